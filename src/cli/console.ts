@@ -1,0 +1,75 @@
+/**
+ * The local console: the bot's commands typed at a prompt, answered as text. For trying Dossier
+ * without Discord; it never stops on bad input (only on /quit or end of input).
+ */
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { CorpusIndex } from '../core/index.js';
+import { articlesReply, askReply, sourceReply, whoReply } from './replies.js';
+import { ansiEmphasis, markdownEmphasis } from './renderText.js';
+
+export const CONSOLE_HELP = `Commands:
+  /ask <question>     answer from the corpus, with citations (or just type the question)
+  /who <person>       who a person is, according to the corpus
+  /source <article>   read an article (id, title or a few title words); /source alone lists them
+  /help               this help
+  /quit               leave (or press Ctrl+D)`;
+
+export interface ConsoleStreams {
+  readonly input: Readable;
+  readonly output: Writable;
+  /** Use ANSI bold for matched words (for a terminal). */
+  readonly color: boolean;
+}
+
+/**
+ * Runs the console until `/quit` or the end of input. Each line is answered on its own; an
+ * unexpected error is reported on that line and the console goes on.
+ */
+export async function runConsole(index: CorpusIndex, streams: ConsoleStreams): Promise<void> {
+  const lines = createInterface({ input: streams.input, output: streams.output, terminal: false, crlfDelay: Infinity });
+  const write = (text: string): void => {
+    streams.output.write(`${text}\n`);
+  };
+  const prompt = (): void => {
+    streams.output.write('dossier> ');
+  };
+  prompt();
+  for await (const line of lines) {
+    try {
+      const reply = answerLine(index, line, streams.color);
+      if (reply === 'quit') break;
+      if (reply.length > 0) write(`${reply}\n`);
+    } catch (error) {
+      write(`Something went wrong with that line (${error instanceof Error ? error.message : String(error)}); try another.\n`);
+    }
+    prompt();
+  }
+  lines.close();
+  write('');
+}
+
+/** What the console prints for one line; `'quit'` to leave. */
+export function answerLine(index: CorpusIndex, line: string, color = false): string | 'quit' {
+  const trimmed = line.trim();
+  if (trimmed.length === 0) return '';
+  const [, command = '', argument = ''] = /^\/(\S*)\s*([\s\S]*)$/.exec(trimmed) ?? [undefined, 'ask', trimmed];
+  switch (command.toLowerCase()) {
+    case 'ask':
+      return askReply(index, argument, 'text', color ? ansiEmphasis : markdownEmphasis).output;
+    case 'who':
+      return whoReply(index, argument, 'text', color ? ansiEmphasis : markdownEmphasis).output;
+    case 'source':
+      return sourceReply(index, argument, 'text').output;
+    case 'articles':
+      return articlesReply(index, 'text').output;
+    case 'help':
+    case '':
+      return CONSOLE_HELP;
+    case 'quit':
+    case 'exit':
+      return 'quit';
+    default:
+      return `Unknown command /${command}.\n${CONSOLE_HELP}`;
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The JSON shapes of the CLI (`--json`), documented in the README: scripts rely on them, so
+ * fields are only ever added, and unknown values are `null` rather than missing.
+ */
+import type { Answer, Article, Citation, CorpusIndex, QuestionProblem } from '../core/index.js';
+
+/** One cited passage, as JSON. */
+export interface CitationJson {
+  rank: number;
+  articleId: string;
+  passageId: string;
+  title: string;
+  publisher: string | null;
+  author: string | null;
+  date: string | null;
+  url: string | null;
+  excerpt: string;
+  score: number;
+  alsoReportedBy: Array<{ articleId: string; title: string; publisher: string | null; url: string | null }>;
+}
+
+/** An answer, as JSON: one object per question. */
+export interface AnswerJson {
+  query: string;
+  abstained: boolean;
+  /** The quoted sentence(s) and the rank of the citation they come from; null when abstained. */
+  answer: { text: string; citation: number; highlights: Array<{ start: number; end: number }> } | null;
+  /** The cited passages; when abstained, the nearest passages. */
+  citations: CitationJson[];
+  truncated: boolean;
+  corpus: { version: string; articles: number };
+}
+
+/** A question that could not be answered at all (empty, or without searchable words). */
+export interface ErrorJson {
+  query: string;
+  error: string;
+}
+
+/** Article metadata, as JSON. */
+export interface ArticleJson {
+  id: string;
+  title: string;
+  publisher: string | null;
+  author: string | null;
+  date: string | null;
+  url: string | null;
+}
+
+export function answerToJson(answer: Answer, index: CorpusIndex): AnswerJson {
+  return {
+    query: answer.query,
+    abstained: answer.abstained,
+    answer: answer.quote && {
+      text: answer.quote.text,
+      citation: answer.quote.citation,
+      highlights: answer.quote.highlights.map(({ start, end }) => ({ start, end })),
+    },
+    citations: answer.citations.map(citationToJson),
+    truncated: answer.truncated,
+    corpus: { version: index.version, articles: index.articles.length },
+  };
+}
+
+export function problemToJson(problem: QuestionProblem, rawQuestion: string): ErrorJson {
+  return problem.kind === 'empty-question'
+    ? { query: rawQuestion, error: 'empty question' }
+    : { query: problem.query, error: 'the question has no searchable words' };
+}
+
+export function articleToJson(article: Article): ArticleJson {
+  return {
+    id: article.id,
+    title: article.title,
+    publisher: article.publisher ?? null,
+    author: article.author ?? null,
+    date: article.date ?? null,
+    url: article.url ?? null,
+  };
+}
+
+function citationToJson(citation: Citation): CitationJson {
+  return {
+    rank: citation.rank,
+    articleId: citation.articleId,
+    passageId: citation.passageId,
+    title: citation.title,
+    publisher: citation.publisher ?? null,
+    author: citation.author ?? null,
+    date: citation.date ?? null,
+    url: citation.url ?? null,
+    excerpt: citation.excerpt,
+    score: citation.score,
+    alsoReportedBy: citation.alsoReportedBy.map((other) => ({
+      articleId: other.articleId,
+      title: other.title,
+      publisher: other.publisher ?? null,
+      url: other.url ?? null,
+    })),
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * What the console and the CLI print for each command, as text or JSON. Both front ends call
+ * these, so a question gets the same answer whichever way it is asked.
+ */
+import { answerQuestion, findArticle, findMentions, isQuestionProblem, paginateArticle, type CorpusIndex } from '../core/index.js';
+import { answerToJson, articleToJson, problemToJson } from './renderJson.js';
+import { markdownEmphasis, renderAnswerText, renderArticleList, renderArticleText, renderMentionsText, renderProblemText, type Emphasis } from './renderText.js';
+
+export type OutputFormat = 'text' | 'json';
+
+/** A command's output, and whether it did what was asked (for the exit status). */
+export interface Reply {
+  readonly output: string;
+  readonly ok: boolean;
+}
+
+export function askReply(index: CorpusIndex, question: string, format: OutputFormat, emphasis: Emphasis = markdownEmphasis): Reply {
+  const result = answerQuestion(index, question);
+  if (isQuestionProblem(result)) {
+    return { ok: false, output: format === 'json' ? JSON.stringify(problemToJson(result, question)) : renderProblemText(result) };
+  }
+  return { ok: true, output: format === 'json' ? JSON.stringify(answerToJson(result, index)) : renderAnswerText(result, emphasis) };
+}
+
+export function sourceReply(index: CorpusIndex, reference: string, format: OutputFormat): Reply {
+  if (reference.trim().length === 0) return articlesReply(index, format);
+  const lookup = findArticle(index, reference);
+  if (lookup.kind === 'unknown-article') {
+    const suggestions = lookup.suggestions.map((article) => article.id);
+    if (format === 'json') return { ok: false, output: JSON.stringify({ query: reference, error: 'unknown article', suggestions }) };
+    const hint = suggestions.length > 0 ? ` Did you mean: ${suggestions.join(', ')}?` : ' List them with: articles';
+    return { ok: false, output: `No article matches "${lookup.reference}".${hint}` };
+  }
+  const pages = paginateArticle(lookup.article);
+  if (format === 'json') {
+    return { ok: true, output: JSON.stringify({ query: reference, matchedBy: lookup.matchedBy, article: articleToJson(lookup.article), text: lookup.article.text, pages }) };
+  }
+  return { ok: true, output: renderArticleText(lookup.article, pages) };
+}
+
+export function articlesReply(index: CorpusIndex, format: OutputFormat): Reply {
+  if (format === 'json') return { ok: true, output: JSON.stringify({ corpus: { version: index.version, articles: index.articles.length }, articles: index.articles.map(articleToJson) }) };
+  return { ok: true, output: renderArticleList(index.articles) };
+}
+
+export function whoReply(index: CorpusIndex, name: string, format: OutputFormat, emphasis: Emphasis = markdownEmphasis): Reply {
+  if (name.trim().length === 0) return { ok: false, output: format === 'json' ? JSON.stringify({ query: name, error: 'empty name' }) : 'Name a person, for example: /who Zarif' };
+  const report = findMentions(index, name);
+  if (format === 'json') {
+    return {
+      ok: true,
+      output: JSON.stringify({
+        query: report.query,
+        source: 'corpus-text',
+        variants: report.variants,
+        articleCount: report.articleCount,
+        mentions: report.mentions.map((mention) => ({ articleId: mention.article.id, title: mention.article.title, passageId: mention.passageId, sentence: mention.sentence })),
+      }),
+    };
+  }
+  return { ok: true, output: renderMentionsText(report, emphasis) };
+}

@@ -1,0 +1,104 @@
+/**
+ * Settings, read from the environment (and `.env`) by the entry points only, validated in one
+ * place: every missing or malformed key is reported at once, by name, never with a secret's value.
+ */
+
+/** Log levels pino understands. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Dossier's settings, after validation. */
+export interface Config {
+  /** Folder, or single `.md`/`.txt`/`.jsonl` file, holding the corpus. Default `corpus`. */
+  readonly corpusPath: string;
+  /** The bot's token; without it, Dossier opens the local console instead of connecting. */
+  readonly discordToken?: string;
+  /** The application id, needed to deploy slash commands. */
+  readonly discordClientId?: string;
+  /** A guild to deploy commands to instantly (for testing); without it they are deployed globally. */
+  readonly discordGuildId?: string;
+  /** Another Discord API base (a proxy, or the fake Discord of the end-to-end test). */
+  readonly discordApiBase?: string;
+  readonly logLevel: LogLevel;
+  /** Human-readable logs instead of JSON lines. */
+  readonly logPretty: boolean;
+}
+
+/** One problem with one setting. */
+export interface ConfigProblem {
+  readonly key: string;
+  readonly message: string;
+}
+
+export type ConfigResult = { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
+
+/** What each setting means, for `.env.example` and error messages. */
+export const SETTINGS = {
+  DISCORD_TOKEN: 'the bot token (Developer Portal → your application → Bot → Reset Token); without it the local console opens',
+  DISCORD_CLIENT_ID: 'the application id (Developer Portal → General Information), used by npm run deploy-commands',
+  DISCORD_GUILD_ID: 'a server id to deploy the commands to instantly, for testing; leave empty to deploy globally',
+  DISCORD_API_BASE: 'another Discord API base URL, e.g. a proxy; leave empty for Discord itself',
+  CORPUS_DIR: 'the corpus folder, or one .md/.txt/.jsonl file; default corpus',
+  LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}; default info`,
+  LOG_PRETTY: 'true for human-readable logs instead of JSON lines; default false',
+} as const;
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/**
+ * Validates settings from an environment-like record. Pure: the caller passes `process.env`.
+ * Empty values count as unset.
+ *
+ * @example loadConfig({ LOG_LEVEL: 'loud' }) // { ok: false, problems: [{ key: 'LOG_LEVEL', message: '…' }] }
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
+  const problems: ConfigProblem[] = [];
+  const read = (key: keyof typeof SETTINGS): string | undefined => {
+    const value = env[key]?.trim();
+    return value === undefined || value.length === 0 ? undefined : value;
+  };
+
+  const discordToken = read('DISCORD_TOKEN');
+  if (discordToken !== undefined && /\s/.test(discordToken)) {
+    problems.push({ key: 'DISCORD_TOKEN', message: 'must not contain spaces (value not shown)' });
+  }
+  const discordClientId = read('DISCORD_CLIENT_ID');
+  if (discordClientId !== undefined && !SNOWFLAKE.test(discordClientId)) {
+    problems.push({ key: 'DISCORD_CLIENT_ID', message: `must be a Discord id (17 to 20 digits), got "${discordClientId}"` });
+  }
+  const discordGuildId = read('DISCORD_GUILD_ID');
+  if (discordGuildId !== undefined && !SNOWFLAKE.test(discordGuildId)) {
+    problems.push({ key: 'DISCORD_GUILD_ID', message: `must be a Discord id (17 to 20 digits), got "${discordGuildId}"` });
+  }
+  const discordApiBase = read('DISCORD_API_BASE');
+  if (discordApiBase !== undefined && !/^https?:\/\/[^\s/]+/.test(discordApiBase)) {
+    problems.push({ key: 'DISCORD_API_BASE', message: `must be an http(s) URL, got "${discordApiBase}"` });
+  }
+  const logLevel = read('LOG_LEVEL') ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    problems.push({ key: 'LOG_LEVEL', message: `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"` });
+  }
+  const logPretty = read('LOG_PRETTY') ?? 'false';
+  if (!['true', 'false', '1', '0'].includes(logPretty)) {
+    problems.push({ key: 'LOG_PRETTY', message: `must be true or false, got "${logPretty}"` });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  return {
+    ok: true,
+    config: {
+      corpusPath: read('CORPUS_DIR') ?? 'corpus',
+      ...(discordToken === undefined ? {} : { discordToken }),
+      ...(discordClientId === undefined ? {} : { discordClientId }),
+      ...(discordGuildId === undefined ? {} : { discordGuildId }),
+      ...(discordApiBase === undefined ? {} : { discordApiBase }),
+      logLevel: logLevel as LogLevel,
+      logPretty: logPretty === 'true' || logPretty === '1',
+    },
+  };
+}
+
+/** One line per problem, for standard error. */
+export function describeConfigProblems(problems: readonly ConfigProblem[]): string {
+  return ['Configuration problems (see .env.example):', ...problems.map((problem) => `  ${problem.key}: ${problem.message}`)].join('\n');
+}

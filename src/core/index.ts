@@ -1,0 +1,27 @@
+/**
+ * Dossier's core: corpus parsing, normalising, chunking, analysis, index, retrieval, answers.
+ * Pure: it reads no files, no environment, logs nothing and knows nothing of Discord.
+ */
+export * from './types.js';
+export { normalizeText, normalizeForMatching } from './normalize.js';
+export { tokenizeWords, toTerm, analyze, analyzeTerms, type WordToken, type TermToken } from './analysis.js';
+export { splitSentences } from './sentences.js';
+export { chunkArticle, type ChunkOptions } from './chunk.js';
+export { parseCorpus, parseCorpusFile, isSafeUrl, slugify, CORPUS_EXTENSIONS, type CorpusFile, type ParsedCorpus } from './parseCorpus.js';
+export { findNearDuplicates, type DuplicateGroup, type NearDuplicateOptions } from './nearDuplicates.js';
+export { buildCorpusIndex, hashCorpus, findNames, FIELD_BOOSTS, type CorpusIndex } from './corpusIndex.js';
+export { analyzeQuery, retrievePassages, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, type AnalyzedQuery, type PassageHit } from './retrieve.js';
+export {
+  answerQuestion,
+  isQuestionProblem,
+  findHighlights,
+  DEFAULT_CITATION_COUNT,
+  MIN_ANSWER_COVERAGE,
+  type Answer,
+  type AnswerOptions,
+  type Citation,
+  type Quote,
+  type QuestionProblem,
+} from './answer.js';
+export { findArticle, suggestArticles, paginateArticle, DEFAULT_PAGE_LENGTH, type ArticleLookup, type ArticleMatch } from './articles.js';
+export { findMentions, suggestNames, type Mention, type MentionReport } from './mentions.js';
