@@ -1,0 +1,39 @@
+import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { answerQuestion, isQuestionProblem } from '../src/core/index.js';
+import { notice, type SlashCommand } from '../src/discord/command.js';
+import { renderAnswer, renderMoreResults } from '../src/discord/render.js';
+
+/** Citations shown at a time, in the answer and per "More results". */
+const CITATIONS_PER_PAGE = 3;
+
+export const definition = {
+  name: 'ask',
+  description: 'Ask a question: the answer quotes the articles, with citations',
+  options: [
+    { type: ApplicationCommandOptionType.String, name: 'question', description: 'Your question, e.g. Who replaced Brian Hook?', required: true, max_length: 300 },
+    { type: ApplicationCommandOptionType.Boolean, name: 'hide', description: 'Only you see the answer', required: false },
+  ],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export const ask: SlashCommand = {
+  definition,
+  deferral: (interaction) => ({ ephemeral: interaction.options.getBoolean('hide') ?? false }),
+  cooldown: true,
+  execute(interaction, { index }) {
+    const hidden = interaction.options.getBoolean('hide') ?? false;
+    const answer = answerQuestion(index, interaction.options.getString('question', true), { citations: CITATIONS_PER_PAGE });
+    if (isQuestionProblem(answer)) {
+      return notice(answer.kind === 'empty-question' ? 'Ask a question, for example: `/ask Who replaced Brian Hook?`' : 'That question has no words to search for; try names or topics.');
+    }
+    return { kind: 'message', message: renderAnswer(answer, index, hidden) };
+  },
+  button(interaction, action, args, { index }) {
+    const offset = Number(args[0]);
+    // The question is read back from the answer's embed title, so the button needs no server state.
+    const question = interaction.message.embeds[0]?.title;
+    if (action !== 'more' || !Number.isInteger(offset) || offset < 0 || !question) return notice('This button no longer works; ask again with `/ask`.');
+    const answer = answerQuestion(index, question, { citations: CITATIONS_PER_PAGE, moreCitations: offset + CITATIONS_PER_PAGE });
+    if (isQuestionProblem(answer)) return notice('This button no longer works; ask again with `/ask`.');
+    return { kind: 'followUp', message: renderMoreResults(answer, offset, index, CITATIONS_PER_PAGE) };
+  },
+};

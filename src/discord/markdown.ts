@@ -1,0 +1,36 @@
+/**
+ * Discord Markdown from corpus and user text: everything escaped, so an article can neither
+ * format nor break a reply; links only from validated http(s) URLs, with titles sanitised.
+ */
+import { escapeMarkdown } from 'discord.js';
+import { isSafeUrl, type TextRange } from '../core/index.js';
+
+/**
+ * Escapes text for Discord Markdown: formatting characters, plus headings, lists and quotes at
+ * line starts, and masked-link brackets.
+ */
+export function escapeText(text: string): string {
+  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true }).replace(/^>/gm, '\\>');
+}
+
+/** Escapes text and makes the given ranges bold (each range escaped on its own). */
+export function boldRanges(text: string, ranges: readonly TextRange[]): string {
+  let result = '';
+  let cursor = 0;
+  for (const range of ranges) {
+    result += escapeText(text.slice(cursor, range.start)) + `**${escapeText(text.slice(range.start, range.end))}**`;
+    cursor = range.end;
+  }
+  return result + escapeText(text.slice(cursor));
+}
+
+/**
+ * A Markdown link `[title](<url>)` when the URL is a safe http(s) URL, else the escaped title.
+ * The angle brackets stop Discord from unfurling it; brackets in the title are replaced so the
+ * link cannot be broken out of.
+ */
+export function link(title: string, url: string | undefined): string {
+  const safeTitle = escapeText(title.replace(/[[\]]/g, (bracket) => (bracket === '[' ? '(' : ')')));
+  if (url === undefined || !isSafeUrl(url)) return safeTitle;
+  return `[${safeTitle}](<${url.replace(/[()<>]/g, encodeURIComponent)}>)`;
+}
