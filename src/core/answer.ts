@@ -12,10 +12,19 @@ import type { TextRange } from './types.js';
 /** How many citations an answer lists by default. */
 export const DEFAULT_CITATION_COUNT = 3;
 /**
- * The least share of a question's weight the best passage must match for Dossier to answer.
- * Below it the question is about something the corpus does not say (see `npm run eval`).
+ * The share of a question's weight the best passage must match for Dossier to answer outright.
+ * Below it the question is about something the corpus does not say (see `npm run eval`)…
  */
 export const MIN_ANSWER_COVERAGE = 0.5;
+/**
+ * …unless the passage matches at least {@link MIN_SPECIFIC_MATCHES} specific words of the question
+ * and this lesser share: a paraphrase ("who took over from Brian Hook") uses words the corpus
+ * never does, while an off-topic question matches one word at most by chance.
+ */
+export const MIN_PARAPHRASE_COVERAGE = 0.3;
+export const MIN_SPECIFIC_MATCHES = 2;
+/** A word is specific when fewer than about a third of passages use it (its weight is above ln 3). */
+const SPECIFIC_TERM_WEIGHT = Math.log(3);
 /** A best sentence shorter than this is quoted with the sentence after it, for context. */
 const MIN_QUOTE_LENGTH = 90;
 
@@ -92,7 +101,7 @@ export function answerQuestion(index: CorpusIndex, question: string, options: An
   const hits = retrievePassages(index, query, citationCount + extra);
   const citations = hits.map((hit, position) => toCitation(hit, position + 1));
   const best = hits[0];
-  const abstained = best === undefined || best.coverage < minCoverage;
+  const abstained = best === undefined || !coversQuestion(index, best, minCoverage);
   return {
     query: query.text,
     abstained,
@@ -101,6 +110,13 @@ export function answerQuestion(index: CorpusIndex, question: string, options: An
     moreCitations: citations.slice(citationCount),
     truncated: query.truncated,
   };
+}
+
+/** Whether the best passage covers enough of the question to answer it (see {@link MIN_ANSWER_COVERAGE}). */
+function coversQuestion(index: CorpusIndex, best: PassageHit, minCoverage: number): boolean {
+  if (best.coverage >= minCoverage) return true;
+  const specificMatches = best.matchedQueryTerms.filter((term) => termWeight(index, term) > SPECIFIC_TERM_WEIGHT).length;
+  return best.coverage >= Math.min(minCoverage, MIN_PARAPHRASE_COVERAGE) && specificMatches >= MIN_SPECIFIC_MATCHES;
 }
 
 /** Whether a value returned by {@link answerQuestion} is a problem rather than an answer. */

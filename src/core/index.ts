@@ -17,6 +17,8 @@ export {
   findHighlights,
   DEFAULT_CITATION_COUNT,
   MIN_ANSWER_COVERAGE,
+  MIN_PARAPHRASE_COVERAGE,
+  MIN_SPECIFIC_MATCHES,
   type Answer,
   type AnswerOptions,
   type Citation,
