@@ -18,23 +18,27 @@ const { words: naturalStopWords } = require('natural/lib/natural/util/stopwords.
 };
 
 /**
- * Words that carry no topic: natural's English list, plus question and request words that
- * people type but articles do not ("tell me about…", "explain…").
+ * Words that carry no topic: natural's English list (without its single digits: one digit can be
+ * an answer, see {@link toTerm}), plus the pronoun `us` (absent from that list) and question and
+ * request words that people type but articles do not ("tell me about…", "explain…").
  */
 const STOP_WORDS: ReadonlySet<string> = new Set([
-  ...naturalStopWords,
-  'also', 'did', 'does', 'done', 'doing', 'tell', 'explain', 'describe', 'please', 'whom',
+  ...naturalStopWords.filter((word) => !/^\p{N}$/u.test(word)),
+  'us', 'also', 'did', 'does', 'done', 'doing', 'tell', 'explain', 'describe', 'please', 'whom',
   'whose', 'which', 'according', 'would', 'could', 'should', 'shall', 'might', 'must',
 ]);
 
 /**
  * A word: letters, marks and digits, optionally joined by apostrophes (`wasn’t`, `Abrams’s`);
  * or a dotted acronym (`U.S.`, `U.N.`), tried first so that its dots are kept together.
+ * Invisible controls (zero-width space, soft hyphen, bidi marks) inside a word do not cut it:
+ * `Za\u200Brif` is one word, folded to `Zarif` by {@link normalizeForMatching}.
  */
-const WORD_PATTERN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’ʼ][\p{L}\p{M}\p{N}]+)*/gu;
+const WORD_PATTERN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]*(?:['’ʼ][\p{L}\p{M}\p{N}]+)*/gu;
 const POSSESSIVE_SUFFIX = /['’ʼ]s$/u;
 const APOSTROPHES = /['’ʼ]/gu;
 const ACRONYM = /^\p{Lu}{2,}$/u;
+const ASCII_WORD = /^[\x21-\x7e]+$/;
 const PLURAL_ACRONYM = /^(\p{Lu}{2,})s$/u;
 
 /** A word found in a text, with where it stands, before stemming. */
@@ -56,7 +60,8 @@ export function tokenizeWords(text: string): WordToken[] {
   for (const match of text.matchAll(WORD_PATTERN)) {
     const raw = match[0];
     const start = match.index;
-    const folded = normalizeForMatching(raw)
+    // Plain ASCII words (most of an English corpus) need no Unicode normalisation.
+    const folded = (ASCII_WORD.test(raw) ? raw : normalizeForMatching(raw))
       .replace(/\./g, '')
       .replace(POSSESSIVE_SUFFIX, '')
       .replace(APOSTROPHES, '');
@@ -74,6 +79,19 @@ export function tokenizeWords(text: string): WordToken[] {
  * @example toTerm('US') // 'us'; toTerm('us') // null
  */
 export function toTerm(word: string): string | null {
+  const cached = termCache.get(word);
+  if (cached !== undefined) return cached;
+  const term = computeTerm(word);
+  // Words repeat heavily across a corpus; stemming each once makes indexing several times faster.
+  if (termCache.size >= TERM_CACHE_SIZE) termCache.clear();
+  termCache.set(word, term);
+  return term;
+}
+
+const TERM_CACHE_SIZE = 200_000;
+const termCache = new Map<string, string | null>();
+
+function computeTerm(word: string): string | null {
   const pluralAcronym = PLURAL_ACRONYM.exec(word);
   if (pluralAcronym?.[1]) return pluralAcronym[1].toLowerCase();
   if (ACRONYM.test(word)) return word.toLowerCase();

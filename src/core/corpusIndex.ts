@@ -36,6 +36,8 @@ export interface CorpusIndex {
   readonly articleById: ReadonlyMap<string, Article>;
   readonly passages: readonly Passage[];
   readonly passageById: ReadonlyMap<string, Passage>;
+  /** Each passage's terms in order (analysed once, at build), for proximity and comparisons. */
+  readonly passageTerms: ReadonlyMap<string, readonly string[]>;
   /** Number of passages each term occurs in, for weighting query terms. */
   readonly documentFrequency: ReadonlyMap<string, number>;
   readonly duplicateGroups: readonly DuplicateGroup[];
@@ -51,11 +53,24 @@ export interface CorpusIndex {
   readonly articleOrder: ReadonlyMap<string, number>;
 }
 
-/** Analysis shared by both indexes: the same words and terms for documents and queries. */
-const ANALYSIS = {
+/** Query analysis: the same words and terms as the documents'. */
+const QUERY_ANALYSIS = {
   tokenize: (text: string): string[] => tokenizeWords(text).map((token) => token.word),
   processTerm: (word: string): string | null => toTerm(word),
 } as const;
+
+/**
+ * Documents are given to MiniSearch already analysed (terms joined by spaces), so each text is
+ * analysed once at build, for the index, the term counts and near-duplicate detection alike.
+ */
+const PREANALYZED = {
+  tokenize: (terms: string): string[] => terms.split(' '),
+  processTerm: (term: string): string | null => (term.length > 0 ? term : null),
+} as const;
+
+function analyzedTerms(text: string): string[] {
+  return analyze(text).map((token) => token.term);
+}
 
 /**
  * Builds the index: chunks every article, indexes passages and titles, counts term frequencies,
@@ -67,24 +82,39 @@ const ANALYSIS = {
 export function buildCorpusIndex(articles: readonly Article[], chunkOptions: ChunkOptions = {}): CorpusIndex {
   const passages = articles.flatMap((article) => chunkArticle(article, chunkOptions));
   const articleById = new Map(articles.map((article) => [article.id, article]));
+  const titleTerms = new Map(articles.map((article) => [article.id, analyzedTerms(article.title)]));
 
-  const passageSearch = new MiniSearch<IndexedPassage>({ fields: ['title', 'names', 'byline', 'text'], ...ANALYSIS, searchOptions: ANALYSIS });
+  const passageSearch = new MiniSearch<IndexedPassage>({ fields: ['title', 'names', 'byline', 'text'], ...PREANALYZED, searchOptions: QUERY_ANALYSIS });
   const documentFrequency = new Map<string, number>();
+  const passageTerms = new Map<string, readonly string[]>();
+  const bylineTerms = new Map<string, string>();
   passageSearch.addAll(
     passages.map((passage) => {
-      for (const term of new Set(analyze(passage.text).map((token) => token.term))) {
-        documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-      }
+      const terms = analyzedTerms(passage.text);
+      passageTerms.set(passage.id, terms);
+      for (const term of new Set(terms)) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
       const article = articleById.get(passage.articleId)!;
-      const byline = [article.publisher, article.author].filter((part) => part !== undefined).join('\n');
-      return { id: passage.id, title: article.title, names: findNames(passage.text).join('\n'), byline, text: passage.text };
+      let byline = bylineTerms.get(article.id);
+      if (byline === undefined) {
+        byline = analyzedTerms([article.publisher, article.author].filter((part) => part !== undefined).join('\n')).join(' ');
+        bylineTerms.set(article.id, byline);
+      }
+      return {
+        id: passage.id,
+        title: titleTerms.get(article.id)!.join(' '),
+        names: analyzedTerms(findNames(passage.text).join('\n')).join(' '),
+        byline,
+        text: terms.join(' '),
+      };
     }),
   );
 
-  const titleSearch = new MiniSearch<IndexedTitle>({ fields: ['title', 'publisher'], ...ANALYSIS, searchOptions: ANALYSIS });
+  const titleSearch = new MiniSearch<IndexedTitle>({ fields: ['title', 'publisher'], ...QUERY_ANALYSIS, searchOptions: QUERY_ANALYSIS });
   titleSearch.addAll(articles.map((article) => ({ id: article.id, title: article.title, publisher: article.publisher ?? '' })));
 
-  const duplicateGroups = findNearDuplicates(articles);
+  const termsByArticle = new Map<string, string[]>(articles.map((article) => [article.id, [...titleTerms.get(article.id)!]]));
+  for (const passage of passages) termsByArticle.get(passage.articleId)!.push(...passageTerms.get(passage.id)!);
+  const duplicateGroups = findNearDuplicates(articles, { termsOf: (article) => termsByArticle.get(article.id)! });
   const duplicateGroupOf = new Map<string, DuplicateGroup>();
   for (const group of duplicateGroups) for (const id of group.articleIds) duplicateGroupOf.set(id, group);
 
@@ -93,6 +123,7 @@ export function buildCorpusIndex(articles: readonly Article[], chunkOptions: Chu
     articleById,
     passages,
     passageById: new Map(passages.map((passage) => [passage.id, passage])),
+    passageTerms,
     documentFrequency,
     duplicateGroups,
     duplicateGroupOf,

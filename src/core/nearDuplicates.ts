@@ -21,6 +21,8 @@ export interface NearDuplicateOptions {
    * at most 0.05.
    */
   readonly minContainment?: number;
+  /** Each article's terms in order, when the caller has analysed them already. Default: title and text analysed here. */
+  readonly termsOf?: (article: Article) => readonly string[];
 }
 
 const DEFAULT_MIN_CONTAINMENT = 0.4;
@@ -36,7 +38,8 @@ const MAX_BIGRAM_SPREAD = 50;
  */
 export function findNearDuplicates(articles: readonly Article[], options: NearDuplicateOptions = {}): DuplicateGroup[] {
   const minContainment = options.minContainment ?? DEFAULT_MIN_CONTAINMENT;
-  const bigramSets = articles.map((article) => termBigrams(analyzeTerms(`${article.title}\n${article.text}`)));
+  const termsOf = options.termsOf ?? ((article: Article) => analyzeTerms(`${article.title}\n${article.text}`));
+  const bigramSets = articles.map((article) => termBigrams(termsOf(article)));
   const holders = new Map<string, number[]>();
   bigramSets.forEach((bigrams, index) => {
     for (const bigram of bigrams) {

@@ -237,9 +237,9 @@ function extensionOf(name: string): string {
   return dot < 0 ? '' : name.slice(dot).toLowerCase();
 }
 
+/** The id of a file's article: its path in the corpus without the extension (`business/001.txt` → `business-001`). */
 function slugFromFileName(name: string): string {
-  const base = name.slice(name.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
-  return slugify(base);
+  return slugify(name.replace(/\.[^./]*$/, ''));
 }
 
 /**

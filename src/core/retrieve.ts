@@ -2,7 +2,7 @@
  * Retrieval: a question in, ranked passages out, each with what it matched and how much of the
  * question that covers (the basis for deciding whether the corpus answers at all).
  */
-import { analyze, tokenizeWords, toTerm } from './analysis.js';
+import { tokenizeWords, toTerm } from './analysis.js';
 import type { CorpusIndex } from './corpusIndex.js';
 import { FIELD_BOOSTS } from './corpusIndex.js';
 import { normalizeForMatching } from './normalize.js';
@@ -108,7 +108,7 @@ export function retrievePassages(index: CorpusIndex, query: AnalyzedQuery, limit
       coveredWeight += (passageTerms.has(term) ? 1 : FUZZY_MATCH_CREDIT) * weights[position]!;
     });
     const coverage = totalWeight > 0 ? coveredWeight / totalWeight : 0;
-    const adjacentPairs = countAdjacentPairs(query.terms, passage.text);
+    const adjacentPairs = countAdjacentPairs(query.terms, index.passageTerms.get(passage.id) ?? []);
     return {
       passage,
       article,
@@ -134,12 +134,14 @@ export function termWeight(index: CorpusIndex, term: string): number {
 }
 
 /** Counts consecutive question terms that stand within two words of each other in the passage. */
-function countAdjacentPairs(queryTerms: readonly string[], text: string): number {
+function countAdjacentPairs(queryTerms: readonly string[], passageTerms: readonly string[]): number {
   if (queryTerms.length < 2) return 0;
+  const wanted = new Set(queryTerms);
   const positions = new Map<string, number[]>();
-  analyze(text).forEach((token, position) => {
-    const list = positions.get(token.term);
-    if (list === undefined) positions.set(token.term, [position]);
+  passageTerms.forEach((term, position) => {
+    if (!wanted.has(term)) return;
+    const list = positions.get(term);
+    if (list === undefined) positions.set(term, [position]);
     else list.push(position);
   });
   let pairs = 0;
@@ -161,7 +163,7 @@ function foldNearDuplicates(index: CorpusIndex, candidates: readonly Candidate[]
   const hits: Array<Candidate & { alsoReportedBy: Article[] }> = [];
   for (const candidate of candidates) {
     const group = index.duplicateGroupOf.get(candidate.article.id);
-    const twin = group && hits.find((hit) => hit.article.id !== candidate.article.id && group.articleIds.includes(hit.article.id) && saySame(hit.passage, candidate.passage));
+    const twin = group && hits.find((hit) => hit.article.id !== candidate.article.id && group.articleIds.includes(hit.article.id) && saySame(index, hit.passage, candidate.passage));
     if (!twin || !group) {
       hits.push({ ...candidate, alsoReportedBy: [] });
       continue;
@@ -177,9 +179,9 @@ function foldNearDuplicates(index: CorpusIndex, candidates: readonly Candidate[]
 }
 
 /** Whether two passages share most of their terms (a rewrite of the same paragraph). */
-function saySame(a: Passage, b: Passage): boolean {
-  const termsA = new Set(analyze(a.text).map((token) => token.term));
-  const termsB = new Set(analyze(b.text).map((token) => token.term));
+function saySame(index: CorpusIndex, a: Passage, b: Passage): boolean {
+  const termsA = new Set(index.passageTerms.get(a.id));
+  const termsB = new Set(index.passageTerms.get(b.id));
   let shared = 0;
   for (const term of termsA) if (termsB.has(term)) shared += 1;
   return shared / Math.max(1, Math.min(termsA.size, termsB.size)) >= 0.5;

@@ -7,11 +7,11 @@ import path from 'node:path';
 import { CORPUS_EXTENSIONS, parseCorpus, type CorpusFile, type ParsedCorpus } from '../core/index.js';
 
 /** Files in a corpus folder that are about the corpus, not articles of it. */
-const NOT_ARTICLES = new Set(['readme.md']);
+const NOT_ARTICLES = new Set(['readme.md', 'readme.txt']);
 
 /**
  * Loads a corpus from a folder (every `.md`, `.txt` and `.jsonl` file in it and its subfolders,
- * except `README.md`) or from one such file. Files that cannot be used become issues; the rest load.
+ * except a `README`) or from one such file. Files that cannot be used become issues; the rest load.
  *
  * @throws Error when the path does not exist or is neither a folder nor a corpus file
  */
