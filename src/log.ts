@@ -22,7 +22,18 @@ export const REDACTED_PATHS = [
   'requestBody',
   '*.requestBody',
   'rawError.errors',
+  // A failed request's URL: an interaction token is part of webhook and callback routes.
+  'err.url',
+  '*.err.url',
 ] as const;
+
+const CENSOR = '[redacted]';
+
+/** Replaces a secret; of a URL, only the interaction token, so that the route is still logged. */
+function censor(value: unknown, path: string[]): unknown {
+  if (path.at(-1) !== 'url' || typeof value !== 'string') return CENSOR;
+  return value.replace(/\/(webhooks|interactions)\/(\d+)\/[^/?#]+/g, `/$1/$2/${CENSOR}`);
+}
 
 export interface LoggerOptions {
   readonly level: LogLevel;
@@ -33,7 +44,7 @@ export interface LoggerOptions {
 
 /** Creates the application logger. Pretty output uses pino-pretty when it is installed. */
 export function createLogger(options: LoggerOptions): Logger {
-  const base = { level: options.level, redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' }, base: { app: 'dossier' } };
+  const base = { level: options.level, redact: { paths: [...REDACTED_PATHS], censor }, base: { app: 'dossier' } };
   if (options.destination) return pino(base, options.destination);
   if (options.pretty) return pino({ ...base, transport: { target: 'pino-pretty', options: { destination: 2 } } });
   return pino(base, pino.destination({ dest: 2, sync: true }));

@@ -6,11 +6,11 @@ import { escapeMarkdown } from 'discord.js';
 import { isSafeUrl, type TextRange } from '../core/index.js';
 
 /**
- * Escapes text for Discord Markdown: formatting characters, plus headings, lists and quotes at
- * line starts, and masked-link brackets.
+ * Escapes text for Discord Markdown: formatting characters, plus headings, lists, quotes and
+ * subtext (`-# `) at line starts, and masked-link brackets.
  */
 export function escapeText(text: string): string {
-  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true }).replace(/^>/gm, '\\>');
+  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true }).replace(/^>/gm, '\\>').replace(/^-# /gm, '\\-# ');
 }
 
 /** Escapes text and makes the given ranges bold (each range escaped on its own). */
@@ -32,5 +32,6 @@ export function boldRanges(text: string, ranges: readonly TextRange[]): string {
 export function link(title: string, url: string | undefined): string {
   const safeTitle = escapeText(title.replace(/[[\]]/g, (bracket) => (bracket === '[' ? '(' : ')')));
   if (url === undefined || !isSafeUrl(url)) return safeTitle;
-  return `[${safeTitle}](<${url.replace(/[()<>]/g, encodeURIComponent)}>)`;
+  // Percent-encoded by hand: encodeURIComponent leaves ( and ) as they are, and a lone ) ends the link.
+  return `[${safeTitle}](<${url.replace(/[()<>]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`)}>)`;
 }

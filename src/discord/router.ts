@@ -141,6 +141,9 @@ export class InteractionRouter {
     if (!interaction.isRepliable()) return;
     try {
       const message = { content: `Something went wrong on our side (error id \`${errorId}\`). Please try again.`, ephemeral: true };
+      // The first follow-up after a deferral becomes the deferred message and keeps its visibility
+      // (https://github.com/discord/discord-api-docs/pull/3466): remove a public "thinking…" first.
+      if (interaction.deferred && !interaction.replied && !interaction.ephemeral) await interaction.deleteReply();
       if (interaction.deferred || interaction.replied) await followUp(interaction, message);
       else await respond(interaction, message);
     } catch (reportError) {

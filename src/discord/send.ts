@@ -118,10 +118,7 @@ export function fitEmbeds(embeds: readonly APIEmbed[]): APIEmbed[] {
   while (excess > 0) {
     const longest = longestPart(fitted);
     if (longest === null) break;
-    const { embed, key, fieldIndex, length } = longest;
-    const target = Math.max(1, length - excess);
-    if (key === 'description') embed.description = truncate(embed.description ?? '', target);
-    else if (fieldIndex !== undefined && embed.fields?.[fieldIndex]) embed.fields[fieldIndex] = { ...embed.fields[fieldIndex], value: truncate(embed.fields[fieldIndex].value, target) };
+    longest.shorten(Math.max(1, longest.length - excess));
     const next = embedsLength(fitted) - MAX_EMBEDS_TOTAL_LENGTH;
     if (next >= excess) break;
     excess = next;
@@ -143,16 +140,30 @@ export function embedsLength(embeds: readonly APIEmbed[]): number {
   );
 }
 
-function longestPart(embeds: APIEmbed[]): { embed: APIEmbed; key: 'description' | 'field'; fieldIndex?: number; length: number } | null {
-  let best: { embed: APIEmbed; key: 'description' | 'field'; fieldIndex?: number; length: number } | null = null;
+/** A text that counts toward the 6,000 total, and how to cut it. */
+interface CountedPart {
+  readonly length: number;
+  readonly shorten: (limit: number) => void;
+}
+
+/**
+ * The longest part that can still be cut. Descriptions and field values come first, so that on
+ * equal lengths the body is cut before titles, names, footers and authors; these count too, and
+ * ten embeds of full titles and footers exceed the total on their own.
+ */
+function longestPart(embeds: APIEmbed[]): CountedPart | null {
+  const parts: CountedPart[] = [];
   for (const embed of embeds) {
-    const description = embed.description?.length ?? 0;
-    if (description > (best?.length ?? 1)) best = { embed, key: 'description', length: description };
-    embed.fields?.forEach((field, fieldIndex) => {
-      if (field.value.length > (best?.length ?? 1)) best = { embed, key: 'field', fieldIndex, length: field.value.length };
-    });
+    const { title, description, footer, author, fields } = embed;
+    if (description !== undefined) parts.push({ length: description.length, shorten: (limit) => (embed.description = truncate(description, limit)) });
+    fields?.forEach((field, index) => parts.push({ length: field.value.length, shorten: (limit) => (fields[index] = { ...field, value: truncate(field.value, limit) }) }));
+    if (title !== undefined) parts.push({ length: title.length, shorten: (limit) => (embed.title = truncate(title, limit)) });
+    fields?.forEach((field, index) => parts.push({ length: field.name.length, shorten: (limit) => (fields[index] = { ...field, name: truncate(field.name, limit) }) }));
+    if (footer !== undefined) parts.push({ length: footer.text.length, shorten: (limit) => (embed.footer = { ...footer, text: truncate(footer.text, limit) }) });
+    if (author !== undefined) parts.push({ length: author.name.length, shorten: (limit) => (embed.author = { ...author, name: truncate(author.name, limit) }) });
   }
-  return best;
+  // A part of one character ('…') cannot get shorter.
+  return parts.reduce<CountedPart | null>((best, part) => (part.length > (best?.length ?? 1) ? part : best), null);
 }
 
 /**

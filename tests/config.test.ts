@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { describeConfigProblems, loadConfig, SETTINGS } from '../src/config.js';
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gx1y2z.config-test-secret';
+
+describe('loadConfig', () => {
+  it('runs the console on the bundled corpus with an empty environment', () => {
+    expect(loadConfig({})).toEqual({ ok: true, config: { corpusPath: 'corpus', logLevel: 'info', logPretty: false } });
+  });
+
+  it('reads every setting when all are valid', () => {
+    const result = loadConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: '123456789012345678',
+      DISCORD_GUILD_ID: '876543210987654321',
+      DISCORD_API_BASE: 'http://127.0.0.1:8080/api',
+      CORPUS_DIR: 'articles',
+      LOG_LEVEL: 'debug',
+      LOG_PRETTY: 'true',
+    });
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        corpusPath: 'articles',
+        discordToken: TOKEN,
+        discordClientId: '123456789012345678',
+        discordGuildId: '876543210987654321',
+        discordApiBase: 'http://127.0.0.1:8080/api',
+        logLevel: 'debug',
+        logPretty: true,
+      },
+    });
+  });
+
+  it('treats empty and blank values as unset', () => {
+    const result = loadConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '   ', LOG_LEVEL: '' });
+    expect(result).toEqual({ ok: true, config: { corpusPath: 'corpus', logLevel: 'info', logPretty: false } });
+  });
+
+  it('trims the spaces around a value', () => {
+    const result = loadConfig({ DISCORD_TOKEN: ` ${TOKEN}\n`, LOG_LEVEL: ' warn ' });
+    expect(result.ok && result.config.discordToken).toBe(TOKEN);
+    expect(result.ok && result.config.logLevel).toBe('warn');
+  });
+
+  it('accepts 1 and 0 for LOG_PRETTY', () => {
+    const on = loadConfig({ LOG_PRETTY: '1' });
+    const off = loadConfig({ LOG_PRETTY: '0' });
+    expect(on.ok && on.config.logPretty).toBe(true);
+    expect(off.ok && off.config.logPretty).toBe(false);
+  });
+
+  it('reports every malformed setting at once, by name', () => {
+    const result = loadConfig({
+      DISCORD_TOKEN: 'Bot abc def',
+      DISCORD_CLIENT_ID: 'my-app',
+      DISCORD_GUILD_ID: '12345',
+      DISCORD_API_BASE: 'ftp://proxy',
+      LOG_LEVEL: 'loud',
+      LOG_PRETTY: 'yes',
+    });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.problems.map((problem) => problem.key)).toEqual(['DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_BASE', 'LOG_LEVEL', 'LOG_PRETTY']);
+  });
+
+  it('names the offending value of a setting that is not secret', () => {
+    const result = loadConfig({ LOG_LEVEL: 'loud', DISCORD_GUILD_ID: '12345' });
+    expect(result.ok ? [] : result.problems).toEqual([
+      { key: 'DISCORD_GUILD_ID', message: 'must be a Discord id (17 to 20 digits), got "12345"' },
+      { key: 'LOG_LEVEL', message: 'must be one of fatal, error, warn, info, debug, trace, silent, got "loud"' },
+    ]);
+  });
+
+  it('never echoes the token it rejects', () => {
+    const secret = `${TOKEN} trailing-secret-part`;
+    const result = loadConfig({ DISCORD_TOKEN: secret });
+    expect(result.ok).toBe(false);
+    const text = JSON.stringify(result) + (result.ok ? '' : describeConfigProblems(result.problems));
+    expect(text).toContain('DISCORD_TOKEN');
+    expect(text).not.toContain(TOKEN);
+    expect(text).not.toContain('trailing-secret-part');
+  });
+
+  it('ignores environment variables that are not its settings', () => {
+    const result = loadConfig({ PATH: '/usr/bin', HOME: '/root', NODE_ENV: 'production' });
+    expect(result).toEqual({ ok: true, config: { corpusPath: 'corpus', logLevel: 'info', logPretty: false } });
+  });
+});
+
+describe('describeConfigProblems', () => {
+  it('lists one problem a line under a heading that points to .env.example', () => {
+    expect(describeConfigProblems([{ key: 'LOG_LEVEL', message: 'must be one of fatal, error, warn, info, debug, trace, silent, got "loud"' }, { key: 'LOG_PRETTY', message: 'must be true or false, got "yes"' }])).toBe(
+      'Configuration problems (see .env.example):\n  LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, got "loud"\n  LOG_PRETTY: must be true or false, got "yes"',
+    );
+  });
+});
+
+describe('SETTINGS', () => {
+  it('documents every key loadConfig reads', () => {
+    expect(Object.keys(SETTINGS).sort()).toEqual(['CORPUS_DIR', 'DISCORD_API_BASE', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_TOKEN', 'LOG_LEVEL', 'LOG_PRETTY']);
+  });
+});

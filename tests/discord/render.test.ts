@@ -1,0 +1,334 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  answerQuestion,
+  buildCorpusIndex,
+  findMentions,
+  isQuestionProblem,
+  paginateArticle,
+  parseCorpus,
+  type Answer,
+  type Article,
+  type CorpusIndex,
+} from '../../src/core/index.js';
+import { openCorpus } from '../../src/corpus/openCorpus.js';
+import { customIds, renderAnswer, renderArticleFile, renderMentions, renderMoreResults, renderSourcePage } from '../../src/discord/render.js';
+import { fitMessage, type OutgoingMessage } from '../../src/discord/send.js';
+import { buttonsOf, expectWithinDiscordLimits } from './discordLimits.js';
+
+const CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
+const FREE_BEACON_ID = 'iran-relationship-russia-washington-pressure';
+const FREE_BEACON_URL = 'https://freebeacon.com/national-security/iran-strengthens-relationship-with-russia-amid-new-pressure-from-washington/';
+
+function ask(index: CorpusIndex, question: string): Answer {
+  const answer = answerQuestion(index, question, { citations: 3 });
+  if (isQuestionProblem(answer)) throw new Error(`no answer to "${question}": ${answer.kind}`);
+  return answer;
+}
+
+function article(index: CorpusIndex, id: string): Article {
+  const found = index.articleById.get(id);
+  if (!found) throw new Error(`no article "${id}" in the corpus`);
+  return found;
+}
+
+function corpusFile(name: string, text: string) {
+  return { name, bytes: new TextEncoder().encode(text) };
+}
+
+function indexOf(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>): CorpusIndex {
+  const { articles, issues } = parseCorpus(files);
+  expect(issues).toEqual([]);
+  return buildCorpusIndex(articles);
+}
+
+let index: CorpusIndex;
+
+beforeAll(async () => {
+  const opened = await openCorpus(CORPUS_DIR);
+  expect(opened.issues).toEqual([]);
+  index = opened.index;
+});
+
+describe('renderAnswer on the bundled corpus', () => {
+  it('quotes the sentence that names the new envoy, with the matched words in bold', () => {
+    const [embed] = renderAnswer(ask(index, 'Who replaced Brian Hook?'), index, false).embeds ?? [];
+    expect(embed?.title).toBe('Who replaced Brian Hook?');
+    expect(embed?.description).toMatch(/^> On Thursday, Washington announced the \*\*replacement\*\* of U\.S\. special representative for Iran \*\*Brian Hook\*\* with .*Elliott Abrams\. \*\*\[1\]\*\*$/);
+  });
+
+  it('cites the Free Beacon article first, as a link to its URL, with publisher and date', () => {
+    const [embed] = renderAnswer(ask(index, 'Who replaced Brian Hook?'), index, false).embeds ?? [];
+    const field = embed?.fields?.[0];
+    expect(field?.name).toBe('[1] Iran Strengthens Relationship With Russia Amid New Pressure From Washington');
+    expect(field?.value).toContain(`[Iran Strengthens Relationship With Russia Amid New Pressure From Washington](<${FREE_BEACON_URL}>) — Washington Free Beacon, 2020-08-07 · \`/source ${FREE_BEACON_ID}\``);
+  });
+
+  it('names the rewrite of the Free Beacon article as "also reported by"', () => {
+    const [embed] = renderAnswer(ask(index, 'Who replaced Brian Hook?'), index, false).embeds ?? [];
+    expect(embed?.fields?.[0]?.value).toContain('\nalso reported by [Liberty Conservative News](<https://libertyconservativenews.com/iran-strengthens-ties-with-russia-thanks-to-continued-meddling-from-the-u-s-government/>)\n');
+  });
+
+  it('numbers the citations [1], [2], [3] in order of relevance', () => {
+    const [embed] = renderAnswer(ask(index, 'Who met Lavrov in Moscow?'), index, false).embeds ?? [];
+    expect(embed?.fields?.map((field) => field.name.slice(0, 4))).toEqual(['[1] ', '[2] ', '[3] ']);
+  });
+
+  it('names the corpus version and its five articles in the footer', () => {
+    const [embed] = renderAnswer(ask(index, 'Who replaced Brian Hook?'), index, false).embeds ?? [];
+    expect(embed?.footer?.text).toBe(`Corpus ${index.version} · 5 articles`);
+    expect(index.version).toMatch(/^[0-9a-f]+$/);
+  });
+
+  it('offers "More results" from the fourth citation and the full article of the first', () => {
+    const message = renderAnswer(ask(index, 'Who met Lavrov in Moscow?'), index, false);
+    expect(message.buttons).toEqual([
+      { customId: 'ask:more:3', label: 'More results', disabled: false },
+      { customId: `source:open:${FREE_BEACON_ID}`, label: 'Full article' },
+    ]);
+  });
+
+  it('disables "More results" when the answer has no further citations', () => {
+    // The rewrite is folded into the Free Beacon citation, so this answer has one citation only.
+    const message = renderAnswer(ask(index, 'Who replaced Brian Hook?'), index, false);
+    expect(message.buttons?.[0]).toEqual({ customId: 'ask:more:1', label: 'More results', disabled: true });
+    expect(message.buttons?.[1]?.customId).toBe(`source:open:${FREE_BEACON_ID}`);
+  });
+
+  it('is ephemeral only when asked', () => {
+    const answer = ask(index, 'Who replaced Brian Hook?');
+    expect(renderAnswer(answer, index, true).ephemeral).toBe(true);
+    expect(renderAnswer(answer, index, false).ephemeral).toBe(false);
+  });
+
+  it('says plainly that the corpus does not cover an off-topic question', () => {
+    const answer = ask(index, 'What is the capital of Australia?');
+    expect(answer.abstained).toBe(true);
+    const [embed] = renderAnswer(answer, index, false).embeds ?? [];
+    expect(embed?.description).toContain('The corpus does not cover this question.');
+    expect(embed?.description).not.toMatch(/^>/);
+  });
+
+  it('escapes Markdown in the question it repeats as the title', () => {
+    const [embed] = renderAnswer(ask(index, 'Who replaced **Brian Hook**?'), index, false).embeds ?? [];
+    expect(embed?.title).toBe('Who replaced \\*\\*Brian Hook\\*\\*?');
+  });
+});
+
+describe('renderMoreResults', () => {
+  it('numbers the next citations from [4] and is seen only by who pressed the button', () => {
+    const answer = answerQuestion(index, 'Who met Lavrov in Moscow?', { citations: 3, moreCitations: 6 });
+    if (isQuestionProblem(answer)) throw new Error(answer.kind);
+    const message = renderMoreResults(answer, 3, index, 3);
+    expect(message.ephemeral).toBe(true);
+    expect(message.embeds?.[0]?.fields?.[0]?.name).toMatch(/^\[4\] /);
+    expect(message.embeds?.[0]?.description).toMatch(/^Results 4–/);
+  });
+
+  it('says so when there are no more results', () => {
+    const message = renderMoreResults(ask(index, 'Who replaced Brian Hook?'), 3, index, 3);
+    expect(message).toEqual({ content: 'There are no more results for this question.', ephemeral: true });
+  });
+});
+
+describe('corpus text that contains Markdown', () => {
+  const memo = corpusFile(
+    'memo.md',
+    [
+      '---',
+      'id: sanctions-guidance-memo',
+      'title: "Memo: **urgent** [read](https://evil.example/phish)"',
+      'publisher: Test Wire',
+      'date: 2020-08-07',
+      'url: "https://testwire.example/memo"',
+      '---',
+      '',
+      'The ministry memo was marked **urgent** and __confidential__, and it linked [the sanctions guidance](https://evil.example/phish) for every member of staff.',
+      '',
+      '# Annex',
+      '> The guidance takes effect on Friday ||for all staff||.',
+      '',
+    ].join('\n'),
+  );
+
+  it('is escaped in the quote of an answer', () => {
+    const memoIndex = indexOf([memo]);
+    const [embed] = renderAnswer(ask(memoIndex, 'What did the ministry memo link for staff?'), memoIndex, false).embeds ?? [];
+    const description = embed?.description ?? '';
+    expect(description).toContain('\\*\\*urgent\\*\\*');
+    expect(description).toContain('\\_\\_confidential\\_\\_');
+    expect(description).toContain('\\[');
+    expect(description).not.toMatch(/(?<!\\)\[[^\]]*\]\(https:\/\/evil/);
+  });
+
+  it('is escaped in the citation, and the title cannot inject a link', () => {
+    const memoIndex = indexOf([memo]);
+    const [embed] = renderAnswer(ask(memoIndex, 'What did the ministry memo link for staff?'), memoIndex, false).embeds ?? [];
+    const value = embed?.fields?.[0]?.value ?? '';
+    expect(value.startsWith('[Memo: \\*\\*urgent\\*\\* (read)(https://evil.example/phish)](<https://testwire.example/memo>)')).toBe(true);
+    expect(value).not.toMatch(/(?<!\\)\[[^\]]*\]\(https:\/\/evil/);
+  });
+
+  it('is escaped on a /source page, headings and quotes included', () => {
+    const memoIndex = indexOf([memo]);
+    const memoArticle = article(memoIndex, 'sanctions-guidance-memo');
+    const [embed] = renderSourcePage(memoArticle, paginateArticle(memoArticle), 1, memoIndex).embeds ?? [];
+    const description = embed?.description ?? '';
+    expect(description).toContain('\\*\\*urgent\\*\\*');
+    expect(description).toContain('\n\\# Annex\n\\> The guidance takes effect on Friday \\|\\|for all staff\\|\\|.');
+    expect(embed?.title).toBe('Memo: \\*\\*urgent\\*\\* \\[read](https://evil.example/phish)');
+  });
+});
+
+describe('customIds', () => {
+  it('stay within 100 characters for the longest article id', () => {
+    const longestId = 'russia-iran-deepening-relationship-and-a-new-security-architecture'.slice(0, 64).replace(/-$/, 'x');
+    expect(longestId).toHaveLength(64);
+    const ids = [customIds.moreResults(99_999), customIds.openArticle(longestId), customIds.sourcePage(longestId, 99_999), customIds.sourceFile(longestId)];
+    for (const id of ids) expect(id.length, id).toBeLessThanOrEqual(100);
+  });
+
+  it('carry the command name first, so the router finds the handler', () => {
+    expect(customIds.moreResults(3)).toBe('ask:more:3');
+    expect(customIds.openArticle(FREE_BEACON_ID)).toBe(`source:open:${FREE_BEACON_ID}`);
+    expect(customIds.sourcePage(FREE_BEACON_ID, 2)).toBe(`source:page:${FREE_BEACON_ID}:2`);
+    expect(customIds.sourceFile(FREE_BEACON_ID)).toBe(`source:file:${FREE_BEACON_ID}`);
+  });
+});
+
+describe('renderSourcePage', () => {
+  const id = 'russia-iran-deepening-relationship';
+
+  function page(number: number): OutgoingMessage {
+    const voa = article(index, id);
+    return renderSourcePage(voa, paginateArticle(voa), number, index);
+  }
+
+  it('shows the first page of two with Previous disabled and Next enabled', () => {
+    const message = page(1);
+    expect(paginateArticle(article(index, id))).toHaveLength(2);
+    expect(message.embeds?.[0]?.footer?.text).toBe(`Page 1 of 2 · Corpus ${index.version} · 5 articles`);
+    expect(message.buttons).toEqual([
+      { customId: `source:page:${id}:0`, label: 'Previous', disabled: true },
+      { customId: `source:page:${id}:2`, label: 'Next', disabled: false },
+      { customId: `source:file:${id}`, label: 'Download .md' },
+    ]);
+  });
+
+  it('shows the last page with Next disabled and Previous enabled', () => {
+    const message = page(2);
+    expect(message.embeds?.[0]?.footer?.text).toMatch(/^Page 2 of 2 · /);
+    expect(message.buttons?.[0]).toEqual({ customId: `source:page:${id}:1`, label: 'Previous', disabled: false });
+    expect(message.buttons?.[1]).toEqual({ customId: `source:page:${id}:3`, label: 'Next', disabled: true });
+  });
+
+  it('opens the first page for a page number below 1', () => {
+    expect(page(0).embeds?.[0]?.footer?.text).toMatch(/^Page 1 of 2 · /);
+    expect(page(-5).embeds?.[0]?.footer?.text).toMatch(/^Page 1 of 2 · /);
+  });
+
+  it('opens the last page for a page number past the end', () => {
+    expect(page(99).embeds?.[0]?.footer?.text).toMatch(/^Page 2 of 2 · /);
+    expect(page(99).embeds?.[0]?.description).toBe(page(2).embeds?.[0]?.description);
+  });
+
+  it('heads the page with the source, a link to the original and the article id', () => {
+    const description = page(1).embeds?.[0]?.description ?? '';
+    expect(description).toMatch(/^VOA Editorials, 2022-07\n\[Original article\]\(<https:\/\/editorials\.voa\.gov\/amp\/russia-and-iran-deepening-their-relationship\/6687303\.html>\)\n`russia-iran-deepening-relationship`\n\n/);
+    expect(description).toContain('Russian President Vladimir Putin, left, shakes hands with Iranian President Ebrahim Raisi');
+  });
+
+  it('names the author when the corpus knows one', () => {
+    const alliance = article(index, 'russian-iranian-alliance-that-wasnt');
+    const [embed] = renderSourcePage(alliance, paginateArticle(alliance), 1, index).embeds ?? [];
+    expect(embed?.description).toMatch(/^By Hamidreza Azizi — Iran Business News \(from Al-Monitor\), 2016\n`russian-iranian-alliance-that-wasnt`/);
+  });
+});
+
+describe('renderArticleFile', () => {
+  it('names the file after the article id', () => {
+    expect(renderArticleFile(article(index, FREE_BEACON_ID)).name).toBe(`${FREE_BEACON_ID}.md`);
+  });
+
+  it('writes the metadata as front matter, then the whole text', () => {
+    const freeBeacon = article(index, FREE_BEACON_ID);
+    const file = renderArticleFile(freeBeacon);
+    expect(file.content.startsWith(`---\nid: "${FREE_BEACON_ID}"\ntitle: "Iran Strengthens Relationship With Russia Amid New Pressure From Washington"\npublisher: "Washington Free Beacon"\ndate: "2020-08-07"\nurl: "${FREE_BEACON_URL}"\n---\n\n`)).toBe(true);
+    expect(file.content).toContain(freeBeacon.text);
+    expect(file.content.endsWith(`${freeBeacon.text}\n`)).toBe(true);
+  });
+
+  it('writes a file the corpus loader reads back as the same article', () => {
+    for (const original of index.articles) {
+      const file = renderArticleFile(original);
+      const { articles, issues } = parseCorpus([corpusFile(file.name, file.content)]);
+      expect(issues, original.id).toEqual([]);
+      const { source: _source, ...readBack } = articles[0]!;
+      const { source: _originalSource, ...expected } = original;
+      expect(readBack, original.id).toEqual(expected);
+    }
+  });
+});
+
+describe('renderMentions', () => {
+  it('quotes the sentences that name Abrams and lists how the corpus spells the name', () => {
+    const [embed] = renderMentions(findMentions(index, 'Abrams'), index).embeds ?? [];
+    expect(embed?.description).toMatch(/^Mentioned in 2 articles\. Written as: .*Elliott Abrams/);
+    expect(embed?.description).toContain('there is no people directory yet');
+    expect(embed?.fields?.[0]?.value).toMatch(/\*\*Abrams\*\*/);
+  });
+
+  it('says plainly when the corpus does not mention a name', () => {
+    const [embed] = renderMentions(findMentions(index, 'Nobody Inparticular'), index).embeds ?? [];
+    expect(embed?.description).toMatch(/^The corpus does not mention Nobody Inparticular\./);
+    expect(embed?.fields).toEqual([]);
+  });
+});
+
+describe('every rendered message, after fitMessage', () => {
+  /** A synthetic corpus at the format's limits: 64-character ids, 300-character titles, 5,000-character paragraphs. */
+  function oversizedCorpus(): CorpusIndex {
+    const sentences = index.articles.flatMap((source) => source.text.split(/(?<=[.!?”])\s+/)).filter((sentence) => sentence.length > 40);
+    const paragraph = (offset: number): string => {
+      let text = '';
+      for (let i = offset; text.length < 5_000; i += 1) text += `${sentences[i % sentences.length]} **Zarif** 🇮🇷🤝🇷🇺 [x](y) `;
+      return text.trim();
+    };
+    const files = [0, 1, 2, 3].map((n) => {
+      const id = `${'russia-iran-relations-sanctions-and-the-security-architecture'}-${n}`.padEnd(64, 'x').slice(0, 64);
+      const title = `${n} ${'Iran Strengthens Relationship With Russia 🇮🇷 Amid **New** Pressure From Washington __and__ '.repeat(5)}`.slice(0, 300);
+      const body = [paragraph(n * 7), paragraph(n * 7 + 3), paragraph(n * 7 + 5)].join('\n\n');
+      const front = ['---', `id: ${id}`, `title: ${JSON.stringify(title)}`, `publisher: ${JSON.stringify('Washington Free Beacon '.repeat(8).trim())}`, `author: ${JSON.stringify('Hamidreza Azizi '.repeat(10).trim())}`, 'date: 2020-08-07', `url: "https://freebeacon.com/${'national-security/'.repeat(10)}${n}"`, '---', ''];
+      return corpusFile(`${id}.md`, `${front.join('\n')}\n${body}\n`);
+    });
+    return indexOf(files);
+  }
+
+  it('obeys Discord limits for answers, more results, source pages, mentions and files of an oversized corpus', () => {
+    const big = oversizedCorpus();
+    expect(big.articles).toHaveLength(4);
+    expect(big.articles.every((item) => item.id.length === 64 && item.title.length === 300)).toBe(true);
+
+    const messages: Array<[string, OutgoingMessage]> = [];
+    for (const question of ['Who replaced Brian Hook?', 'What did Zarif discuss with Lavrov in Moscow?', 'What is the capital of Australia?', `${'Iran Russia sanctions '.repeat(20)}?`]) {
+      const answer = answerQuestion(big, question, { citations: 3, moreCitations: 9 });
+      if (isQuestionProblem(answer)) continue;
+      messages.push([`answer to ${question}`, renderAnswer(answer, big, false)]);
+      messages.push([`more results for ${question}`, renderMoreResults(answer, 3, big, 3)]);
+    }
+    for (const item of big.articles) {
+      const pages = paginateArticle(item);
+      for (let number = 1; number <= pages.length; number += 1) messages.push([`${item.id} page ${number}`, renderSourcePage(item, pages, number, big)]);
+      messages.push([`${item.id} file`, { content: `The whole article: **${item.id}.md**`, files: [renderArticleFile(item)], ephemeral: true }]);
+    }
+    for (const name of ['Zarif', 'Abrams', 'Lavrov']) messages.push([`mentions of ${name}`, renderMentions(findMentions(big, name), big)]);
+
+    expect(messages.length).toBeGreaterThan(15);
+    expect(messages.some(([, message]) => (message.embeds?.[0]?.fields?.length ?? 0) >= 3)).toBe(true);
+    for (const [context, message] of messages) {
+      const payload = fitMessage(message);
+      expectWithinDiscordLimits(payload, context);
+      expect(buttonsOf(payload).length, `${context}: buttons dropped`).toBe(message.buttons?.length ?? 0);
+    }
+  });
+});
