@@ -1,6 +1,7 @@
 /**
  * Finding an article (for `/source`) and cutting its text into readable pages.
  */
+import { tokenizeWords, toTerm } from './analysis.js';
 import type { CorpusIndex } from './corpusIndex.js';
 import { normalizeForMatching } from './normalize.js';
 import { splitSentences } from './sentences.js';
@@ -48,7 +49,8 @@ export function suggestArticles(index: CorpusIndex, partial: string, limit = 25)
 
 function searchTitles(index: CorpusIndex, words: string, limit: number): Array<{ article: Article; coverage: number }> {
   const results = index.titleSearch.search(words, { prefix: true, fuzzy: (term) => (term.length >= 5 ? 0.2 : false), boost: { title: 2 }, combineWith: 'OR' });
-  const queryTermCount = new Set(index.titleSearch.search(words, { prefix: true, fuzzy: 0.2 }).flatMap((result) => result.queryTerms)).size;
+  // Coverage counts every searchable word given, so one common word ("Iran") among unknown ones does not find an article.
+  const queryTermCount = new Set(tokenizeWords(words).flatMap((token) => toTerm(token.word) ?? [])).size;
   return results
     .map((result) => ({ article: index.articleById.get(String(result.id))!, coverage: result.queryTerms.length / Math.max(1, queryTermCount), score: result.score }))
     .sort((a, b) => b.score - a.score || index.articleOrder.get(a.article.id)! - index.articleOrder.get(b.article.id)!)
@@ -88,9 +90,12 @@ function splitToFit(paragraph: string, limit: number): string[] {
   if (paragraph.length <= limit) return [paragraph];
   const pieces: string[] = [];
   let piece = '';
+  let previousEnd = 0;
   for (const range of splitSentences(paragraph)) {
     const sentence = paragraph.slice(range.start, range.end);
-    const joined = piece.length === 0 ? sentence : `${piece} ${sentence}`;
+    // Sentences are joined by the text's own separator: a line break inside a paragraph stays one.
+    const joined = piece.length === 0 ? sentence : `${piece}${paragraph.slice(previousEnd, range.start)}${sentence}`;
+    previousEnd = range.end;
     if (joined.length <= limit) {
       piece = joined;
       continue;

@@ -26,7 +26,7 @@ const MAX_ID_LENGTH = 64;
 const MAX_TITLE_LENGTH = 300;
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-const FRONT_MATTER_PATTERN = /^---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/;
+const FRONT_MATTER_PATTERN = /^---[ \t]*\n(?:([\s\S]*?)\n)?---[ \t]*(?:\n|$)/;
 
 /** Thrown inside this module only, to turn one bad entry into one {@link CorpusIssue}. */
 class UnusableEntry extends Error {}
@@ -90,12 +90,17 @@ function decodeText(file: CorpusFile): string | CorpusIssue {
 
 function parseMarkdown(name: string, text: string): Article {
   const match = FRONT_MATTER_PATTERN.exec(text);
-  if (!match) throw new UnusableEntry('bad front matter: the file must start with a "---" block');
+  if (!match) {
+    const opened = /^---[ \t]*\n/.test(text);
+    throw new UnusableEntry(opened ? 'bad front matter: no closing "---" line' : 'bad front matter: the file must start with a "---" block');
+  }
   let fields: unknown;
   try {
-    fields = parseYaml(match[1] ?? '');
+    // An empty block is an empty record: the file is then reported for its missing title.
+    fields = parseYaml(match[1] ?? '') ?? {};
   } catch (error) {
-    throw new UnusableEntry(`bad front matter: ${firstLine(error instanceof Error ? error.message : String(error))}`);
+    // yaml's message is followed by a code frame, announced by a trailing colon.
+    throw new UnusableEntry(`bad front matter: ${firstLine(error instanceof Error ? error.message : String(error)).replace(/:$/, '')}`);
   }
   if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
     throw new UnusableEntry('bad front matter: expected "key: value" lines');

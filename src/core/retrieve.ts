@@ -157,7 +157,9 @@ type Candidate = Omit<PassageHit, 'alsoReportedBy'>;
 
 /**
  * Folds each hit from a near-duplicate article into the group's best hit when the two passages
- * say the same thing; the canonical article's passage is the one shown.
+ * say the same thing; the canonical article's passage is the one shown, unless the other passage
+ * covers more of the question (a rewrite's paragraph can contain the original's and add to it,
+ * and the addition may be what was asked). The article not shown is named in `alsoReportedBy`.
  */
 function foldNearDuplicates(index: CorpusIndex, candidates: readonly Candidate[]): PassageHit[] {
   const hits: Array<Candidate & { alsoReportedBy: Article[] }> = [];
@@ -168,14 +170,19 @@ function foldNearDuplicates(index: CorpusIndex, candidates: readonly Candidate[]
       hits.push({ ...candidate, alsoReportedBy: [] });
       continue;
     }
-    const candidateIsCanonical = group.canonicalId === candidate.article.id;
-    const reporters = twin.alsoReportedBy.some((article) => article.id === candidate.article.id) ? twin.alsoReportedBy : [...twin.alsoReportedBy, candidate.article];
-    const merged = candidateIsCanonical
-      ? { ...candidate, score: twin.score, alsoReportedBy: [...reporters.filter((article) => article.id !== candidate.article.id), twin.article] }
-      : { ...twin, alsoReportedBy: reporters };
-    hits[hits.indexOf(twin)] = merged;
+    const shown = showsBetter(candidate, twin, group.canonicalId) ? candidate : twin;
+    const reporters = [...twin.alsoReportedBy, twin.article, candidate.article].filter(
+      (article, position, all) => article.id !== shown.article.id && all.findIndex((other) => other.id === article.id) === position,
+    );
+    hits[hits.indexOf(twin)] = { ...shown, score: twin.score, alsoReportedBy: reporters };
   }
   return hits;
+}
+
+/** Whether the candidate's passage should be shown instead of its twin's: the canonical one, unless the other covers more of the question. */
+function showsBetter(candidate: Candidate, twin: Candidate, canonicalId: string): boolean {
+  if (candidate.coverage !== twin.coverage) return candidate.coverage > twin.coverage;
+  return candidate.article.id === canonicalId;
 }
 
 /** Whether two passages share most of their terms (a rewrite of the same paragraph). */

@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { articlesReply, askReply, sourceReply, whoReply } from '../../src/cli/replies.js';
+import { emphasize, markdownEmphasis, renderArticleList } from '../../src/cli/renderText.js';
+import type { CorpusIndex } from '../../src/core/index.js';
+import { SEED, seedIndex } from '../support/seedCorpus.js';
+
+let index: CorpusIndex;
+
+beforeAll(async () => {
+  index = await seedIndex();
+});
+
+const json = (output: string): Record<string, unknown> => JSON.parse(output) as Record<string, unknown>;
+
+describe('askReply as JSON', () => {
+  it('prints the answer with its quote, citations and corpus version', () => {
+    const reply = askReply(index, 'Who replaced Brian Hook?', 'json');
+    expect(reply.ok).toBe(true);
+    const body = json(reply.output);
+    expect(Object.keys(body).sort()).toEqual(['abstained', 'answer', 'citations', 'corpus', 'query', 'truncated']);
+    expect(body).toMatchObject({
+      query: 'Who replaced Brian Hook?',
+      abstained: false,
+      answer: { citation: 1, text: expect.stringContaining('Elliott Abrams') },
+      truncated: false,
+      corpus: { version: index.version, articles: 5 },
+    });
+  });
+
+  it('gives unknown citation metadata as null rather than leaving it out', () => {
+    const body = json(askReply(index, 'Who took over from Brian Hook as Iran envoy?', 'json').output) as { citations: Array<Record<string, unknown>> };
+    expect(body.citations[0]).toMatchObject({ articleId: SEED.freeBeacon, author: null, publisher: 'Washington Free Beacon' });
+    expect(Object.keys(body.citations[0]!).sort()).toEqual(['alsoReportedBy', 'articleId', 'author', 'date', 'excerpt', 'passageId', 'publisher', 'rank', 'score', 'title', 'url']);
+  });
+
+  it('prints `answer: null` with the nearest passages when it abstains', () => {
+    const body = json(askReply(index, 'Who won the 2018 World Cup?', 'json').output);
+    expect(body).toMatchObject({ abstained: true, answer: null });
+  });
+
+  it('prints an error object, and is not ok, for an empty question', () => {
+    const reply = askReply(index, '   ', 'json');
+    expect(reply.ok).toBe(false);
+    expect(json(reply.output)).toEqual({ query: '   ', error: 'empty question' });
+  });
+
+  it('prints an error object for a question of stop words', () => {
+    expect(json(askReply(index, 'what is it', 'json').output)).toEqual({ query: 'what is it', error: 'the question has no searchable words' });
+  });
+});
+
+describe('sourceReply and articlesReply as JSON', () => {
+  it('prints the article found, how it was found, its text and its pages', () => {
+    const reply = sourceReply(index, 'deepening relationship', 'json');
+    expect(reply.ok).toBe(true);
+    const body = json(reply.output) as { article: Record<string, unknown>; text: string; pages: string[]; matchedBy: string };
+    expect(body.matchedBy).toBe('title-words');
+    expect(body.article).toEqual({
+      id: SEED.voaDeepening,
+      title: 'Russia and Iran Deepening Their Relationship',
+      publisher: 'VOA Editorials',
+      author: null,
+      date: '2022-07',
+      url: 'https://editorials.voa.gov/amp/russia-and-iran-deepening-their-relationship/6687303.html',
+    });
+    expect(body.text).toBe(index.articleById.get(SEED.voaDeepening)!.text);
+    expect(body.pages.length).toBeGreaterThan(1);
+  });
+
+  it('prints suggestions, and is not ok, for an unknown article', () => {
+    const reply = sourceReply(index, 'Brexit negotiations', 'json');
+    expect(reply.ok).toBe(false);
+    expect(json(reply.output)).toEqual({ query: 'Brexit negotiations', error: 'unknown article', suggestions: [] });
+  });
+
+  it('lists the articles with their metadata and the corpus version', () => {
+    const body = json(articlesReply(index, 'json').output) as { corpus: unknown; articles: Array<{ id: string; date: string | null }> };
+    expect(body.corpus).toEqual({ version: index.version, articles: 5 });
+    expect(body.articles.map((article) => [article.id, article.date])).toEqual([
+      [SEED.defyingAmerica, '2020-02-12'],
+      [SEED.freeBeacon, '2020-08-07'],
+      [SEED.libertyRewrite, '2020-08'],
+      [SEED.voaDeepening, '2022-07'],
+      [SEED.allianceThatWasnt, '2016'],
+    ]);
+  });
+});
+
+describe('whoReply as JSON', () => {
+  it('prints the mentions of a person, saying they come from the corpus text', () => {
+    const body = json(whoReply(index, 'Kelly Craft', 'json').output) as { source: string; articleCount: number; mentions: Array<{ sentence: string }> };
+    expect(body.source).toBe('corpus-text');
+    expect(body.articleCount).toBe(2);
+    expect(body.mentions[0]?.sentence).toContain('U.S. ambassador to the U.N. Kelly Craft');
+  });
+});
+
+describe('text rendering', () => {
+  it('wraps each highlighted range with the emphasis', () => {
+    expect(emphasize('Iran hawk Elliott Abrams', [{ start: 0, end: 9 }, { start: 18, end: 24 }], markdownEmphasis)).toBe('**Iran hawk** Elliott **Abrams**');
+  });
+
+  it('lists articles with their publisher and date', () => {
+    expect(renderArticleList(index.articles.filter((article) => article.id === SEED.allianceThatWasnt))).toBe(
+      `${SEED.allianceThatWasnt}\n    The Russian-Iranian Alliance that wasn’t — Iran Business News (from Al-Monitor), 2016`,
+    );
+  });
+
+  it('says when the corpus has no articles', () => {
+    expect(renderArticleList([])).toBe('The corpus has no articles.');
+  });
+});
