@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { findMentions, suggestNames } from '../src/core/index.js';
+import { findPerson, latestRole, suggestPeople } from '../src/core/index.js';
 import { notice, type SlashCommand } from '../src/discord/command.js';
-import { renderMentions } from '../src/discord/render.js';
+import { renderPerson } from '../src/discord/render.js';
 
 export const definition = {
   name: 'who',
@@ -15,9 +15,14 @@ export const who: SlashCommand = {
   execute(interaction, { index }) {
     const name = interaction.options.getString('name', true).trim();
     if (name.length === 0) return notice('Name a person, for example: `/who Zarif`');
-    return { kind: 'message', message: renderMentions(findMentions(index, name), index) };
+    const lookup = findPerson(index.people, name);
+    if (lookup.kind === 'not-found') return notice(renderPerson(lookup, index).content ?? 'Not a person named in the corpus.');
+    return { kind: 'message', message: renderPerson(lookup, index) };
   },
   autocomplete(interaction, { index }) {
-    return suggestNames(index, interaction.options.getFocused()).map((name) => ({ name, value: name }));
+    return suggestPeople(index.people, interaction.options.getFocused()).map((person) => {
+      const role = latestRole(person);
+      return { name: role ? `${person.name} — ${role}` : person.name, value: person.name };
+    });
   },
 };

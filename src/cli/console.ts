@@ -5,12 +5,12 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { CorpusIndex } from '../core/index.js';
-import { articlesReply, askReply, sourceReply, whoReply } from './replies.js';
+import { articlesReply, askReply, peopleReply, sourceReply, whoReply } from './replies.js';
 import { ansiEmphasis, markdownEmphasis } from './renderText.js';
 
 export const CONSOLE_HELP = `Commands:
   /ask <question>     answer from the corpus, with citations (or just type the question)
-  /who <person>       who a person is, according to the corpus
+  /who <person>       who a person is, according to the corpus; /people lists them
   /source <article>   read an article (id, title or a few title words); /source alone lists them
   /help               this help
   /quit               leave (or press Ctrl+D)`;
@@ -63,6 +63,8 @@ export function answerLine(index: CorpusIndex, line: string, color = false): str
       return sourceReply(index, argument, 'text').output;
     case 'articles':
       return articlesReply(index, 'text').output;
+    case 'people':
+      return peopleReply(index, 'text').output;
     case 'help':
     case '':
       return CONSOLE_HELP;

@@ -6,19 +6,22 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { describeCorpusIssues, openCorpus } from '../corpus/openCorpus.js';
 import { readConfigOrExit } from '../environment.js';
-import { articlesReply, askReply, sourceReply, type OutputFormat } from './replies.js';
+import { articlesReply, askReply, peopleReply, sourceReply, whoReply, type OutputFormat } from './replies.js';
 
 const USAGE = `Usage: npm run cli -- <command> [arguments] [--json] [--corpus PATH]
 
 Commands:
   ask "question"        answer a question from the corpus, with citations
   ask                   answer one question per line of standard input
+  who "name"            who a person is, according to the corpus
+  who                   look up one name per line of standard input
+  people                list the people the corpus names
   source "id or title"  show an article (by id, title or a few title words)
   articles              list the articles
   help                  show this help
 
 Options:
-  --json         print JSON (one object per answer; see README)
+  --json         print JSON (one object per answer or name; see README)
   --corpus PATH  corpus folder or file (default: CORPUS_DIR or ./corpus)`;
 
 async function main(): Promise<number> {
@@ -37,7 +40,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (!['ask', 'source', 'articles'].includes(command)) {
+  if (!['ask', 'who', 'people', 'source', 'articles'].includes(command)) {
     process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
     return 2;
   }
@@ -49,13 +52,15 @@ async function main(): Promise<number> {
   const argument = rest.join(' ');
 
   if (command === 'articles') return print(articlesReply(index, format));
+  if (command === 'people') return print(peopleReply(index, format));
   if (command === 'source') return print(sourceReply(index, argument, format));
-  if (rest.length > 0) return print(askReply(index, argument, format));
+  const reply = command === 'who' ? whoReply : askReply;
+  if (rest.length > 0) return print(reply(index, argument, format));
 
-  // One question per input line, answered in order in one process: a whole question file at once.
+  // One question (or name) per input line, answered in order in one process: a whole file at once.
   let allOk = true;
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    const reply = askReply(index, line, format);
+    const reply = (command === 'who' ? whoReply : askReply)(index, line, format);
     allOk &&= reply.ok;
     process.stdout.write(format === 'json' ? `${reply.output}\n` : `${reply.output}\n\n`);
   }

@@ -2,7 +2,7 @@
  * The JSON shapes of the CLI (`--json`), documented in the README: scripts rely on them, so
  * fields are only ever added, and unknown values are `null` rather than missing.
  */
-import type { Answer, Article, Citation, CorpusIndex, QuestionProblem } from '../core/index.js';
+import type { Answer, Article, Citation, CorpusIndex, Person, PersonLookup, QuestionProblem } from '../core/index.js';
 
 /** One cited passage, as JSON. */
 export interface CitationJson {
@@ -98,4 +98,49 @@ function citationToJson(citation: Citation): CitationJson {
       url: other.url ?? null,
     })),
   };
+}
+
+/** A person, as JSON (`who --json`, `people --json`). */
+export interface PersonJson {
+  id: string;
+  name: string;
+  variants: string[];
+  roles: Array<{ role: string; articleId: string; date: string | null }>;
+  mentions: Array<{ articleId: string; title: string; sentence: string; form: string }>;
+  mentionCount: number;
+  articleCount: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  coMentioned: Array<{ id: string; name: string; articles: number }>;
+}
+
+/** The answer to `who`: the person found, or suggestions. */
+export type WhoJson =
+  | { query: string; found: true; matchedBy: string; person: PersonJson }
+  | { query: string; found: false; suggestions: Array<{ id: string; name: string }> };
+
+export function personToJson(person: Person, index: CorpusIndex): PersonJson {
+  return {
+    id: person.id,
+    name: person.name,
+    variants: [...person.variants],
+    roles: person.roles.map((role) => ({ role: role.role, articleId: role.articleId, date: role.date ?? null })),
+    mentions: person.mentions.map((mention) => ({
+      articleId: mention.articleId,
+      title: index.articleById.get(mention.articleId)?.title ?? mention.articleId,
+      sentence: mention.sentence,
+      form: mention.form,
+    })),
+    mentionCount: person.mentions.length,
+    articleCount: person.articleIds.length,
+    firstDate: person.firstDate ?? null,
+    lastDate: person.lastDate ?? null,
+    coMentioned: person.coMentioned.map((other) => ({ id: other.personId, name: other.name, articles: other.articles })),
+  };
+}
+
+export function whoToJson(query: string, lookup: PersonLookup, index: CorpusIndex): WhoJson {
+  return lookup.kind === 'found'
+    ? { query, found: true, matchedBy: lookup.matchedBy, person: personToJson(lookup.person, index) }
+    : { query, found: false, suggestions: lookup.suggestions.map((person) => ({ id: person.id, name: person.name })) };
 }

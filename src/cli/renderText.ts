@@ -2,7 +2,7 @@
  * Plain-text rendering for the console and the CLI: the same answers as in Discord, readable
  * in a terminal. Matched words are marked with `**` (or ANSI bold on a terminal).
  */
-import type { Answer, Article, Citation, MentionReport, QuestionProblem, TextRange } from '../core/index.js';
+import { latestRole, type Answer, type Article, type Citation, type CorpusIndex, type Person, type PersonLookup, type QuestionProblem, type TextRange } from '../core/index.js';
 
 /** How to mark a matched word: `**word**` for plain output, ANSI bold for a terminal. */
 export type Emphasis = (word: string) => string;
@@ -81,15 +81,31 @@ export function renderArticleList(articles: readonly Article[]): string {
   return articles.map((article) => `${article.id}\n    ${article.title}${bracketed(describeSource(article))}`).join('\n');
 }
 
-export function renderMentionsText(report: MentionReport, emphasis: Emphasis): string {
-  if (report.mentions.length === 0) return `The corpus does not mention "${report.query}".`;
-  const lines = [
-    `"${report.query}" in the corpus (from the sentences that name it; there is no people directory yet):`,
-    `Mentioned in ${report.articleCount} article(s).${report.variants.length > 0 ? ` Written as: ${report.variants.join('; ')}.` : ''}`,
-    '',
-  ];
-  for (const mention of report.mentions) {
-    lines.push(`- ${emphasize(mention.sentence, mention.highlights, emphasis)}`, `  (${mention.article.title}${bracketed(describeSource(mention.article))}; /source ${mention.article.id})`);
+export function renderPersonText(lookup: PersonLookup, index: CorpusIndex, emphasis: Emphasis): string {
+  if (lookup.kind === 'not-found') {
+    const hint = lookup.suggestions.length > 0 ? ` Closest names: ${lookup.suggestions.map((person) => person.name).join(', ')}.` : '';
+    return `"${lookup.query}" is not a person named in the corpus.${hint}`;
   }
+  const { person } = lookup;
+  const span = person.firstDate && person.lastDate ? (person.firstDate === person.lastDate ? `, ${person.firstDate}` : `, ${person.firstDate} to ${person.lastDate}`) : '';
+  const lines = [person.name];
+  if (person.variants.length > 1) lines.push(`Also written: ${person.variants.slice(1).join('; ')}`);
+  lines.push(`Mentioned ${person.mentions.length} time(s) in ${person.articleIds.length} article(s)${span}.`);
+  if (person.roles.length > 0) {
+    lines.push('', 'Roles:');
+    for (const role of person.roles) lines.push(`- ${role.role} (${[index.articleById.get(role.articleId)?.publisher, role.date].filter(Boolean).join(', ') || role.articleId}; /source ${role.articleId})`);
+  }
+  lines.push('', 'Mentions:');
+  for (const mention of person.mentions) {
+    const article = index.articleById.get(mention.articleId);
+    const sentence = mention.highlight.end > mention.highlight.start ? emphasize(mention.sentence, [mention.highlight], emphasis) : mention.sentence;
+    lines.push(`- ${sentence}`, `  (${article?.title ?? mention.articleId}${article ? bracketed(describeSource(article)) : ''}; /source ${mention.articleId})`);
+  }
+  if (person.coMentioned.length > 0) lines.push('', `Named in the same articles: ${person.coMentioned.map((other) => other.name).join(', ')}`);
   return lines.join('\n');
+}
+
+export function renderPeopleList(people: readonly Person[]): string {
+  if (people.length === 0) return 'The corpus names no people.';
+  return people.map((person) => `${person.name}${bracketed(latestRole(person) ?? '')} (${person.mentions.length} mention(s), ${person.articleIds.length} article(s))`).join('\n');
 }

@@ -2,9 +2,9 @@
  * What the console and the CLI print for each command, as text or JSON. Both front ends call
  * these, so a question gets the same answer whichever way it is asked.
  */
-import { answerQuestion, findArticle, findMentions, isQuestionProblem, paginateArticle, type CorpusIndex } from '../core/index.js';
-import { answerToJson, articleToJson, problemToJson } from './renderJson.js';
-import { markdownEmphasis, renderAnswerText, renderArticleList, renderArticleText, renderMentionsText, renderProblemText, type Emphasis } from './renderText.js';
+import { answerQuestion, findArticle, findPerson, isQuestionProblem, paginateArticle, type CorpusIndex } from '../core/index.js';
+import { answerToJson, articleToJson, personToJson, problemToJson, whoToJson } from './renderJson.js';
+import { markdownEmphasis, renderAnswerText, renderArticleList, renderArticleText, renderPeopleList, renderPersonText, renderProblemText, type Emphasis } from './renderText.js';
 
 export type OutputFormat = 'text' | 'json';
 
@@ -44,19 +44,15 @@ export function articlesReply(index: CorpusIndex, format: OutputFormat): Reply {
 }
 
 export function whoReply(index: CorpusIndex, name: string, format: OutputFormat, emphasis: Emphasis = markdownEmphasis): Reply {
-  if (name.trim().length === 0) return { ok: false, output: format === 'json' ? JSON.stringify({ query: name, error: 'empty name' }) : 'Name a person, for example: /who Zarif' };
-  const report = findMentions(index, name);
-  if (format === 'json') {
-    return {
-      ok: true,
-      output: JSON.stringify({
-        query: report.query,
-        source: 'corpus-text',
-        variants: report.variants,
-        articleCount: report.articleCount,
-        mentions: report.mentions.map((mention) => ({ articleId: mention.article.id, title: mention.article.title, passageId: mention.passageId, sentence: mention.sentence })),
-      }),
-    };
+  if (name.trim().length === 0) {
+    return { ok: false, output: format === 'json' ? JSON.stringify({ query: name, error: 'empty name' }) : 'Name a person, for example: /who Zarif' };
   }
-  return { ok: true, output: renderMentionsText(report, emphasis) };
+  const lookup = findPerson(index.people, name);
+  const ok = lookup.kind === 'found';
+  return { ok, output: format === 'json' ? JSON.stringify(whoToJson(name.trim(), lookup, index)) : renderPersonText(lookup, index, emphasis) };
+}
+
+export function peopleReply(index: CorpusIndex, format: OutputFormat): Reply {
+  if (format === 'json') return { ok: true, output: JSON.stringify({ corpus: { version: index.version, articles: index.articles.length }, people: index.people.people.map((person) => personToJson(person, index)) }) };
+  return { ok: true, output: renderPeopleList(index.people.people) };
 }

@@ -6,13 +6,17 @@ import MiniSearch from 'minisearch';
 import { analyze, toTerm, tokenizeWords } from './analysis.js';
 import { chunkArticle, type ChunkOptions } from './chunk.js';
 import { findNearDuplicates, type DuplicateGroup } from './nearDuplicates.js';
+import { buildPeopleDirectory, type PeopleDirectory } from './people/directory.js';
 import type { Article, Passage } from './types.js';
 
 /** What MiniSearch indexes for each passage. */
 interface IndexedPassage {
   readonly id: string;
   readonly title: string;
-  /** Runs of capitalised words (`Elliott Abrams`, `Security Council`): names weigh more than body words. */
+  /**
+   * Every form of the name of each person the passage mentions (`Sergei Lavrov`, `Sergey Lavrov`,
+   * `Lavrov`): names weigh more than body words, and a question may use any variant.
+   */
   readonly names: string;
   /** Publisher and author: "what did OSW publish" finds the article's passages. */
   readonly byline: string;
@@ -41,6 +45,8 @@ export interface CorpusIndex {
   /** Number of passages each term occurs in, for weighting query terms. */
   readonly documentFrequency: ReadonlyMap<string, number>;
   readonly duplicateGroups: readonly DuplicateGroup[];
+  /** The people the corpus names (see {@link buildPeopleDirectory}). */
+  readonly people: PeopleDirectory;
   /** The group an article belongs to, for articles that have near-duplicates. */
   readonly duplicateGroupOf: ReadonlyMap<string, DuplicateGroup>;
   /** A short hash of every article's metadata and text: changes whenever the corpus does. */
@@ -84,6 +90,9 @@ export function buildCorpusIndex(articles: readonly Article[], chunkOptions: Chu
   const articleById = new Map(articles.map((article) => [article.id, article]));
   const titleTerms = new Map(articles.map((article) => [article.id, analyzedTerms(article.title)]));
 
+  const people = buildPeopleDirectory(articles);
+  const namesByPassage = passageNames(passages, people);
+
   const passageSearch = new MiniSearch<IndexedPassage>({ fields: ['title', 'names', 'byline', 'text'], ...PREANALYZED, searchOptions: QUERY_ANALYSIS });
   const documentFrequency = new Map<string, number>();
   const passageTerms = new Map<string, readonly string[]>();
@@ -102,7 +111,7 @@ export function buildCorpusIndex(articles: readonly Article[], chunkOptions: Chu
       return {
         id: passage.id,
         title: titleTerms.get(article.id)!.join(' '),
-        names: analyzedTerms(findNames(passage.text).join('\n')).join(' '),
+        names: analyzedTerms(namesByPassage.get(passage.id)?.join('\n') ?? '').join(' '),
         byline,
         text: terms.join(' '),
       };
@@ -127,6 +136,7 @@ export function buildCorpusIndex(articles: readonly Article[], chunkOptions: Chu
     documentFrequency,
     duplicateGroups,
     duplicateGroupOf,
+    people,
     version: hashCorpus(articles),
     passageSearch,
     titleSearch,
@@ -134,13 +144,23 @@ export function buildCorpusIndex(articles: readonly Article[], chunkOptions: Chu
   };
 }
 
-/**
- * Runs of two or more capitalised words, allowing `bin`, `al-`, `de` style particles inside
- * (`Mohammad Javad Zarif`, `Kelly Craft`). A cheap stand-in for named entities.
- */
-export function findNames(text: string): string[] {
-  const pattern = /\p{Lu}[\p{L}’'-]+(?:\s+(?:(?:al|bin|de|van|von|der)\s+)?\p{Lu}[\p{L}’'-]+)+/gu;
-  return [...text.matchAll(pattern)].map((match) => match[0]);
+/** For each passage, the name variants of the people it mentions. */
+function passageNames(passages: readonly Passage[], people: PeopleDirectory): Map<string, string[]> {
+  const byArticle = new Map<string, Passage[]>();
+  for (const passage of passages) byArticle.set(passage.articleId, [...(byArticle.get(passage.articleId) ?? []), passage]);
+  const names = new Map<string, string[]>();
+  for (const person of people.people) {
+    for (const mention of person.mentions) {
+      if (mention.offset === null) continue;
+      const offset = mention.offset;
+      const passage = byArticle.get(mention.articleId)?.find((candidate) => candidate.start <= offset && offset < candidate.end);
+      if (!passage) continue;
+      const list = names.get(passage.id) ?? [];
+      for (const variant of person.variants) if (!list.includes(variant)) list.push(variant);
+      names.set(passage.id, list);
+    }
+  }
+  return names;
 }
 
 /**

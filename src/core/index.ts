@@ -9,7 +9,7 @@ export { splitSentences } from './sentences.js';
 export { chunkArticle, type ChunkOptions } from './chunk.js';
 export { parseCorpus, parseCorpusFile, isSafeUrl, slugify, CORPUS_EXTENSIONS, type CorpusFile, type ParsedCorpus } from './parseCorpus.js';
 export { findNearDuplicates, type DuplicateGroup, type NearDuplicateOptions } from './nearDuplicates.js';
-export { buildCorpusIndex, hashCorpus, findNames, FIELD_BOOSTS, type CorpusIndex } from './corpusIndex.js';
+export { buildCorpusIndex, hashCorpus, FIELD_BOOSTS, type CorpusIndex } from './corpusIndex.js';
 export { analyzeQuery, retrievePassages, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, type AnalyzedQuery, type PassageHit } from './retrieve.js';
 export {
   answerQuestion,
@@ -26,4 +26,7 @@ export {
   type QuestionProblem,
 } from './answer.js';
 export { findArticle, suggestArticles, paginateArticle, DEFAULT_PAGE_LENGTH, type ArticleLookup, type ArticleMatch } from './articles.js';
-export { findMentions, suggestNames, type Mention, type MentionReport } from './mentions.js';
+export { buildPeopleDirectory, latestRole, roleBefore, roleAfter, type PeopleDirectory, type Person, type PersonMention, type PersonRole } from './people/directory.js';
+export { findPerson, suggestPeople, type PersonLookup, type PersonMatch } from './people/findPerson.js';
+export { extractPeople, type PersonSpan } from './people/extractPeople.js';
+export { nameTokens, foldName, compatibleNames, sameNameWord } from './people/nameMatching.js';

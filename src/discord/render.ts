@@ -4,7 +4,7 @@
  * they keep working after a restart).
  */
 import type { APIEmbed } from 'discord.js';
-import type { Answer, Article, Citation, CorpusIndex, MentionReport } from '../core/index.js';
+import type { Answer, Article, Citation, CorpusIndex, PersonLookup } from '../core/index.js';
 import { MAX_EMBED_FIELD_VALUE_LENGTH, truncate } from './limits.js';
 import { boldRanges, escapeText, link } from './markdown.js';
 import type { OutgoingButton, OutgoingFile, OutgoingMessage } from './send.js';
@@ -119,22 +119,40 @@ export function renderArticleFile(article: Article): OutgoingFile {
   return { name: `${article.id}.md`, content: `---\n${metadata.join('\n')}\n---\n\n${article.text}\n` };
 }
 
-/** `/who` from the corpus text: the sentences that name the person, said to be just that. */
-export function renderMentions(report: MentionReport, index: CorpusIndex): OutgoingMessage {
-  const found = report.mentions.length > 0;
-  const summary = found
-    ? `Mentioned in ${report.articleCount} article${report.articleCount === 1 ? '' : 's'}.${report.variants.length > 0 ? ` Written as: ${report.variants.map(escapeText).join('; ')}.` : ''}`
-    : `The corpus does not mention ${escapeText(report.query)}.`;
+/** `/who`: a person's profile — name, variants, roles with their sources, the sentences naming them. */
+export function renderPerson(lookup: PersonLookup, index: CorpusIndex): OutgoingMessage {
+  if (lookup.kind === 'not-found') {
+    const hint = lookup.suggestions.length > 0 ? ` Closest names: ${lookup.suggestions.map((person) => `**${escapeText(person.name)}**`).join(', ')}.` : '';
+    return { content: `**${escapeText(lookup.query)}** is not a person named in the corpus.${hint}`, ephemeral: true };
+  }
+  const { person } = lookup;
+  const span = person.firstDate && person.lastDate ? (person.firstDate === person.lastDate ? ` (${person.firstDate})` : ` (${person.firstDate} to ${person.lastDate})`) : '';
+  const summary = [
+    person.variants.length > 1 ? `Also written: ${person.variants.slice(1).map(escapeText).join('; ')}` : '',
+    `Mentioned ${person.mentions.length} time${person.mentions.length === 1 ? '' : 's'} in ${person.articleIds.length} article${person.articleIds.length === 1 ? '' : 's'}${span}.`,
+    person.coMentioned.length > 0 ? `Named with: ${person.coMentioned.map((other) => escapeText(other.name)).join(', ')}` : '',
+  ].filter((line) => line.length > 0);
+  const roles = person.roles.map((role) => {
+    const article = index.articleById.get(role.articleId);
+    return `• ${escapeText(role.role)} — ${article ? link(article.publisher ?? article.title, article.url) : escapeText(role.articleId)}${role.date ? `, ${role.date}` : ''}`;
+  });
+  const mentions = person.mentions
+    .filter((mention) => mention.offset !== null)
+    .slice(0, 8)
+    .map((mention) => {
+      const article = index.articleById.get(mention.articleId);
+      return {
+        name: truncate(article?.title ?? mention.articleId, 200),
+        value: `> ${boldRanges(mention.sentence, [mention.highlight])}\n${article ? sourceLine(article) : ''} · \`/source ${mention.articleId}\``,
+      };
+    });
   return {
     embeds: [
       {
-        title: escapeText(report.query),
-        description: `${summary}\n*From the sentences that name it: there is no people directory yet.*`,
-        color: found ? COLOR_ANSWER : COLOR_NOT_COVERED,
-        fields: report.mentions.slice(0, 10).map((mention) => ({
-          name: truncate(mention.article.title, 200),
-          value: `> ${boldRanges(mention.sentence, mention.highlights)}\n${sourceLine(mention.article)} · \`/source ${mention.article.id}\``,
-        })),
+        title: escapeText(person.name),
+        description: [...summary, ...(roles.length > 0 ? ['', '**Roles**', ...roles] : [])].join('\n'),
+        color: COLOR_ANSWER,
+        fields: mentions,
         footer: corpusFooter(index),
       },
     ],

@@ -89,11 +89,11 @@ describe('answerLine', () => {
     expect(reply('/source Iran sanctions snapback timeline')).toMatch(/^No article matches "Iran sanctions snapback timeline"\. Did you mean: .*russia-iran-deepening-relationship/);
   });
 
-  it('answers /who Zarif with the sentences that name him', () => {
+  it('answers /who Zarif with his full name, other forms, role and the sentences that name him', () => {
     const output = reply('/who Zarif');
-    expect(output).toMatch(/^"Zarif" in the corpus/);
-    expect(output).toContain('Mentioned in 3 article(s). Written as: Javad Zarif; Mohammad Javad Zarif.');
-    expect(output).toContain('Mohammad Javad **Zarif** and Walid Moallem');
+    expect(output).toMatch(/^Mohammad Javad Zarif\nAlso written: Javad Zarif; Zarif\n/u);
+    expect(output).toContain('Iranian foreign minister');
+    expect(output).toContain('**Mohammad Javad Zarif** and Walid Moallem');
   });
 
   it('asks for a name when /who has none', () => {
@@ -101,7 +101,7 @@ describe('answerLine', () => {
   });
 
   it('says when /who names someone the corpus never mentions', () => {
-    expect(reply('/who Angela Merkel')).toBe('The corpus does not mention "Angela Merkel".');
+    expect(reply('/who Angela Merkel')).toBe('"Angela Merkel" is not a person named in the corpus.');
   });
 
   it('names an unknown /command and shows the help', () => {

@@ -30,7 +30,7 @@ describe('the program without a Discord token', () => {
     expect(result.stdout).toContain('(The question was long: only its first words were searched.)');
     expect(result.stdout).toContain('No article matches "no-such-article-anywhere".');
     expect(result.stdout).toContain('Elliott Abrams');
-    expect(result.stdout).toContain('Mentioned in 3 article(s).');
+    expect(result.stdout).toContain('Mentioned 5 time(s) in 3 article(s)');
     expect(result.stdout).not.toContain('Something went wrong');
     // Nothing after /quit is answered.
     expect(result.stdout).not.toContain('lift visa requirements');

@@ -87,11 +87,23 @@ describe('sourceReply and articlesReply as JSON', () => {
 });
 
 describe('whoReply as JSON', () => {
-  it('prints the mentions of a person, saying they come from the corpus text', () => {
-    const body = json(whoReply(index, 'Kelly Craft', 'json').output) as { source: string; articleCount: number; mentions: Array<{ sentence: string }> };
-    expect(body.source).toBe('corpus-text');
-    expect(body.articleCount).toBe(2);
-    expect(body.mentions[0]?.sentence).toContain('U.S. ambassador to the U.N. Kelly Craft');
+  it('finds Kelly Craft with her role at the U.N. and the sentences that name her', () => {
+    const body = json(whoReply(index, 'Kelly Craft', 'json').output) as {
+      found: boolean;
+      person: { name: string; variants: string[]; roles: Array<{ role: string; articleId: string; date: string | null }>; articleCount: number; mentions: Array<{ sentence: string }> };
+    };
+    expect(body.found).toBe(true);
+    expect(body.person.name).toBe('Kelly Craft');
+    expect(body.person.variants).toContain('Craft');
+    expect(body.person.roles[0]).toMatchObject({ role: 'U.S. ambassador to the U.N.' });
+    expect(body.person.articleCount).toBe(2);
+    expect(body.person.mentions[0]?.sentence).toContain('U.S. ambassador to the U.N. Kelly Craft');
+  });
+
+  it('answers an unknown name with found: false and the closest names', () => {
+    const body = json(whoReply(index, 'Putinova', 'json').output) as { found: boolean; suggestions: Array<{ name: string }> };
+    expect(body.found).toBe(false);
+    expect(body.suggestions.map((person) => person.name)).toContain('Vladimir Putin');
   });
 });
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   answerQuestion,
   buildCorpusIndex,
-  findMentions,
+  findPerson,
   isQuestionProblem,
   paginateArticle,
   parseCorpus,
@@ -12,7 +12,7 @@ import {
   type CorpusIndex,
 } from '../../src/core/index.js';
 import { openCorpus } from '../../src/corpus/openCorpus.js';
-import { customIds, renderAnswer, renderArticleFile, renderMentions, renderMoreResults, renderSourcePage } from '../../src/discord/render.js';
+import { customIds, renderAnswer, renderArticleFile, renderMoreResults, renderPerson, renderSourcePage } from '../../src/discord/render.js';
 import { fitMessage, type OutgoingMessage } from '../../src/discord/send.js';
 import { buttonsOf, expectWithinDiscordLimits } from './discordLimits.js';
 
@@ -270,18 +270,19 @@ describe('renderArticleFile', () => {
   });
 });
 
-describe('renderMentions', () => {
-  it('quotes the sentences that name Abrams and lists how the corpus spells the name', () => {
-    const [embed] = renderMentions(findMentions(index, 'Abrams'), index).embeds ?? [];
-    expect(embed?.description).toMatch(/^Mentioned in 2 articles\. Written as: .*Elliott Abrams/);
-    expect(embed?.description).toContain('there is no people directory yet');
-    expect(embed?.fields?.[0]?.value).toMatch(/\*\*Abrams\*\*/);
+describe('renderPerson', () => {
+  it('shows Elliott Abrams with his other spelling, his role and the sentences that name him', () => {
+    const [embed] = renderPerson(findPerson(index.people, 'Abrams'), index).embeds ?? [];
+    expect(embed?.title).toBe('Elliott Abrams');
+    expect(embed?.description).toContain('Elliot Abrams');
+    expect(embed?.description).toContain('Iran hawk');
+    expect(embed?.fields?.[0]?.value).toMatch(/\*\*(Elliott |Elliot )?Abrams\*\*/);
   });
 
-  it('says plainly when the corpus does not mention a name', () => {
-    const [embed] = renderMentions(findMentions(index, 'Nobody Inparticular'), index).embeds ?? [];
-    expect(embed?.description).toMatch(/^The corpus does not mention Nobody Inparticular\./);
-    expect(embed?.fields).toEqual([]);
+  it('says plainly, to the asker only, that an unknown name is not a person of the corpus', () => {
+    const message = renderPerson(findPerson(index.people, 'Nobody Inparticular'), index);
+    expect(message.content).toMatch(/^\*\*Nobody Inparticular\*\* is not a person named in the corpus\./);
+    expect(message.ephemeral).toBe(true);
   });
 });
 
@@ -321,7 +322,7 @@ describe('every rendered message, after fitMessage', () => {
       for (let number = 1; number <= pages.length; number += 1) messages.push([`${item.id} page ${number}`, renderSourcePage(item, pages, number, big)]);
       messages.push([`${item.id} file`, { content: `The whole article: **${item.id}.md**`, files: [renderArticleFile(item)], ephemeral: true }]);
     }
-    for (const name of ['Zarif', 'Abrams', 'Lavrov']) messages.push([`mentions of ${name}`, renderMentions(findMentions(big, name), big)]);
+    for (const name of ['Zarif', 'Abrams', 'Lavrov']) messages.push([`profile of ${name}`, renderPerson(findPerson(big.people, name), big)]);
 
     expect(messages.length).toBeGreaterThan(15);
     expect(messages.some(([, message]) => (message.embeds?.[0]?.fields?.length ?? 0) >= 3)).toBe(true);

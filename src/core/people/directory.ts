@@ -1,0 +1,323 @@
+/**
+ * The people directory: every person the corpus names, with the forms of their name, the roles
+ * the articles give them, and every mention, built once at load.
+ */
+import { slugify } from '../parseCorpus.js';
+import { splitSentences } from '../sentences.js';
+import type { Article, TextRange } from '../types.js';
+import { extractPeople } from './extractPeople.js';
+import { compatibleNames, nameTokens, nameWordKeys, sameNameWord } from './nameMatching.js';
+
+/** One place where the corpus names a person. */
+export interface PersonMention {
+  readonly articleId: string;
+  /** The name as written (`Javad Zarif`), or the role that stands for the person (`the Supreme Leader`). */
+  readonly form: string;
+  /** The sentence it stands in, verbatim; for an author, the byline. */
+  readonly sentence: string;
+  /** Where the name stands in {@link sentence}. */
+  readonly highlight: TextRange;
+  /** Where the name stands in the article's text; null for an author from the front matter. */
+  readonly offset: number | null;
+}
+
+/** A role an article gives a person, with when it says so. */
+export interface PersonRole {
+  readonly role: string;
+  readonly articleId: string;
+  readonly date?: string;
+}
+
+/** A person according to the corpus. */
+export interface Person {
+  /** A readable slug of the canonical name, unique in the directory. */
+  readonly id: string;
+  /** The fullest form the corpus uses (`Mohammad Javad Zarif`). */
+  readonly name: string;
+  /** Every form of the name the corpus uses, canonical first. */
+  readonly variants: readonly string[];
+  readonly roles: readonly PersonRole[];
+  /** Mentions in corpus order. */
+  readonly mentions: readonly PersonMention[];
+  /** Articles that mention the person, in corpus order. */
+  readonly articleIds: readonly string[];
+  readonly firstDate?: string;
+  readonly lastDate?: string;
+  /** People most often named in the same articles, most shared articles first. */
+  readonly coMentioned: ReadonlyArray<{ readonly personId: string; readonly name: string; readonly articles: number }>;
+}
+
+export interface PeopleDirectory {
+  /** People, most mentioned first (ties by name). */
+  readonly people: readonly Person[];
+  readonly byId: ReadonlyMap<string, Person>;
+}
+
+const MAX_CO_MENTIONED = 5;
+
+/** Head words of a role ("foreign minister", "ambassador to the U.N.", "Supreme Leader"). */
+const ROLE_NOUNS = new Set([
+  'minister', 'president', 'premier', 'chancellor', 'ambassador', 'envoy', 'representative', 'advisor', 'adviser',
+  'spokesperson', 'spokesman', 'spokeswoman', 'secretary', 'leader', 'hawk', 'official', 'chief', 'director', 'head',
+  'chairman', 'chairwoman', 'chair', 'commander', 'general', 'governor', 'senator', 'mayor', 'king', 'queen', 'prince',
+  'ayatollah', 'analyst', 'editor', 'correspondent', 'reporter', 'diplomat', 'negotiator', 'deputy', 'founder', 'ceo',
+  'counterpart', 'counterparts', 'researcher', 'professor', 'author', 'lawmaker', 'congressman', 'congresswoman',
+  'judge', 'prosecutor', 'coach', 'captain', 'striker', 'manager', 'candidate', 'emir', 'sheikh', 'sultan', 'colonel',
+]);
+/** Lowercase words that may stand inside a role before its head word. */
+const ROLE_MODIFIERS = new Set([
+  'foreign', 'prime', 'deputy', 'special', 'former', 'senior', 'national', 'supreme', 'vice', 'acting', 'top',
+  'defense', 'defence', 'security', 'state', 'interior', 'finance', 'economy', 'trade', 'energy', 'oil', 'nuclear',
+  'chief', 'executive', 'general', 'military', 'presidential', 'political', 'assistant', 'associate', 'lead',
+]);
+const ROLE_CONNECTORS = new Set(['to', 'for', 'of', 'the', 'and', 'on']);
+const ROLE_WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
+
+interface RawMention extends PersonMention {
+  readonly tokens: readonly string[];
+  readonly role?: string;
+}
+
+/**
+ * Reads the people of the corpus: person names found in every sentence (see
+ * {@link extractPeople}), the authors of the front matter, and roles that stand for a person in an
+ * article that names them with that role. Forms of one name are merged: within an article a
+ * surname joins the full name; across articles names merge when surnames agree (allowing spelling
+ * variants) and given names do not contradict (see {@link compatibleNames}). A surname shared by
+ * two different people is never merged into either.
+ *
+ * Cost: linear in the corpus text, plus pairwise comparison of distinct names.
+ */
+export function buildPeopleDirectory(articles: readonly Article[]): PeopleDirectory {
+  const clusters: RawMention[][] = [];
+  for (const article of articles) clusters.push(...clusterArticle(article));
+  const merged = mergeAcrossArticles(clusters);
+  const order = new Map(articles.map((article, index) => [article.id, index]));
+  const dates = new Map(articles.map((article) => [article.id, article.date]));
+  const people = merged.map((mentions) => toPerson(mentions, order, dates));
+  assignIds(people);
+  addCoMentions(people);
+  people.sort((a, b) => b.mentions.length - a.mentions.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { people, byId: new Map(people.map((person) => [person.id, person])) };
+}
+
+/** The mentions of one article grouped by person: full names with their surnames and role titles. */
+function clusterArticle(article: Article): RawMention[][] {
+  const sentences = splitSentences(article.text);
+  const texts = sentences.map((range) => article.text.slice(range.start, range.end));
+  const spans = extractPeople(texts);
+  const mentions: RawMention[] = [];
+  spans.forEach((sentenceSpans, index) => {
+    const sentence = texts[index]!;
+    const sentenceStart = sentences[index]!.start;
+    sentenceSpans.forEach((span, position) => {
+      const tokens = nameTokens(span.text);
+      if (tokens.length === 0) return;
+      // A role stops at the name before it ("minister Javad Zarif and Russian foreign minister Sergei Lavrov").
+      const previousEnd = position > 0 ? sentenceSpans[position - 1]!.end : 0;
+      const role = roleBefore(sentence, span.start, previousEnd) ?? roleAfter(sentence, span.end);
+      mentions.push({
+        articleId: article.id,
+        form: span.text,
+        sentence,
+        highlight: { start: span.start, end: span.end },
+        offset: sentenceStart + span.start,
+        tokens,
+        ...(role === undefined ? {} : { role }),
+      });
+    });
+  });
+  if (article.author) {
+    for (const author of article.author.split(/\s*(?:,|&|\band\b)\s*/u).filter((name) => name.length > 0)) {
+      const byline = `Author of “${article.title}”`;
+      mentions.push({ articleId: article.id, form: author, sentence: byline, highlight: { start: 0, end: 0 }, offset: null, tokens: nameTokens(author), role: 'author' });
+    }
+  }
+
+  // Full names first, so that a surname joins the person it abbreviates.
+  const clusters: RawMention[][] = [];
+  const byLength = [...mentions].sort((a, b) => b.tokens.length - a.tokens.length);
+  for (const mention of byLength) {
+    const candidates = clusters.filter((cluster) => cluster.some((other) => compatibleNames(mention.tokens, other.tokens)));
+    if (candidates.length === 1) candidates[0]!.push(mention);
+    else clusters.push([mention]);
+  }
+  for (const cluster of clusters) cluster.push(...roleTitleMentions(article, cluster, mentions));
+  return clusters;
+}
+
+/** A person's most recent role, preferring any other to "author": for one-line labels. */
+export function latestRole(person: Pick<Person, 'roles'>): string | undefined {
+  const dated = [...person.roles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  return dated.find((role) => role.role !== 'author')?.role ?? dated[0]?.role;
+}
+
+/**
+ * Merges article clusters that name the same person; a bare surname shared by several people
+ * stays apart. People are looked up by their surname's keys, so the cost grows with the corpus,
+ * not with its square.
+ */
+function mergeAcrossArticles(clusters: RawMention[][]): RawMention[][] {
+  const fullest = (cluster: RawMention[]): readonly string[] => cluster.reduce((best, mention) => (mention.tokens.length > best.length ? mention.tokens : best), [] as readonly string[]);
+  const people: Array<{ mentions: RawMention[]; tokens: readonly string[] }> = [];
+  const bySurname = new Map<string, Array<{ mentions: RawMention[]; tokens: readonly string[] }>>();
+  const candidates = (tokens: readonly string[]) => {
+    const found = new Set<{ mentions: RawMention[]; tokens: readonly string[] }>();
+    for (const key of nameWordKeys(tokens.at(-1)!)) for (const person of bySurname.get(key) ?? []) found.add(person);
+    return [...found].sort((a, b) => people.indexOf(a) - people.indexOf(b));
+  };
+  const add = (mentions: RawMention[], tokens: readonly string[]) => {
+    const person = { mentions: [...mentions], tokens };
+    people.push(person);
+    for (const key of nameWordKeys(tokens.at(-1)!)) bySurname.set(key, [...(bySurname.get(key) ?? []), person]);
+  };
+
+  const surnameOnly: RawMention[][] = [];
+  for (const cluster of [...clusters].sort((a, b) => fullest(b).length - fullest(a).length)) {
+    const tokens = fullest(cluster);
+    if (tokens.length === 0) continue;
+    if (tokens.length === 1) {
+      surnameOnly.push(cluster);
+      continue;
+    }
+    const match = candidates(tokens).find((person) => compatibleNames(tokens, person.tokens));
+    if (match) match.mentions.push(...cluster);
+    else add(cluster, tokens);
+  }
+  for (const cluster of surnameOnly) {
+    const tokens = fullest(cluster);
+    const nearby = candidates(tokens);
+    const matches = nearby.filter((person) => person.tokens.length > 1 && compatibleNames(tokens, person.tokens));
+    if (matches.length === 1) {
+      matches[0]!.mentions.push(...cluster);
+      continue;
+    }
+    const sameSurname = nearby.find((person) => person.tokens.length === 1 && sameNameWord(person.tokens[0]!, tokens[0]!));
+    if (sameSurname && matches.length === 0) sameSurname.mentions.push(...cluster);
+    else add(cluster, tokens);
+  }
+  return people.map((person) => person.mentions);
+}
+
+function toPerson(mentions: RawMention[], order: ReadonlyMap<string, number>, dates: ReadonlyMap<string, string | undefined>): Person & { id: string; coMentioned: Person['coMentioned'] } {
+  const sorted = [...mentions].sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || (a.offset ?? -1) - (b.offset ?? -1));
+  const names = sorted.filter((mention) => !/^the\s/iu.test(mention.form));
+  const counts = new Map<string, number>();
+  for (const mention of names) counts.set(mention.form, (counts.get(mention.form) ?? 0) + 1);
+  const byPreference = [...counts.keys()].sort(
+    (a, b) => nameTokens(b).length - nameTokens(a).length || counts.get(b)! - counts.get(a)! || b.length - a.length || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  const name = byPreference[0] ?? sorted[0]!.form;
+  const variants = [name, ...[...new Set(sorted.map((mention) => mention.form))].filter((form) => form !== name)];
+  const roles: PersonRole[] = [];
+  for (const mention of sorted) {
+    if (mention.role === undefined) continue;
+    if (roles.some((role) => role.articleId === mention.articleId && role.role.toLowerCase() === mention.role!.toLowerCase())) continue;
+    const date = dates.get(mention.articleId);
+    roles.push({ role: mention.role, articleId: mention.articleId, ...(date === undefined ? {} : { date }) });
+  }
+  const articleIds = [...new Set(sorted.map((mention) => mention.articleId))];
+  const articleDates = articleIds.map((id) => dates.get(id)).filter((date): date is string => date !== undefined).sort();
+  return {
+    id: '',
+    name,
+    variants,
+    roles,
+    mentions: sorted.map(({ articleId, form, sentence, highlight, offset }) => ({ articleId, form, sentence, highlight, offset })),
+    articleIds,
+    ...(articleDates.length > 0 ? { firstDate: articleDates[0]!, lastDate: articleDates.at(-1)! } : {}),
+    coMentioned: [],
+  };
+}
+
+function assignIds(people: Array<Person & { id: string }>): void {
+  const used = new Set<string>();
+  for (const person of people) {
+    const base = slugify(person.name) || 'person';
+    let id = base;
+    for (let suffix = 2; used.has(id); suffix += 1) id = `${base}-${suffix}`;
+    used.add(id);
+    person.id = id;
+  }
+}
+
+function addCoMentions(people: Array<Person & { coMentioned: Person['coMentioned'] }>): void {
+  const byArticle = new Map<string, Person[]>();
+  for (const person of people) for (const id of person.articleIds) byArticle.set(id, [...(byArticle.get(id) ?? []), person]);
+  for (const person of people) {
+    const shared = new Map<Person, number>();
+    for (const id of person.articleIds) for (const other of byArticle.get(id) ?? []) if (other !== person) shared.set(other, (shared.get(other) ?? 0) + 1);
+    person.coMentioned = [...shared.entries()]
+      .sort((a, b) => b[1] - a[1] || b[0].mentions.length - a[0].mentions.length || (a[0].name < b[0].name ? -1 : 1))
+      .slice(0, MAX_CO_MENTIONED)
+      .map(([other, articles]) => ({ personId: other.id, name: other.name, articles }));
+  }
+}
+
+/**
+ * The role written just before a name: "Iranian foreign minister", "U.S. ambassador to the U.N.",
+ * "National Security Advisor". Read backwards over capitalised words, acronyms, role words and
+ * connectors, up to punctuation, another word or `from` (the end of the previous name); kept
+ * only if it holds a role word.
+ */
+export function roleBefore(sentence: string, nameStart: number, from = 0): string | undefined {
+  const words = [...sentence.slice(from, nameStart).matchAll(ROLE_WORD)].map((match) => ({ text: match[0], start: from + match.index, end: from + match.index + match[0].length }));
+  let first = words.length;
+  for (let index = words.length - 1; index >= 0; index -= 1) {
+    const word = words[index]!;
+    const gap = sentence.slice(word.end, index + 1 < words.length ? words[index + 1]!.start : nameStart);
+    if (!/^\s+$/u.test(gap) && !(gap === '' && index === words.length - 1)) break;
+    if (!isRoleWord(word.text)) break;
+    first = index;
+  }
+  const taken = words.slice(first);
+  while (taken.length > 0 && ROLE_CONNECTORS.has(taken[0]!.text.toLowerCase())) taken.shift();
+  if (!taken.some((word) => ROLE_NOUNS.has(stripPossessive(word.text).toLowerCase()))) return undefined;
+  return sentence.slice(taken[0]!.start, taken.at(-1)!.end);
+}
+
+/** An appositive role after a name: "Ned Price, the State Department spokesperson, said". */
+export function roleAfter(sentence: string, nameEnd: number): string | undefined {
+  const match = /^,\s+((?:the|a|an)\s+)?([^,.;:“”"()]{3,80}?)(?=,|\.(?:\s|$)|;)/u.exec(sentence.slice(nameEnd));
+  const phrase = match?.[2]?.trim();
+  if (!phrase) return undefined;
+  const words = phrase.split(/\s+/u);
+  if (words.length > 8 || !words.every(isRoleWord)) return undefined;
+  return words.some((word) => ROLE_NOUNS.has(stripPossessive(word).toLowerCase())) ? phrase : undefined;
+}
+
+function isRoleWord(word: string): boolean {
+  const bare = stripPossessive(word);
+  const lower = bare.toLowerCase();
+  if (ROLE_NOUNS.has(lower) || ROLE_MODIFIERS.has(lower) || ROLE_CONNECTORS.has(lower)) return true;
+  return /^\p{Lu}/u.test(bare);
+}
+
+function stripPossessive(word: string): string {
+  return word.replace(/['’]s$/u, '');
+}
+
+/**
+ * Mentions of a person by a capitalised title of two or more words ("the Supreme Leader") in an
+ * article that gives them that title right before their name, when no one else there has it.
+ */
+function roleTitleMentions(article: Article, cluster: readonly RawMention[], all: readonly RawMention[]): RawMention[] {
+  const titles = new Set<string>();
+  for (const mention of cluster) {
+    const title = /((?:\p{Lu}[\p{L}-]*\s+)+\p{Lu}[\p{L}-]*)$/u.exec(mention.role ?? '')?.[1];
+    if (title && ROLE_NOUNS.has(title.split(/\s+/u).at(-1)!.toLowerCase())) titles.add(title);
+  }
+  const found: RawMention[] = [];
+  for (const title of titles) {
+    const holders = all.filter((mention) => mention.role?.endsWith(title));
+    if (holders.some((mention) => !cluster.includes(mention))) continue;
+    const pattern = new RegExp(`\\bthe ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b(?!\\s+\\p{Lu})`, 'gu');
+    for (const match of article.text.matchAll(pattern)) {
+      const sentence = splitSentences(article.text).find((range) => range.start <= match.index && match.index < range.end)!;
+      const text = article.text.slice(sentence.start, sentence.end);
+      const start = match.index - sentence.start;
+      found.push({ articleId: article.id, form: match[0], sentence: text, highlight: { start, end: start + match[0].length }, offset: match.index, tokens: [] });
+    }
+  }
+  return found;
+}
