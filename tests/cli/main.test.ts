@@ -149,3 +149,40 @@ describe('cli usage', () => {
     expect(result.stderr).toBe('dossier: corpus: no such file or folder: no/such/corpus\n');
   });
 });
+
+describe('cli who and people', () => {
+  it('answers who "Lavrof" --json with Sergei Lavrov, his variants, roles, mentions and co-mentioned people', async () => {
+    const result = await runTsx(CLI, ['who', 'Lavrof', '--json']);
+    expect(result.code).toBe(0);
+    const body = parseObject(outputLines(result)[0]!) as {
+      found: boolean;
+      person: { name: string; variants: string[]; roles: Array<{ role: string; articleId: string; date: string | null }>; mentions: Array<{ articleId: string; title: string; sentence: string }>; articleCount: number; coMentioned: unknown[] };
+    };
+    expect(body.found).toBe(true);
+    expect(body.person.name).toBe('Sergei Lavrov');
+    expect(body.person.variants).toContain('Sergey Lavrov');
+    expect(body.person.roles).toContainEqual({ role: 'Russian Foreign Minister', articleId: 'russian-iranian-alliance-that-wasnt', date: '2016' });
+    expect(body.person.mentions[0]).toEqual(expect.objectContaining({ articleId: expect.any(String), title: expect.any(String), sentence: expect.stringContaining('Lavrov') }));
+    expect(body.person.articleCount).toBe(2);
+    expect(body.person.coMentioned.length).toBeGreaterThan(0);
+  });
+
+  it('looks up one name a line from standard input, one JSON object a line, in order', async () => {
+    const result = await runTsx(CLI, ['who', '--json'], { input: 'Zarif\n\nNobody Atall\nkamenei\n' });
+    const lines = outputLines(result).map((line) => parseObject(line));
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatchObject({ query: 'Zarif', found: true, person: { name: 'Mohammad Javad Zarif' } });
+    expect(lines[1]).toMatchObject({ error: 'empty name' });
+    expect(lines[2]).toMatchObject({ query: 'Nobody Atall', found: false });
+    expect(lines[3]).toMatchObject({ found: true, person: { name: 'Ali Khamenei' } });
+    expect(result.code).toBe(1);
+  });
+
+  it('lists the people directory as JSON', async () => {
+    const result = await runTsx(CLI, ['people', '--json']);
+    expect(result.code).toBe(0);
+    const body = parseObject(outputLines(result)[0]!) as { people: Array<{ name: string; mentionCount: number }> };
+    expect(body.people.map((person) => person.name)).toEqual(expect.arrayContaining(['Mohammad Javad Zarif', 'Ned Price', 'Witold Rodkiewicz']));
+    expect(body.people[0]!.mentionCount).toBeGreaterThanOrEqual(body.people.at(-1)!.mentionCount);
+  });
+});
