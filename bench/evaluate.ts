@@ -1,15 +1,24 @@
 /**
- * Answer quality on a question file: `npm run eval -- --questions FILE [--corpus PATH] [--verbose]`.
+ * Answer quality on a question file:
+ * `npm run eval -- --questions FILE [--corpus PATH] [--articles REGEX] [--json] [--verbose]`.
  *
  * Question lines are JSON objects with `q` and one of:
  * - `titles` (the top citation's title should start with one of them) and/or `expect` (one of these
  *   phrases should appear in the answer or the top excerpt) — the development set's format;
- * - `articleIds` (the top citation should be one of them; R@3: among the citations) — SQuAD's;
+ * - `articleIds` (the top citation should be one of them) — SQuAD's. For these, R@1, R@3 and MRR
+ *   are printed for Dossier next to a baseline run in the same process on the same corpus: plain
+ *   MiniSearch with its defaults, one document per article (`fields: ['title', 'text']`),
+ *   searching the question as typed;
  * - `abstain: true` (the corpus does not cover it: Dossier should decline).
+ *
+ * `--articles REGEX` keeps only the questions with an expected article id matching it (for
+ * example `^squad-[0-4]-`, the questions on the first five SQuAD articles). `--json` prints one
+ * object with every figure instead of the text.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { answerQuestion, isQuestionProblem, type Answer, type CorpusIndex } from '../src/core/index.js';
+import MiniSearch from 'minisearch';
+import { answerQuestion, isQuestionProblem, type Answer, type Article, type CorpusIndex } from '../src/core/index.js';
 import { describeCorpusIssues, openCorpus } from '../src/corpus/openCorpus.js';
 
 interface Question {
@@ -26,30 +35,46 @@ interface Tally {
   passed: number;
 }
 
+/** R@1, R@3 and MRR of one system: ranks of the first expected article, 0 when not in the first {@link RANKED}. */
+interface Ranking {
+  count: number;
+  atOne: number;
+  withinThree: number;
+  reciprocalRanks: number;
+}
+
+/** Results read for MRR: Dossier's three citations and the next seven hits, the baseline's first ten. R@3 reads the first three. */
+const RANKED = 10;
+
 const { values } = parseArgs({
   options: {
     questions: { type: 'string', default: '../shared/eval/dev-questions.jsonl' },
     corpus: { type: 'string', default: 'corpus' },
+    articles: { type: 'string' },
+    json: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     limit: { type: 'string' },
   },
 });
 
+const articleFilter = values.articles === undefined ? null : new RegExp(values.articles, 'u');
 const questions = (await readFile(values.questions!, 'utf8'))
   .split('\n')
   .filter((line) => line.trim().length > 0)
   .map((line) => JSON.parse(line) as Question)
+  .filter((question) => articleFilter === null || (question.articleIds ?? []).some((id) => articleFilter.test(id)))
   .slice(0, values.limit === undefined ? undefined : Number(values.limit));
 const started = performance.now();
 const { index, issues } = await openCorpus(values.corpus!);
 const indexedIn = performance.now() - started;
 for (const line of describeCorpusIssues(issues)) process.stderr.write(`corpus issue: ${line}\n`);
 
-const tallies = { hitAt1: tally(), recallAt3: tally(), phrase: tally(), declined: tally(), answered: tally() };
+const tallies = { hitAt1: tally(), phrase: tally(), declined: tally(), answered: tally() };
+const dossier = ranking();
 const failures: string[] = [];
 const answeringStarted = performance.now();
 for (const question of questions) {
-  const result = answerQuestion(index, question.q);
+  const result = answerQuestion(index, question.q, { moreCitations: RANKED - 3 });
   const answer: Answer | null = isQuestionProblem(result) ? null : result;
   const abstained = answer === null || answer.abstained;
   if (question.abstain) {
@@ -58,14 +83,14 @@ for (const question of questions) {
   }
   record(tallies.answered, !abstained, question, 'declined an answerable question', answer);
   const top = answer?.citations[0];
-  if (question.titles || question.articleIds) {
+  if (question.articleIds) {
+    const ranked = [...(answer?.citations ?? []), ...(answer?.moreCitations ?? [])];
+    const rank = ranked.findIndex((citation) => matchesArticle(index, question, citation.articleId, citation.title)) + 1;
+    rankAt(dossier, rank);
+    if (rank !== 1) failures.push(`  ${question.id ?? ''} ${question.q} — top citation is ${top?.articleId ?? 'missing'}${answer?.quote ? ` — quoted: ${answer.quote.text.slice(0, 100)}` : ''}`);
+  } else if (question.titles) {
     const hit = top !== undefined && matchesArticle(index, question, top.articleId, top.title);
     record(tallies.hitAt1, hit, question, `top citation is ${top?.articleId ?? 'missing'}`, answer);
-  }
-  if (question.articleIds) {
-    const found = answer?.citations.some((citation) => matchesArticle(index, question, citation.articleId, citation.title)) ?? false;
-    tallies.recallAt3.count += 1;
-    if (found) tallies.recallAt3.passed += 1;
   }
   if (question.expect) {
     const haystack = `${answer?.quote?.text ?? ''}\n${top?.excerpt ?? ''}`.toLowerCase();
@@ -74,22 +99,86 @@ for (const question of questions) {
   }
 }
 const answeringMs = performance.now() - answeringStarted;
+const baseline = dossier.count > 0 ? runBaseline(index.articles, questions.filter((question) => question.articleIds)) : null;
 
-const lines = [
-  `questions: ${questions.length} from ${values.questions}`,
-  `corpus: ${index.articles.length} articles, ${index.passages.length} passages (version ${index.version}), indexed in ${indexedIn.toFixed(0)} ms`,
-  share('hit@1 (top citation from an expected article)', tallies.hitAt1),
-  share('R@3 (an expected article among the citations)', tallies.recallAt3),
-  share('expected phrase in the answer or top excerpt', tallies.phrase),
-  share('answerable questions answered', tallies.answered),
-  share('off-topic questions declined', tallies.declined),
-  `answering: ${(answeringMs / Math.max(1, questions.length)).toFixed(2)} ms a question`,
-];
-process.stdout.write(`${lines.filter((line) => line.length > 0).join('\n')}\n`);
-if (failures.length > 0) process.stdout.write(`\nmisses (${failures.length}):\n${failures.slice(0, values.verbose ? undefined : 20).join('\n')}\n`);
+if (values.json) {
+  const figures = {
+    questions: { file: values.questions, count: questions.length, articles: values.articles ?? null },
+    corpus: { articles: index.articles.length, passages: index.passages.length, version: index.version, indexedMs: Math.round(indexedIn) },
+    dossier: {
+      ...(dossier.count > 0 ? rankingFigures(dossier, 4) : {}),
+      hitAt1: shareOf(tallies.hitAt1),
+      expectedPhrase: shareOf(tallies.phrase),
+      answered: shareOf(tallies.answered),
+      declined: shareOf(tallies.declined),
+      msPerQuestion: round(answeringMs / Math.max(1, questions.length)),
+    },
+    baseline: baseline === null ? null : { system: "MiniSearch defaults, fields ['title', 'text'], one document per article", ...rankingFigures(baseline.ranking, 4), msPerQuestion: round(baseline.ms / Math.max(1, baseline.ranking.count)) },
+  };
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+} else {
+  const lines = [
+    `questions: ${questions.length} from ${values.questions}${values.articles === undefined ? '' : ` (articles matching ${values.articles})`}`,
+    `corpus: ${index.articles.length} articles, ${index.passages.length} passages (version ${index.version}), indexed in ${indexedIn.toFixed(0)} ms`,
+    share('hit@1 (top citation from an expected article)', tallies.hitAt1),
+    ...(baseline === null ? [] : rankingTable(dossier, baseline.ranking)),
+    share('expected phrase in the answer or top excerpt', tallies.phrase),
+    share('answerable questions answered', tallies.answered),
+    share('off-topic questions declined', tallies.declined),
+    `answering: ${(answeringMs / Math.max(1, questions.length)).toFixed(2)} ms a question${baseline === null ? '' : ` (baseline ${(baseline.ms / Math.max(1, baseline.ranking.count)).toFixed(2)} ms)`}`,
+  ];
+  process.stdout.write(`${lines.filter((line) => line.length > 0).join('\n')}\n`);
+  if (failures.length > 0) process.stdout.write(`\nmisses (${failures.length}):\n${failures.slice(0, values.verbose ? undefined : 20).join('\n')}\n`);
+}
+
+/** Plain MiniSearch with its defaults over the same articles, one document each, asked each question as typed. */
+function runBaseline(articles: readonly Article[], asked: readonly Question[]): { ranking: Ranking; ms: number } {
+  const search = new MiniSearch<{ id: string; title: string; text: string }>({ fields: ['title', 'text'] });
+  search.addAll(articles.map((article) => ({ id: article.id, title: article.title, text: article.text })));
+  const result = ranking();
+  const baselineStarted = performance.now();
+  for (const question of asked) {
+    const ids = search.search(question.q).slice(0, RANKED).map((hit) => String(hit.id));
+    rankAt(result, ids.findIndex((id) => question.articleIds!.includes(id)) + 1);
+  }
+  return { ranking: result, ms: performance.now() - baselineStarted };
+}
 
 function tally(): Tally {
   return { count: 0, passed: 0 };
+}
+
+function ranking(): Ranking {
+  return { count: 0, atOne: 0, withinThree: 0, reciprocalRanks: 0 };
+}
+
+/** Counts one question whose first expected article is at `rank` (1-based; 0: not found). */
+function rankAt(target: Ranking, rank: number): void {
+  target.count += 1;
+  if (rank === 1) target.atOne += 1;
+  if (rank >= 1 && rank <= 3) target.withinThree += 1;
+  if (rank >= 1) target.reciprocalRanks += 1 / rank;
+}
+
+/** R@1, R@3 and MRR as shares; `digits` rounds them (for JSON; the table rounds once, when printing). */
+function rankingFigures(target: Ranking, digits?: number): { r1: number; r3: number; mrr: number; count: number } {
+  const share = (value: number): number => {
+    const exact = value / Math.max(1, target.count);
+    return digits === undefined ? exact : round(exact, digits);
+  };
+  return { r1: share(target.atOne), r3: share(target.withinThree), mrr: share(target.reciprocalRanks), count: target.count };
+}
+
+function rankingTable(ours: Ranking, theirs: Ranking): string[] {
+  const a = rankingFigures(ours);
+  const b = rankingFigures(theirs);
+  const row = (label: string, mine: number, baseline: number): string => `${label.padEnd(46)}${mine.toFixed(3).padStart(8)}${baseline.toFixed(3).padStart(12)}`;
+  return [
+    `${''.padEnd(46)}${'Dossier'.padStart(8)}${'MiniSearch'.padStart(12)}`,
+    row('R@1 (top citation from an expected article)', a.r1, b.r1),
+    row('R@3 (an expected article among the citations)', a.r3, b.r3),
+    row(`MRR (first ${RANKED} results)`, a.mrr, b.mrr),
+  ];
 }
 
 function record(target: Tally, passed: boolean, question: Question, why: string, answer: Answer | null): void {
@@ -108,4 +197,13 @@ function matchesArticle(index: CorpusIndex, question: Question, articleId: strin
 function share(label: string, target: Tally): string {
   if (target.count === 0) return '';
   return `${label}: ${(target.passed / target.count).toFixed(3)} (${target.passed}/${target.count})`;
+}
+
+function shareOf(target: Tally): { share: number; passed: number; count: number } | null {
+  return target.count === 0 ? null : { share: round(target.passed / target.count, 4), passed: target.passed, count: target.count };
+}
+
+function round(value: number, digits = 2): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
 }

@@ -21,7 +21,9 @@ export const ask: SlashCommand = {
   cooldown: true,
   execute(interaction, { index }) {
     const hidden = interaction.options.getBoolean('hide') ?? false;
-    const answer = answerQuestion(index, interaction.options.getString('question', true), { citations: CITATIONS_PER_PAGE });
+    // A client can bypass max_length: the bot cuts the question to it too.
+    const question = Array.from(interaction.options.getString('question', true)).slice(0, definition.options[0].max_length).join('');
+    const answer = answerQuestion(index, question, { citations: CITATIONS_PER_PAGE });
     if (isQuestionProblem(answer)) {
       return notice(answer.kind === 'empty-question' ? 'Ask a question, for example: `/ask Who replaced Brian Hook?`' : 'That question has no words to search for; try names or topics.');
     }

@@ -2,6 +2,7 @@
  * Settings, read from the environment (and `.env`) by the entry points only, validated in one
  * place: every missing or malformed key is reported at once, by name, never with a secret's value.
  */
+import { CORPUS_ENCODINGS, parseEncodingName, type CorpusEncoding } from './core/parseCorpus.js';
 
 /** Log levels pino understands. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -11,6 +12,17 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export interface Config {
   /** Folder, or single `.md`/`.txt`/`.jsonl` file, holding the corpus. Default `corpus`. */
   readonly corpusPath: string;
+  /** How the corpus files are encoded, when declared; absent: UTF-8. */
+  readonly corpusEncoding?: CorpusEncoding;
+  /**
+   * Where the index snapshot is kept: absent, beside the corpus (`<corpus>/.dossier-index.json`);
+   * a folder path; or `off`, never saved nor loaded.
+   */
+  readonly indexCache?: { readonly folder: string } | 'off';
+  /** Run under discord.js's ShardingManager with this many shards (`auto`: as Discord recommends). */
+  readonly shards?: number | 'auto';
+  /** Set when this process is a shard started by the ShardingManager (which sets `SHARDING_MANAGER`, `SHARDS` and `SHARD_COUNT`). */
+  readonly shardProcess?: { readonly ids: readonly number[]; readonly count: number };
   /** The bot's token; without it, Dossier opens the local console instead of connecting. */
   readonly discordToken?: string;
   /** The application id, needed to deploy slash commands. */
@@ -39,11 +51,16 @@ export const SETTINGS = {
   DISCORD_GUILD_ID: 'a server id to deploy the commands to instantly, for testing; leave empty to deploy globally',
   DISCORD_API_BASE: 'another Discord API base URL, e.g. a proxy; leave empty for Discord itself',
   CORPUS_DIR: 'the corpus folder, or one .md/.txt/.jsonl file; default corpus',
+  CORPUS_ENCODING: `how the corpus files are encoded: ${CORPUS_ENCODINGS.join(' or ')} (files that are valid UTF-8 are still read as UTF-8); default utf-8`,
+  INDEX_CACHE_DIR: 'a folder for the index snapshot, or off to never save one; default beside the corpus (<corpus>/.dossier-index.json)',
+  SHARDS: 'run sharded under discord.js\'s ShardingManager: auto (as Discord recommends) or a number of shards; default one process, unsharded',
   LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}; default info`,
   LOG_PRETTY: 'true for human-readable logs instead of JSON lines; default false',
 } as const;
 
 const SNOWFLAKE = /^\d{17,20}$/;
+/** More shards than this is surely a typo (Discord recommends about one shard per 1,000 servers). */
+const MAX_SHARDS = 1_000;
 
 /**
  * Validates settings from an environment-like record. Pure: the caller passes `process.env`.
@@ -82,12 +99,29 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (!['true', 'false', '1', '0'].includes(logPretty)) {
     problems.push({ key: 'LOG_PRETTY', message: `must be true or false, got "${logPretty}"` });
   }
+  const corpusEncodingLabel = read('CORPUS_ENCODING');
+  const corpusEncoding = corpusEncodingLabel === undefined ? undefined : parseEncodingName(corpusEncodingLabel);
+  if (corpusEncodingLabel !== undefined && corpusEncoding === undefined) {
+    problems.push({ key: 'CORPUS_ENCODING', message: `must be ${CORPUS_ENCODINGS.join(' or ')}, got "${corpusEncodingLabel}"` });
+  }
+  const indexCacheDir = read('INDEX_CACHE_DIR');
+  // discord.js starts each shard with SHARDS set to that shard's id: not a setting to validate.
+  const shardProcess = env['SHARDING_MANAGER'] === 'true' ? readShardProcess(env) : undefined;
+  const shardsValue = shardProcess ? undefined : read('SHARDS');
+  const shards = shardsValue === undefined || shardsValue === 'auto' ? shardsValue : /^\d+$/.test(shardsValue) ? Number(shardsValue) : Number.NaN;
+  if (typeof shards === 'number' && !(shards >= 1 && shards <= MAX_SHARDS)) {
+    problems.push({ key: 'SHARDS', message: `must be auto or a number of shards from 1 to ${MAX_SHARDS}, got "${shardsValue}"` });
+  }
   if (problems.length > 0) return { ok: false, problems };
 
   return {
     ok: true,
     config: {
       corpusPath: read('CORPUS_DIR') ?? 'corpus',
+      ...(corpusEncoding === undefined ? {} : { corpusEncoding }),
+      ...(indexCacheDir === undefined ? {} : { indexCache: indexCacheDir.toLowerCase() === 'off' ? ('off' as const) : { folder: indexCacheDir } }),
+      ...(shards === undefined ? {} : { shards }),
+      ...(shardProcess === undefined ? {} : { shardProcess }),
       ...(discordToken === undefined ? {} : { discordToken }),
       ...(discordClientId === undefined ? {} : { discordClientId }),
       ...(discordGuildId === undefined ? {} : { discordGuildId }),
@@ -96,6 +130,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       logPretty: logPretty === 'true' || logPretty === '1',
     },
   };
+}
+
+/** The shards discord.js gave this process: `SHARDS` is an id or a JSON list of ids. */
+function readShardProcess(env: Readonly<Record<string, string | undefined>>): { ids: number[]; count: number } {
+  let ids: unknown;
+  try {
+    ids = JSON.parse(env['SHARDS'] ?? '0');
+  } catch {
+    ids = 0;
+  }
+  return { ids: (Array.isArray(ids) ? ids : [ids]).filter((id): id is number => Number.isInteger(id)), count: Number(env['SHARD_COUNT'] ?? 1) };
 }
 
 /** One line per problem, for standard error. */

@@ -1,58 +1,121 @@
 /**
- * Dossier's composition root: reads the settings, loads and indexes the corpus, then connects to
- * Discord when a token is set, or opens the local console when not.
+ * Dossier's composition root: reads the settings, loads the corpus and its index (from the
+ * snapshot when it fits), then connects to Discord when a token is set, or opens the local
+ * console when not. With `SHARDS` set, it starts discord.js's ShardingManager instead, which runs
+ * this same program once per shard.
  */
+import { fileURLToPath } from 'node:url';
 import { runConsole } from './cli/console.js';
-import { describeCorpusIssues, openCorpus } from './corpus/openCorpus.js';
+import type { Config } from './config.js';
+import { corpusOptions, describeCorpusIssues, describeSnapshotProblem, openCorpus, type OpenedCorpus } from './corpus/openCorpus.js';
 import { startBot } from './discord/bot.js';
+import { startShards } from './discord/shards.js';
 import { readConfigOrExit } from './environment.js';
-import { createLogger } from './log.js';
+import { createLogger, type Logger } from './log.js';
 
 /** How long shutdown waits for interactions in flight. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 const config = readConfigOrExit();
-const { index, issues } = await openCorpus(config.corpusPath);
 
 if (config.discordToken === undefined) {
+  const { index, issues, snapshot } = await openCorpus(config.corpusPath, corpusOptions(config));
   for (const line of describeCorpusIssues(issues)) process.stderr.write(`corpus issue: ${line}\n`);
+  const problem = describeSnapshotProblem(snapshot);
+  if (problem !== undefined) process.stderr.write(`${problem}\n`);
   process.stdout.write(`No DISCORD_TOKEN set: opening the local console on ${index.articles.length} articles (type /help, or a question).\n`);
   await runConsole(index, { input: process.stdin, output: process.stdout, color: process.stdout.isTTY === true });
+} else if (config.shards !== undefined) {
+  await runShardManager(config, config.discordToken, config.shards);
 } else {
-  const log = createLogger({ level: config.logLevel, pretty: config.logPretty });
-  for (const issue of issues) log.warn({ file: issue.file, reason: issue.reason }, 'corpus file skipped');
-  log.info({ articles: index.articles.length, passages: index.passages.length, version: index.version }, 'corpus indexed');
+  await runBot(config, config.discordToken);
+}
+
+async function runBot(config: Config, token: string): Promise<void> {
+  const baseLog = createLogger({ level: config.logLevel, pretty: config.logPretty });
+  const log = config.shardProcess ? baseLog.child({ shards: config.shardProcess.ids }) : baseLog;
+  const opened = await openCorpus(config.corpusPath, corpusOptions(config));
+  logOpenedCorpus(log, opened);
+  const { index } = opened;
   try {
     const bot = await startBot({
-      token: config.discordToken,
+      token,
       index,
       log,
       ...(config.discordApiBase ? { apiBase: config.discordApiBase } : {}),
       ...(config.discordClientId ? { clientId: config.discordClientId } : {}),
       ...(config.discordGuildId ? { guildId: config.discordGuildId } : {}),
+      // Among shards, the first registers the guild's commands for all.
+      registerGuildCommands: config.shardProcess === undefined || config.shardProcess.ids.includes(0),
     });
-    let stopping = false;
-    const shutdown = (signal: NodeJS.Signals): void => {
-      if (stopping) return;
-      stopping = true;
-      log.info({ signal }, 'shutting down');
-      bot.stop(SHUTDOWN_TIMEOUT_MS).then(
-        () => {
-          log.flush();
-          process.exit(0);
-        },
-        (error: unknown) => {
-          log.error({ err: error }, 'shutdown failed');
-          log.flush();
-          process.exit(1);
-        },
-      );
-    };
-    process.on('SIGTERM', shutdown);
-    process.on('SIGINT', shutdown);
+    onShutdownSignal(log, (timeoutMs) => bot.stop(timeoutMs));
   } catch (error) {
     log.fatal({ err: error }, 'could not start the bot');
     log.flush();
     process.exitCode = 1;
   }
+}
+
+async function runShardManager(config: Config, token: string, shards: number | 'auto'): Promise<void> {
+  const log = createLogger({ level: config.logLevel, pretty: config.logPretty }).child({ role: 'shard-manager' });
+  // Built (or checked) once here, so that every shard restores the snapshot instead of building.
+  logOpenedCorpus(log, await openCorpus(config.corpusPath, corpusOptions(config)));
+  if (config.indexCache === 'off') log.warn('INDEX_CACHE_DIR=off: every shard builds the index itself');
+  try {
+    const running = await startShards({
+      file: fileURLToPath(import.meta.url),
+      token,
+      shards,
+      log,
+      ...(config.discordApiBase ? { apiBase: config.discordApiBase } : {}),
+    });
+    log.info({ shards: running.count }, 'all shards ready');
+    onShutdownSignal(log, () => running.stop());
+  } catch (error) {
+    log.fatal({ err: error }, 'could not start the shards');
+    log.flush();
+    process.exitCode = 1;
+  }
+}
+
+function logOpenedCorpus(log: Logger, { index, issues, snapshot }: OpenedCorpus): void {
+  for (const issue of issues) log.warn({ file: issue.file, reason: issue.reason }, 'corpus file skipped');
+  const problem = describeSnapshotProblem(snapshot);
+  if (problem !== undefined) log.warn({ snapshot: snapshot.path }, problem);
+  log.info(
+    {
+      articles: index.articles.length,
+      passages: index.passages.length,
+      version: index.version,
+      index: snapshot.outcome === 'restored' ? 'restored from snapshot' : `built (${snapshot.reason})`,
+      snapshot: snapshot.path,
+      loadMs: Math.round(snapshot.timings.loadMs),
+      indexMs: Math.round(snapshot.timings.indexMs),
+      ...(snapshot.timings.saveMs === undefined ? {} : { saveMs: Math.round(snapshot.timings.saveMs) }),
+    },
+    'corpus indexed',
+  );
+}
+
+/** On SIGTERM or SIGINT: stop (at most {@link SHUTDOWN_TIMEOUT_MS} for work in flight), then exit 0, or 1 if stopping failed. */
+function onShutdownSignal(log: Logger, stop: (timeoutMs: number) => Promise<void>): void {
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    stop(SHUTDOWN_TIMEOUT_MS).then(
+      () => {
+        log.flush();
+        process.exit(0);
+      },
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        log.flush();
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { describeConfigProblems, loadConfig, SETTINGS } from '../src/config.js';
 
@@ -87,6 +88,52 @@ describe('loadConfig', () => {
   });
 });
 
+describe('loadConfig: corpus encoding, index snapshot and shards', () => {
+  it('reads a declared corpus encoding, by its usual names, in any case', () => {
+    for (const [value, encoding] of [['latin1', 'latin1'], ['ISO-8859-1', 'latin1'], ['windows-1252', 'latin1'], ['utf-8', 'utf-8'], ['UTF8', 'utf-8']] as const) {
+      const result = loadConfig({ CORPUS_ENCODING: value });
+      expect(result.ok && result.config.corpusEncoding, value).toBe(encoding);
+    }
+  });
+
+  it('reports an encoding it cannot read, with the value', () => {
+    expect(loadConfig({ CORPUS_ENCODING: 'utf-16' })).toEqual({ ok: false, problems: [{ key: 'CORPUS_ENCODING', message: 'must be utf-8 or latin1, got "utf-16"' }] });
+  });
+
+  it('keeps the index snapshot in a folder, or nowhere with off', () => {
+    const folder = loadConfig({ INDEX_CACHE_DIR: '/var/cache/dossier' });
+    expect(folder.ok && folder.config.indexCache).toEqual({ folder: '/var/cache/dossier' });
+    const off = loadConfig({ INDEX_CACHE_DIR: 'OFF' });
+    expect(off.ok && off.config.indexCache).toBe('off');
+  });
+
+  it('reads SHARDS as auto or a number of shards', () => {
+    const auto = loadConfig({ SHARDS: 'auto' });
+    expect(auto.ok && auto.config.shards).toBe('auto');
+    const four = loadConfig({ SHARDS: '4' });
+    expect(four.ok && four.config.shards).toBe(4);
+  });
+
+  it('reports a shard count that is not a whole number from 1 to 1,000', () => {
+    for (const value of ['0', 'many', '2.5', '-1', '1001']) {
+      expect(loadConfig({ SHARDS: value }), value).toEqual({ ok: false, problems: [{ key: 'SHARDS', message: `must be auto or a number of shards from 1 to 1000, got "${value}"` }] });
+    }
+  });
+
+  it('knows a shard process by what the ShardingManager sets, and does not take its shard id for a count', () => {
+    const result = loadConfig({ SHARDING_MANAGER: 'true', SHARDS: '0', SHARD_COUNT: '2', DISCORD_TOKEN: TOKEN });
+    expect(result.ok && result.config.shardProcess).toEqual({ ids: [0], count: 2 });
+    expect(result.ok && result.config.shards).toBeUndefined();
+    const several = loadConfig({ SHARDING_MANAGER: 'true', SHARDS: '[2,3]', SHARD_COUNT: '4' });
+    expect(several.ok && several.config.shardProcess).toEqual({ ids: [2, 3], count: 4 });
+  });
+
+  it('reports the new settings together with the others', () => {
+    const result = loadConfig({ CORPUS_ENCODING: 'klingon', SHARDS: 'lots', LOG_LEVEL: 'loud' });
+    expect(result.ok ? [] : result.problems.map((problem) => problem.key)).toEqual(['LOG_LEVEL', 'CORPUS_ENCODING', 'SHARDS']);
+  });
+});
+
 describe('describeConfigProblems', () => {
   it('lists one problem a line under a heading that points to .env.example', () => {
     expect(describeConfigProblems([{ key: 'LOG_LEVEL', message: 'must be one of fatal, error, warn, info, debug, trace, silent, got "loud"' }, { key: 'LOG_PRETTY', message: 'must be true or false, got "yes"' }])).toBe(
@@ -97,6 +144,23 @@ describe('describeConfigProblems', () => {
 
 describe('SETTINGS', () => {
   it('documents every key loadConfig reads', () => {
-    expect(Object.keys(SETTINGS).sort()).toEqual(['CORPUS_DIR', 'DISCORD_API_BASE', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_TOKEN', 'LOG_LEVEL', 'LOG_PRETTY']);
+    expect(Object.keys(SETTINGS).sort()).toEqual([
+      'CORPUS_DIR',
+      'CORPUS_ENCODING',
+      'DISCORD_API_BASE',
+      'DISCORD_CLIENT_ID',
+      'DISCORD_GUILD_ID',
+      'DISCORD_TOKEN',
+      'INDEX_CACHE_DIR',
+      'LOG_LEVEL',
+      'LOG_PRETTY',
+      'SHARDS',
+    ]);
+  });
+
+  it('is what .env.example documents, key by key', async () => {
+    const example = await readFile(new URL('../.env.example', import.meta.url), 'utf8');
+    const keys = [...example.matchAll(/^([A-Z_]+)=/gm)].map((match) => match[1]);
+    expect(keys.sort()).toEqual(Object.keys(SETTINGS).sort());
   });
 });

@@ -4,11 +4,11 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { describeCorpusIssues, openCorpus } from '../corpus/openCorpus.js';
+import { corpusOptions, describeCorpusIssues, describeSnapshotProblem, openCorpus } from '../corpus/openCorpus.js';
 import { readConfigOrExit } from '../environment.js';
 import { articlesReply, askReply, peopleReply, sourceReply, whoReply, type OutputFormat } from './replies.js';
 
-const USAGE = `Usage: npm run cli -- <command> [arguments] [--json] [--corpus PATH]
+const USAGE = `Usage: npm run cli -- <command> [arguments] [--json] [--corpus PATH] [--encoding latin1]
 
 Commands:
   ask "question"        answer a question from the corpus, with citations
@@ -22,14 +22,20 @@ Commands:
 
 Options:
   --json         print JSON (one object per answer or name; see README)
-  --corpus PATH  corpus folder or file (default: CORPUS_DIR or ./corpus)`;
+  --corpus PATH  corpus folder or file (default: CORPUS_DIR or ./corpus)
+  --encoding ENC how the corpus files are encoded: utf-8 or latin1 (default: CORPUS_ENCODING or utf-8)`;
 
 async function main(): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { json: { type: 'boolean', default: false }, corpus: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        json: { type: 'boolean', default: false },
+        corpus: { type: 'string' },
+        encoding: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     });
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
@@ -45,9 +51,14 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const config = readConfigOrExit(parsed.values.corpus === undefined ? {} : { CORPUS_DIR: parsed.values.corpus });
-  const { index, issues } = await openCorpus(config.corpusPath);
+  const config = readConfigOrExit({
+    ...(parsed.values.corpus === undefined ? {} : { CORPUS_DIR: parsed.values.corpus }),
+    ...(parsed.values.encoding === undefined ? {} : { CORPUS_ENCODING: parsed.values.encoding }),
+  });
+  const { index, issues, snapshot } = await openCorpus(config.corpusPath, corpusOptions(config));
   for (const line of describeCorpusIssues(issues)) process.stderr.write(`corpus issue: ${line}\n`);
+  const problem = describeSnapshotProblem(snapshot);
+  if (problem !== undefined) process.stderr.write(`${problem}\n`);
   const format: OutputFormat = parsed.values.json ? 'json' : 'text';
   const argument = rest.join(' ');
 

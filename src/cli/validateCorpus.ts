@@ -1,15 +1,28 @@
 /**
- * `npm run validate:corpus [-- PATH]`: lists every corpus file that cannot be used, with the
- * reason, and exits 1 when there is any (0 when the whole corpus loads).
+ * `npm run validate:corpus [-- PATH] [--encoding latin1]`: lists every corpus file that cannot
+ * be used, with the reason, and exits 1 when there is any (0 when the whole corpus loads).
  */
+import { parseArgs } from 'node:util';
 import { loadCorpus } from '../corpus/loadCorpus.js';
 import { describeCorpusIssues } from '../corpus/openCorpus.js';
 import { readConfigOrExit } from '../environment.js';
 
-const [pathArgument] = process.argv.slice(2).filter((argument) => argument !== '--corpus');
-const config = readConfigOrExit(pathArgument === undefined ? {} : { CORPUS_DIR: pathArgument });
+const USAGE = 'Usage: npm run validate:corpus -- [PATH | --corpus PATH] [--encoding utf-8|latin1]';
+
+let parsed;
 try {
-  const { articles, issues } = await loadCorpus(config.corpusPath);
+  parsed = parseArgs({ allowPositionals: true, options: { corpus: { type: 'string' }, encoding: { type: 'string' } } });
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+  process.exit(2);
+}
+const pathArgument = parsed.values.corpus ?? parsed.positionals[0];
+const config = readConfigOrExit({
+  ...(pathArgument === undefined ? {} : { CORPUS_DIR: pathArgument }),
+  ...(parsed.values.encoding === undefined ? {} : { CORPUS_ENCODING: parsed.values.encoding }),
+});
+try {
+  const { articles, issues } = await loadCorpus(config.corpusPath, config.corpusEncoding === undefined ? {} : { encoding: config.corpusEncoding });
   for (const line of describeCorpusIssues(issues)) process.stdout.write(`${line}\n`);
   process.stdout.write(`${config.corpusPath}: ${articles.length} article(s) usable, ${issues.length} issue(s)\n`);
   process.exitCode = issues.length > 0 ? 1 : 0;

@@ -3,12 +3,15 @@
  */
 import { tokenizeWords, toTerm } from './analysis.js';
 import type { CorpusIndex } from './corpusIndex.js';
-import { normalizeForMatching } from './normalize.js';
+import { normalizeForMatching, normalizeUserText } from './normalize.js';
 import { splitSentences } from './sentences.js';
 import type { Article } from './types.js';
 
 /** Default page length in characters: a page fits a Discord message with room for a header. */
 export const DEFAULT_PAGE_LENGTH = 1_600;
+
+/** Longest article reference read (the `/source` option's limit): ids are at most 64, titles 300. */
+export const MAX_ARTICLE_REFERENCE_LENGTH = 300;
 
 /** How an article was found. */
 export type ArticleMatch = 'id' | 'title' | 'title-words';
@@ -25,7 +28,7 @@ export type ArticleLookup =
  * @example findArticle(index, 'deepening relationship') // { kind: 'found', article: { id: 'russia-iran-deepening-relationship', … }, matchedBy: 'title-words' }
  */
 export function findArticle(index: CorpusIndex, reference: string): ArticleLookup {
-  const wanted = reference.trim();
+  const wanted = normalizeUserText(reference).slice(0, MAX_ARTICLE_REFERENCE_LENGTH);
   const byId = index.articleById.get(wanted) ?? index.articleById.get(wanted.toLowerCase());
   if (byId) return { kind: 'found', article: byId, matchedBy: 'id' };
   const key = comparableTitle(wanted);

@@ -2,15 +2,16 @@
  * The searchable corpus: articles cut into passages, indexed with MiniSearch, plus what
  * retrieval needs beside the index (document frequencies, near-duplicate groups, a version).
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import { analyze, toTerm, tokenizeWords } from './analysis.js';
 import { chunkArticle, type ChunkOptions } from './chunk.js';
 import { findNearDuplicates, type DuplicateGroup } from './nearDuplicates.js';
 import { buildPeopleDirectory, type PeopleDirectory } from './people/directory.js';
+import { TermTable } from './termTable.js';
 import type { Article, Passage } from './types.js';
 
 /** What MiniSearch indexes for each passage. */
-interface IndexedPassage {
+export interface IndexedPassage {
   readonly id: string;
   readonly title: string;
   /**
@@ -24,7 +25,7 @@ interface IndexedPassage {
 }
 
 /** What MiniSearch indexes for each article, to find one by its title. */
-interface IndexedTitle {
+export interface IndexedTitle {
   readonly id: string;
   readonly title: string;
   readonly publisher: string;
@@ -74,6 +75,11 @@ const PREANALYZED = {
   processTerm: (term: string): string | null => (term.length > 0 ? term : null),
 } as const;
 
+/** @internal MiniSearch options of the passage index (given again to load a saved one). */
+export const PASSAGE_INDEX_OPTIONS: Options<IndexedPassage> = { fields: ['title', 'names', 'byline', 'text'], ...PREANALYZED, searchOptions: QUERY_ANALYSIS };
+/** @internal MiniSearch options of the title index (given again to load a saved one). */
+export const TITLE_INDEX_OPTIONS: Options<IndexedTitle> = { fields: ['title', 'publisher'], ...QUERY_ANALYSIS, searchOptions: QUERY_ANALYSIS };
+
 function analyzedTerms(text: string): string[] {
   return analyze(text).map((token) => token.term);
 }
@@ -93,7 +99,7 @@ export function buildCorpusIndex(articles: readonly Article[], chunkOptions: Chu
   const people = buildPeopleDirectory(articles);
   const namesByPassage = passageNames(passages, people);
 
-  const passageSearch = new MiniSearch<IndexedPassage>({ fields: ['title', 'names', 'byline', 'text'], ...PREANALYZED, searchOptions: QUERY_ANALYSIS });
+  const passageSearch = new MiniSearch<IndexedPassage>(PASSAGE_INDEX_OPTIONS);
   const documentFrequency = new Map<string, number>();
   const passageTerms = new Map<string, readonly string[]>();
   const bylineTerms = new Map<string, string>();
@@ -118,7 +124,7 @@ export function buildCorpusIndex(articles: readonly Article[], chunkOptions: Chu
     }),
   );
 
-  const titleSearch = new MiniSearch<IndexedTitle>({ fields: ['title', 'publisher'], ...QUERY_ANALYSIS, searchOptions: QUERY_ANALYSIS });
+  const titleSearch = new MiniSearch<IndexedTitle>(TITLE_INDEX_OPTIONS);
   titleSearch.addAll(articles.map((article) => ({ id: article.id, title: article.title, publisher: article.publisher ?? '' })));
 
   const termsByArticle = new Map<string, string[]>(articles.map((article) => [article.id, [...titleTerms.get(article.id)!]]));
@@ -132,7 +138,8 @@ export function buildCorpusIndex(articles: readonly Article[], chunkOptions: Chu
     articleById,
     passages,
     passageById: new Map(passages.map((passage) => [passage.id, passage])),
-    passageTerms,
+    // Kept as term ids: a fraction of the memory of the arrays built above (see TermTable).
+    passageTerms: TermTable.from(passageTerms),
     documentFrequency,
     duplicateGroups,
     duplicateGroupOf,

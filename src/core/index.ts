@@ -3,13 +3,30 @@
  * Pure: it reads no files, no environment, logs nothing and knows nothing of Discord.
  */
 export * from './types.js';
-export { normalizeText, normalizeForMatching } from './normalize.js';
+export { normalizeText, normalizeForMatching, normalizeUserText } from './normalize.js';
 export { tokenizeWords, toTerm, analyze, analyzeTerms, type WordToken, type TermToken } from './analysis.js';
 export { splitSentences } from './sentences.js';
 export { chunkArticle, type ChunkOptions } from './chunk.js';
-export { parseCorpus, parseCorpusFile, isSafeUrl, slugify, CORPUS_EXTENSIONS, type CorpusFile, type ParsedCorpus } from './parseCorpus.js';
+export {
+  parseCorpus,
+  parseCorpusFile,
+  combineParsedFiles,
+  createJsonLinesParser,
+  parseEncodingName,
+  isSafeUrl,
+  slugify,
+  CORPUS_EXTENSIONS,
+  CORPUS_ENCODINGS,
+  type CorpusEncoding,
+  type CorpusFile,
+  type JsonLinesParser,
+  type ParseOptions,
+  type ParsedCorpus,
+  type ParsedFile,
+} from './parseCorpus.js';
 export { findNearDuplicates, type DuplicateGroup, type NearDuplicateOptions } from './nearDuplicates.js';
 export { buildCorpusIndex, hashCorpus, FIELD_BOOSTS, type CorpusIndex } from './corpusIndex.js';
+export { serializeCorpusIndex, restoreCorpusIndex, INDEX_SNAPSHOT_FORMAT, INDEX_SNAPSHOT_SECTIONS, type IndexSnapshot } from './indexSnapshot.js';
 export { analyzeQuery, retrievePassages, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, type AnalyzedQuery, type PassageHit } from './retrieve.js';
 export {
   answerQuestion,

@@ -32,21 +32,38 @@ const MAX_BIGRAM_SPREAD = 50;
 /**
  * Groups articles whose term bigrams (stemmed, stop words removed) overlap heavily.
  * Cost: linear in the corpus size plus the pairs that share rare bigrams; no pairwise scan.
- * Articles with no near-duplicate are not in any group.
+ * Exact copies (the same terms in the same order, as a wire story reprinted unchanged) are
+ * compared once, as one article, and grouped together: a story printed many times costs what
+ * one print does. Articles with no near-duplicate are not in any group.
  *
  * @example findNearDuplicates(articles) // [{ canonicalId: 'iran-relationship-…', articleIds: [ … ] }]
  */
 export function findNearDuplicates(articles: readonly Article[], options: NearDuplicateOptions = {}): DuplicateGroup[] {
   const minContainment = options.minContainment ?? DEFAULT_MIN_CONTAINMENT;
   const termsOf = options.termsOf ?? ((article: Article) => analyzeTerms(`${article.title}\n${article.text}`));
-  const bigramSets = articles.map((article) => termBigrams(termsOf(article)));
-  const holders = new Map<string, number[]>();
+  const termIds = new Map<string, number>();
+  const sequences = articles.map((article) =>
+    Int32Array.from(termsOf(article), (term) => {
+      let id = termIds.get(term);
+      if (id === undefined) termIds.set(term, (id = termIds.size));
+      return id;
+    }),
+  );
+
+  // Each article's representative: the first article with exactly its terms.
+  const representative = new Int32Array(articles.length);
+  const byHash = new Map<string, number[]>();
+  sequences.forEach((sequence, index) => {
+    const key = hashSequence(sequence);
+    const same = byHash.get(key)?.find((other) => sequence.length > 1 && equalSequences(sequences[other]!, sequence));
+    representative[index] = same ?? index;
+    if (same === undefined) appendTo(byHash, key, index);
+  });
+
+  const bigramSets = sequences.map((sequence, index) => (representative[index] === index ? termBigrams(sequence) : EMPTY));
+  const holders = new Map<number, number[]>();
   bigramSets.forEach((bigrams, index) => {
-    for (const bigram of bigrams) {
-      const list = holders.get(bigram);
-      if (list === undefined) holders.set(bigram, [index]);
-      else list.push(index);
-    }
+    for (const bigram of bigrams) appendTo(holders, bigram, index);
   });
 
   const parent = articles.map((_, index) => index);
@@ -55,6 +72,10 @@ export function findNearDuplicates(articles: readonly Article[], options: NearDu
     return index;
   };
   bigramSets.forEach((bigrams, index) => {
+    if (representative[index] !== index) {
+      parent[root(index)] = root(representative[index]!);
+      return;
+    }
     const shared = new Map<number, number>();
     for (const bigram of bigrams) {
       const list = holders.get(bigram)!;
@@ -68,10 +89,7 @@ export function findNearDuplicates(articles: readonly Article[], options: NearDu
   });
 
   const members = new Map<number, Article[]>();
-  articles.forEach((article, index) => {
-    const group = root(index);
-    members.set(group, [...(members.get(group) ?? []), article]);
-  });
+  articles.forEach((article, index) => appendTo(members, root(index), article));
   return [...members.values()]
     .filter((group) => group.length > 1)
     .map((group) => {
@@ -80,10 +98,37 @@ export function findNearDuplicates(articles: readonly Article[], options: NearDu
     });
 }
 
-function termBigrams(terms: readonly string[]): Set<string> {
-  const bigrams = new Set<string>();
-  for (let index = 1; index < terms.length; index += 1) bigrams.add(`${terms[index - 1]} ${terms[index]}`);
+const EMPTY: ReadonlySet<number> = new Set();
+/** Term ids stay below this, so that a bigram is one exact number: first × this + second. */
+const TERM_ID_LIMIT = 2 ** 26;
+
+function termBigrams(terms: Int32Array): Set<number> {
+  const bigrams = new Set<number>();
+  for (let index = 1; index < terms.length; index += 1) bigrams.add(terms[index - 1]! * TERM_ID_LIMIT + terms[index]!);
   return bigrams;
+}
+
+/** A key for a term sequence (two FNV-1a hashes and the length); equal sequences have equal keys. */
+function hashSequence(terms: Int32Array): string {
+  let first = 0x811c9dc5;
+  let second = 0x01000193;
+  for (const term of terms) {
+    first = Math.imul(first ^ term, 0x01000193);
+    second = Math.imul(second ^ term, 0x5bd1e995);
+  }
+  return `${first >>> 0}:${second >>> 0}:${terms.length}`;
+}
+
+function equalSequences(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
 }
 
 /** Orders likely originals first: dated before undated, earlier before later, more precise before less, then by id. */

@@ -39,3 +39,17 @@ export function normalizeForMatching(text: string): string {
     .replace(FOLDABLE_MARKS, '')
     .normalize('NFKC');
 }
+
+/** Control characters other than tab and line breaks, and unpaired UTF-16 surrogates. */
+const CONTROLS_AND_LONE_SURROGATES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Normalises what a user typed before it is searched or shown back: NFKC (fullwidth `＠` becomes
+ * `@`, so it is neutralised like any other mention), invisible and control characters and unpaired
+ * surrogates removed, runs of whitespace collapsed, trimmed.
+ *
+ * @example normalizeUserText(' Ｚａ\u200Brif\u0007 ') // 'Zarif'
+ */
+export function normalizeUserText(text: string): string {
+  return text.replace(CONTROLS_AND_LONE_SURROGATES, '').replace(INVISIBLE_CONTROLS, '').normalize('NFKC').replace(/\s+/gu, ' ').trim();
+}

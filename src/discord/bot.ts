@@ -17,6 +17,8 @@ export interface BotOptions {
   readonly apiBase?: string;
   readonly clientId?: string;
   readonly guildId?: string;
+  /** Whether to register the commands to `guildId` (default true; among shards, only the first does). */
+  readonly registerGuildCommands?: boolean;
 }
 
 export interface RunningBot {
@@ -41,7 +43,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   await ready;
   const applicationId = options.clientId ?? client.application?.id ?? client.user?.id;
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
-  if (options.guildId && applicationId) {
+  if (options.guildId && applicationId && options.registerGuildCommands !== false) {
     const rest = new REST(options.apiBase ? { api: options.apiBase } : {}).setToken(options.token);
     await deployCommands(rest, applicationId, options.guildId);
     log.info({ guildId: options.guildId, commands: commands.length }, 'commands registered to the guild');

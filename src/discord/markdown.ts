@@ -7,10 +7,20 @@ import { isSafeUrl, type TextRange } from '../core/index.js';
 
 /**
  * Escapes text for Discord Markdown: formatting characters, plus headings, lists, quotes and
- * subtext (`-# `) at line starts, and masked-link brackets.
+ * subtext (`-# `) at line starts, and masked-link brackets; and neutralises mentions.
  */
 export function escapeText(text: string): string {
-  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true }).replace(/^>/gm, '\\>').replace(/^-# /gm, '\\-# ');
+  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true }).replace(/^>/gm, '\\>').replace(/^-# /gm, '\\-# ');
+  return neutralizeMentions(escaped);
+}
+
+/**
+ * Breaks mention syntax with a zero-width space (`@\u200beveryone`, `<\u200b@&123>`), so quoted
+ * text shows what it says but is never a live mention, even where `allowedMentions` would not
+ * apply (a message copied or forwarded by a user).
+ */
+export function neutralizeMentions(text: string): string {
+  return text.replace(/@(everyone|here)/giu, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/gu, '<\u200b$1$2>');
 }
 
 /** Escapes text and makes the given ranges bold (each range escaped on its own). */

@@ -70,7 +70,7 @@ function citationField(citation: Citation): { name: string; value: string } {
   const head = lines.join('\n');
   const excerptRoom = Math.min(EXCERPT_LENGTH, MAX_EMBED_FIELD_VALUE_LENGTH - head.length - 4);
   const excerpt = truncateHighlighted(citation, excerptRoom);
-  return { name: `[${citation.rank}] ${truncate(citation.title, 200)}`, value: `${head}\n> ${excerpt.replace(/\n+/g, ' ')}` };
+  return { name: `[${citation.rank}] ${escapeText(truncate(citation.title, 200))}`, value: `${head}\n> ${excerpt.replace(/\n+/g, ' ')}` };
 }
 
 /** The excerpt with bold matches, cut in the plain text first so that no `**` pair is broken. */
@@ -142,7 +142,7 @@ export function renderPerson(lookup: PersonLookup, index: CorpusIndex): Outgoing
     .map((mention) => {
       const article = index.articleById.get(mention.articleId);
       return {
-        name: truncate(article?.title ?? mention.articleId, 200),
+        name: escapeText(truncate(article?.title ?? mention.articleId, 200)),
         value: `> ${boldRanges(mention.sentence, [mention.highlight])}\n${article ? sourceLine(article) : ''} · \`/source ${mention.articleId}\``,
       };
     });

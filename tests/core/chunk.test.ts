@@ -78,16 +78,21 @@ describe('chunkArticle on every seed article', () => {
     }
   });
 
-  it('keeps passages within the default maximum of 720 characters', () => {
+  it('keeps passages within the default maximum of 720 characters, unless one whole paragraph of up to 1,200', () => {
     for (const article of articles) {
-      for (const passage of chunkArticle(article)) expect(passage.text.length, passage.id).toBeLessThanOrEqual(720);
+      for (const passage of chunkArticle(article)) {
+        if (passage.text.length <= 720) continue;
+        expect(passage.text.length, passage.id).toBeLessThanOrEqual(1_200);
+        expect(passage.text, `${passage.id} is one paragraph`).not.toMatch(/\n\s*\n/);
+        expect(/\n\s*\n\s*$/.test(article.text.slice(0, passage.start)) || passage.start === 0, `${passage.id} starts a paragraph`).toBe(true);
+      }
     }
   });
 
   it('keeps passages within a small maximum, except a single sentence longer than it', () => {
     const maxLength = 200;
     for (const article of articles) {
-      for (const passage of chunkArticle(article, { targetLength: 100, maxLength })) {
+      for (const passage of chunkArticle(article, { targetLength: 100, maxLength, maxParagraphLength: maxLength })) {
         if (passage.text.length <= maxLength) continue;
         expect(splitSentences(passage.text), `${passage.id} is over ${maxLength} characters`).toHaveLength(1);
       }
@@ -114,8 +119,26 @@ describe('chunkArticle on shaped text', () => {
   it('lets a single sentence longer than the maximum stand alone', () => {
     const long = `${SAMPLE_TEXT.uavs.slice(0, -1)}, ${SAMPLE_TEXT.oilDeal.charAt(0).toLowerCase()}${SAMPLE_TEXT.oilDeal.slice(1)}`;
     const text = `${SAMPLE_TEXT.hook} ${long} ${SAMPLE_TEXT.visas}`;
-    const passages = chunkArticle(article(text), { targetLength: 50, maxLength: 200 });
+    const passages = chunkArticle(article(text), { targetLength: 50, maxLength: 200, maxParagraphLength: 200 });
     expect(passages.map((passage) => passage.text)).toEqual([SAMPLE_TEXT.hook, long, SAMPLE_TEXT.visas]);
+  });
+
+  it('never splits a paragraph of up to 1,200 characters, even past the maximum', () => {
+    const paragraph = [SAMPLE_TEXT.hook, SAMPLE_TEXT.visas, SAMPLE_TEXT.uavs, SAMPLE_TEXT.oilDeal].join(' ');
+    expect(paragraph.length).toBeGreaterThan(300);
+    expect(paragraph.length).toBeLessThanOrEqual(1_200);
+    const passages = chunkArticle(article(`${paragraph}\n\n${SAMPLE_TEXT.hook}`), { targetLength: 100, maxLength: 300 });
+    expect(passages.map((passage) => passage.text)).toEqual([paragraph, SAMPLE_TEXT.hook]);
+  });
+
+  it('cuts a paragraph longer than `maxParagraphLength` into runs of sentences within the maximum', () => {
+    const paragraph = [SAMPLE_TEXT.hook, SAMPLE_TEXT.visas, SAMPLE_TEXT.uavs, SAMPLE_TEXT.oilDeal].join(' ');
+    const passages = chunkArticle(article(paragraph), { targetLength: 100, maxLength: 300, maxParagraphLength: 300 });
+    expect(passages.length).toBeGreaterThan(1);
+    expect(passages.map((passage) => passage.text).join(' ')).toBe(paragraph);
+    for (const passage of passages) {
+      if (passage.text.length > 300) expect(splitSentences(passage.text), passage.id).toHaveLength(1);
+    }
   });
 
   it('returns no passage for an article without sentences', () => {

@@ -122,3 +122,13 @@ describe('link', () => {
     expect(link('__Iran__ and ~~Russia~~', FREE_BEACON_URL)).toBe(`[\\_\\_Iran\\_\\_ and \\~\\~Russia\\~\\~](<${FREE_BEACON_URL}>)`);
   });
 });
+
+describe('neutralizeMentions', () => {
+  it('breaks @everyone, @here, user, role and channel mentions with a zero-width space', () => {
+    expect(escapeText('To @everyone and @here: <@1>, <@!2>, <@&3>, <#4>')).toBe('To @\u200beveryone and @\u200bhere: <\u200b@1>, <\u200b@!2>, <\u200b@&3>, <\u200b#4>');
+  });
+
+  it('leaves e-mail addresses and ordinary angle brackets alone', () => {
+    expect(escapeText('write to desk@example.com <not a mention>')).toBe('write to desk@example.com <not a mention>');
+  });
+});

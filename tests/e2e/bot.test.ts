@@ -232,7 +232,10 @@ describe('the bot with a hostile corpus, shutting down', () => {
       await fake.waitForRequest((request) => request.method === 'PUT', 15_000);
       const asked = fake.dispatchInteraction(slashCommand('ask', { question: 'Who was the ministry memo addressed to?' }));
       const { body } = await reply(fake, asked);
-      expect(body.embeds![0]!.description).toContain('@everyone');
+      const shown = embedText(body.embeds![0]!);
+      expect(shown).toContain('@\u200beveryone');
+      expect(shown).toContain('<\u200b@&123>');
+      expect(shown).not.toMatch(/@everyone|<@&?\d+>/u);
       expect(body.allowed_mentions).toEqual({ parse: [] });
 
       // The edit is rate limited for a second; SIGTERM arrives while the reply is in flight.

@@ -6,6 +6,7 @@ import { slugify } from '../parseCorpus.js';
 import { splitSentences } from '../sentences.js';
 import type { Article, TextRange } from '../types.js';
 import { extractPeople } from './extractPeople.js';
+import { preparePeopleLookup } from './findPerson.js';
 import { compatibleNames, nameTokens, nameWordKeys, sameNameWord } from './nameMatching.js';
 
 /** One place where the corpus names a person. */
@@ -98,7 +99,9 @@ export function buildPeopleDirectory(articles: readonly Article[]): PeopleDirect
   assignIds(people);
   addCoMentions(people);
   people.sort((a, b) => b.mentions.length - a.mentions.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { people, byId: new Map(people.map((person) => [person.id, person])) };
+  const directory = { people, byId: new Map(people.map((person) => [person.id, person])) };
+  preparePeopleLookup(directory);
+  return directory;
 }
 
 /** The mentions of one article grouped by person: full names with their surnames and role titles. */
@@ -159,17 +162,27 @@ export function latestRole(person: Pick<Person, 'roles'>): string | undefined {
  */
 function mergeAcrossArticles(clusters: RawMention[][]): RawMention[][] {
   const fullest = (cluster: RawMention[]): readonly string[] => cluster.reduce((best, mention) => (mention.tokens.length > best.length ? mention.tokens : best), [] as readonly string[]);
-  const people: Array<{ mentions: RawMention[]; tokens: readonly string[] }> = [];
-  const bySurname = new Map<string, Array<{ mentions: RawMention[]; tokens: readonly string[] }>>();
-  const candidates = (tokens: readonly string[]) => {
-    const found = new Set<{ mentions: RawMention[]; tokens: readonly string[] }>();
+  interface Candidate {
+    readonly mentions: RawMention[];
+    readonly tokens: readonly string[];
+    /** Position in `people`: candidates are tried in the order people were found. */
+    readonly order: number;
+  }
+  const people: Candidate[] = [];
+  const bySurname = new Map<string, Candidate[]>();
+  const candidates = (tokens: readonly string[]): Candidate[] => {
+    const found = new Set<Candidate>();
     for (const key of nameWordKeys(tokens.at(-1)!)) for (const person of bySurname.get(key) ?? []) found.add(person);
-    return [...found].sort((a, b) => people.indexOf(a) - people.indexOf(b));
+    return [...found].sort((a, b) => a.order - b.order);
   };
-  const add = (mentions: RawMention[], tokens: readonly string[]) => {
-    const person = { mentions: [...mentions], tokens };
+  const add = (mentions: RawMention[], tokens: readonly string[]): void => {
+    const person = { mentions: [...mentions], tokens, order: people.length };
     people.push(person);
-    for (const key of nameWordKeys(tokens.at(-1)!)) bySurname.set(key, [...(bySurname.get(key) ?? []), person]);
+    for (const key of nameWordKeys(tokens.at(-1)!)) {
+      const list = bySurname.get(key);
+      if (list === undefined) bySurname.set(key, [person]);
+      else list.push(person);
+    }
   };
 
   const surnameOnly: RawMention[][] = [];
@@ -210,9 +223,12 @@ function toPerson(mentions: RawMention[], order: ReadonlyMap<string, number>, da
   const name = byPreference[0] ?? sorted[0]!.form;
   const variants = [name, ...[...new Set(sorted.map((mention) => mention.form))].filter((form) => form !== name)];
   const roles: PersonRole[] = [];
+  const rolesSeen = new Set<string>();
   for (const mention of sorted) {
     if (mention.role === undefined) continue;
-    if (roles.some((role) => role.articleId === mention.articleId && role.role.toLowerCase() === mention.role!.toLowerCase())) continue;
+    const key = `${mention.articleId}\u0000${mention.role.toLowerCase()}`;
+    if (rolesSeen.has(key)) continue;
+    rolesSeen.add(key);
     const date = dates.get(mention.articleId);
     roles.push({ role: mention.role, articleId: mention.articleId, ...(date === undefined ? {} : { date }) });
   }
@@ -243,7 +259,13 @@ function assignIds(people: Array<Person & { id: string }>): void {
 
 function addCoMentions(people: Array<Person & { coMentioned: Person['coMentioned'] }>): void {
   const byArticle = new Map<string, Person[]>();
-  for (const person of people) for (const id of person.articleIds) byArticle.set(id, [...(byArticle.get(id) ?? []), person]);
+  for (const person of people) {
+    for (const id of person.articleIds) {
+      const list = byArticle.get(id);
+      if (list === undefined) byArticle.set(id, [person]);
+      else list.push(person);
+    }
+  }
   for (const person of people) {
     const shared = new Map<Person, number>();
     for (const id of person.articleIds) for (const other of byArticle.get(id) ?? []) if (other !== person) shared.set(other, (shared.get(other) ?? 0) + 1);
@@ -308,12 +330,14 @@ function roleTitleMentions(article: Article, cluster: readonly RawMention[], all
     if (title && ROLE_NOUNS.has(title.split(/\s+/u).at(-1)!.toLowerCase())) titles.add(title);
   }
   const found: RawMention[] = [];
+  let sentences: TextRange[] | undefined;
   for (const title of titles) {
     const holders = all.filter((mention) => mention.role?.endsWith(title));
     if (holders.some((mention) => !cluster.includes(mention))) continue;
     const pattern = new RegExp(`\\bthe ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b(?!\\s+\\p{Lu})`, 'gu');
     for (const match of article.text.matchAll(pattern)) {
-      const sentence = splitSentences(article.text).find((range) => range.start <= match.index && match.index < range.end)!;
+      sentences ??= splitSentences(article.text);
+      const sentence = sentences.find((range) => range.start <= match.index && match.index < range.end)!;
       const text = article.text.slice(sentence.start, sentence.end);
       const start = match.index - sentence.start;
       found.push({ articleId: article.id, form: match[0], sentence: text, highlight: { start, end: start + match[0].length }, offset: match.index, tokens: [] });

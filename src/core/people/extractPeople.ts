@@ -11,7 +11,7 @@
  * Spans follow CoNLL-2003: no titles, no possessive `'s`, no trailing punctuation.
  */
 import { createRequire } from 'node:module';
-import nlp from 'compromise/two';
+import type nlpType from 'compromise/two';
 
 /** A person's name in a sentence: its character range and its text (`text === sentence.slice(start, end)`). */
 export interface PersonSpan {
@@ -305,6 +305,10 @@ const COMMON_TAGS: ReadonlySet<string> = new Set([
 ]);
 
 function loadLexicons(): Lexicons {
+  const require = createRequire(import.meta.url);
+  // Loaded here, not at import: an index restored from its snapshot never reads a name, and
+  // compromise's lexicon costs a tenth of a second and 20 MB of heap.
+  const nlp = require('compromise/two') as typeof nlpType;
   const world = nlp.world() as CompromiseWorld;
   const givenNames = new Set<string>();
   const surnames = new Set<string>();
@@ -332,7 +336,6 @@ function loadLexicons(): Lexicons {
   }
   for (const month of ['march', 'may', 'june', 'july', 'august', 'april']) calendar.add(month);
   for (const role of NON_PERSONAL_ROLES) roles.delete(role);
-  const require = createRequire(import.meta.url);
   // The Brill tagger's English lexicon shipped with natural (from pos-js, itself from the Penn
   // Treebank): ~93,000 words with their possible tags. A lowercase entry with a tag other than
   // NNP means an ordinary word.

@@ -40,9 +40,23 @@ export function similarity(a: string, b: string): number {
 /** Whether two folded words sound alike (a Double Metaphone code in common). */
 export function soundAlike(a: string, b: string): boolean {
   if (a.length < 3 || b.length < 3) return a === b;
-  const [a1, a2] = doubleMetaphone.process(a);
-  const [b1, b2] = doubleMetaphone.process(b);
+  const [a1, a2] = metaphone(a);
+  const [b1, b2] = metaphone(b);
   return a1 === b1 || a1 === b2 || a2 === b1 || (a2 === b2 && a2 !== '');
+}
+
+const METAPHONE_CACHE_SIZE = 100_000;
+const metaphoneCache = new Map<string, readonly [string, string]>();
+
+/** A word's Double Metaphone codes, memoised: names repeat across a corpus and across lookups. */
+function metaphone(word: string): readonly [string, string] {
+  let codes = metaphoneCache.get(word);
+  if (codes === undefined) {
+    codes = doubleMetaphone.process(word);
+    if (metaphoneCache.size >= METAPHONE_CACHE_SIZE) metaphoneCache.clear();
+    metaphoneCache.set(word, codes);
+  }
+  return codes;
 }
 
 /**
@@ -62,7 +76,7 @@ export function sameNameWord(a: string, b: string): boolean {
  */
 export function nameWordKeys(word: string): string[] {
   if (word.length < 4) return [word];
-  const [primary, secondary] = doubleMetaphone.process(word);
+  const [primary, secondary] = metaphone(word);
   return [...new Set([word, `~${primary}`, ...(secondary ? [`~${secondary}`] : [])])];
 }
 

@@ -1,0 +1,204 @@
+/**
+ * Saving a built index and restoring it: what a start-up needs so that it does not chunk,
+ * analyse, read people and index the corpus again. Pure: sections of JSON text in and out; the
+ * adapter decides where they are stored and when a snapshot still fits the corpus.
+ */
+import MiniSearch from 'minisearch';
+import { PASSAGE_INDEX_OPTIONS, TITLE_INDEX_OPTIONS, type CorpusIndex, type IndexedPassage, type IndexedTitle } from './corpusIndex.js';
+import type { DuplicateGroup } from './nearDuplicates.js';
+import type { PeopleDirectory, Person, PersonMention } from './people/directory.js';
+import { preparePeopleLookup } from './people/findPerson.js';
+import { TermTable } from './termTable.js';
+import type { Article, Passage } from './types.js';
+
+/** Changes whenever the layout of the sections does. */
+export const INDEX_SNAPSHOT_FORMAT = 1;
+
+/** The parts of a snapshot, in the order they are written. */
+export const INDEX_SNAPSHOT_SECTIONS = ['corpus', 'passages', 'terms', 'people', 'duplicates', 'passageSearch', 'titleSearch'] as const;
+
+/**
+ * A saved index: one JSON text per part, so that each stays well below the engine's string length
+ * limit even for a large corpus, and the two search indexes are exactly MiniSearch's own
+ * serialisation (`toJSON`), restored with `MiniSearch.loadJSON` and the same options.
+ * The articles themselves are not saved: they are parsed from the corpus at every start.
+ */
+export type IndexSnapshot = { readonly [Section in (typeof INDEX_SNAPSHOT_SECTIONS)[number]]: string };
+
+interface CorpusSection {
+  readonly version: string;
+  readonly articleIds: readonly string[];
+}
+
+/** Passages by column; a passage's text is its article's text between `start` and `end`, unless given in `texts`. */
+interface PassagesSection {
+  readonly ids: readonly string[];
+  readonly article: readonly number[];
+  readonly position: readonly number[];
+  readonly start: readonly number[];
+  readonly end: readonly number[];
+  readonly texts: Readonly<Record<string, string>>;
+}
+
+/** Each passage's terms as indexes into `vocabulary` (passage `n` owns `ids[offsets[n]]` up to `ids[offsets[n + 1]]`), and the document frequencies. */
+interface TermsSection {
+  readonly vocabulary: readonly string[];
+  readonly offsets: readonly number[];
+  readonly ids: readonly number[];
+  /** Term and number of passages, for every term counted. */
+  readonly documentFrequency: Readonly<Record<string, number>>;
+}
+
+/**
+ * A mention: article index; the sentence as its start in the article's text (when the sentence is
+ * that slice) or as text; the sentence's length; the highlight's start and end; the offset in the
+ * article (-1: none); the form, when it is not the highlighted part of the sentence.
+ */
+type SavedMention = readonly [number, number | string, number, number, number, number, string | null];
+
+interface SavedPerson extends Omit<Person, 'mentions' | 'articleIds'> {
+  readonly mentions: readonly SavedMention[];
+  readonly articleIds: readonly number[];
+}
+
+/**
+ * Turns an index into snapshot sections. Cost: linear in the index; for a few thousand articles
+ * a few hundred milliseconds, most of it MiniSearch's serialisation.
+ *
+ * @example const snapshot = serializeCorpusIndex(buildCorpusIndex(articles));
+ */
+export function serializeCorpusIndex(index: CorpusIndex): IndexSnapshot {
+  const articleIndex = new Map(index.articles.map((article, position) => [article.id, position]));
+  const passages: PassagesSection = { ids: [], article: [], position: [], start: [], end: [], texts: {} };
+  index.passages.forEach((passage, row) => {
+    const article = index.articleById.get(passage.articleId)!;
+    (passages.ids as string[]).push(passage.id);
+    (passages.article as number[]).push(articleIndex.get(passage.articleId)!);
+    (passages.position as number[]).push(passage.position);
+    (passages.start as number[]).push(passage.start);
+    (passages.end as number[]).push(passage.end);
+    if (article.text.slice(passage.start, passage.end) !== passage.text) (passages.texts as Record<string, string>)[row] = passage.text;
+  });
+  const table = TermTable.from(index.passages.map((passage) => [passage.id, index.passageTerms.get(passage.id) ?? []] as const));
+  const { vocabulary, offsets, ids } = table.toIds();
+  const terms: TermsSection = { vocabulary, offsets, ids, documentFrequency: Object.fromEntries(index.documentFrequency) };
+
+  const corpus: CorpusSection = { version: index.version, articleIds: index.articles.map((article) => article.id) };
+  return {
+    corpus: JSON.stringify(corpus),
+    passages: JSON.stringify(passages),
+    terms: JSON.stringify(terms),
+    people: JSON.stringify(index.people.people.map((person) => savePerson(person, index, articleIndex))),
+    duplicates: JSON.stringify(index.duplicateGroups),
+    passageSearch: JSON.stringify(index.passageSearch),
+    titleSearch: JSON.stringify(index.titleSearch),
+  };
+}
+
+/**
+ * Rebuilds the index of `articles` from a snapshot of it, without analysing any text: the
+ * result answers exactly as {@link buildCorpusIndex} would. The caller makes sure that the
+ * snapshot was taken of these articles with this code (the adapter keys it by the corpus files'
+ * hash and the code's); the article ids are checked again here.
+ *
+ * @throws Error (`index snapshot: …`) when a section is missing or malformed, or does not fit the articles
+ */
+export function restoreCorpusIndex(articles: readonly Article[], snapshot: IndexSnapshot): CorpusIndex {
+  for (const section of INDEX_SNAPSHOT_SECTIONS) {
+    if (typeof snapshot[section] !== 'string') throw new Error(`index snapshot: the ${section} section is missing`);
+  }
+  const corpus = parseSection<CorpusSection>(snapshot, 'corpus');
+  if (!Array.isArray(corpus.articleIds) || corpus.articleIds.length !== articles.length || corpus.articleIds.some((id, position) => articles[position]!.id !== id)) {
+    throw new Error('index snapshot: taken of other articles');
+  }
+
+  const saved = parseSection<PassagesSection>(snapshot, 'passages');
+  const passages: Passage[] = saved.ids.map((id, row) => {
+    const article = articles[saved.article[row]!]!;
+    const start = saved.start[row]!;
+    const end = saved.end[row]!;
+    return { id, articleId: article.id, position: saved.position[row]!, start, end, text: saved.texts[row] ?? article.text.slice(start, end) };
+  });
+
+  const terms = parseSection<TermsSection>(snapshot, 'terms');
+  let passageTerms: TermTable;
+  try {
+    passageTerms = TermTable.fromIds(saved.ids, terms.vocabulary, terms.offsets, terms.ids);
+  } catch (error) {
+    throw new Error(`index snapshot: the terms section does not fit the passages (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const documentFrequency = new Map(Object.entries(terms.documentFrequency));
+
+  const people = restorePeople(parseSection<SavedPerson[]>(snapshot, 'people'), articles);
+  const duplicateGroups = parseSection<DuplicateGroup[]>(snapshot, 'duplicates');
+  const duplicateGroupOf = new Map<string, DuplicateGroup>();
+  for (const group of duplicateGroups) for (const id of group.articleIds) duplicateGroupOf.set(id, group);
+
+  let passageSearch: MiniSearch<IndexedPassage>;
+  let titleSearch: MiniSearch<IndexedTitle>;
+  try {
+    passageSearch = MiniSearch.loadJSON<IndexedPassage>(snapshot.passageSearch, PASSAGE_INDEX_OPTIONS);
+    titleSearch = MiniSearch.loadJSON<IndexedTitle>(snapshot.titleSearch, TITLE_INDEX_OPTIONS);
+  } catch (error) {
+    throw new Error(`index snapshot: a search index cannot be loaded (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (passageSearch.documentCount !== passages.length || titleSearch.documentCount !== articles.length) {
+    throw new Error('index snapshot: the search indexes do not hold the passages and articles');
+  }
+
+  return {
+    articles,
+    articleById: new Map(articles.map((article) => [article.id, article])),
+    passages,
+    passageById: new Map(passages.map((passage) => [passage.id, passage])),
+    passageTerms,
+    documentFrequency,
+    duplicateGroups,
+    duplicateGroupOf,
+    people,
+    version: corpus.version,
+    passageSearch,
+    titleSearch,
+    articleOrder: new Map(articles.map((article, order) => [article.id, order])),
+  };
+}
+
+function parseSection<T>(snapshot: IndexSnapshot, section: (typeof INDEX_SNAPSHOT_SECTIONS)[number]): T {
+  try {
+    return JSON.parse(snapshot[section]) as T;
+  } catch (error) {
+    throw new Error(`index snapshot: the ${section} section is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+function savePerson(person: Person, index: CorpusIndex, articleIndex: ReadonlyMap<string, number>): SavedPerson {
+  return {
+    ...person,
+    mentions: person.mentions.map((mention) => saveMention(mention, index, articleIndex)),
+    articleIds: person.articleIds.map((id) => articleIndex.get(id)!),
+  };
+}
+
+function saveMention(mention: PersonMention, index: CorpusIndex, articleIndex: ReadonlyMap<string, number>): SavedMention {
+  const { sentence, highlight, offset, form } = mention;
+  const text = index.articleById.get(mention.articleId)!.text;
+  const sentenceStart = offset === null ? -1 : offset - highlight.start;
+  const inText = sentenceStart >= 0 && text.startsWith(sentence, sentenceStart);
+  const savedForm = sentence.slice(highlight.start, highlight.end) === form ? null : form;
+  return [articleIndex.get(mention.articleId)!, inText ? sentenceStart : sentence, sentence.length, highlight.start, highlight.end, offset ?? -1, savedForm];
+}
+
+function restorePeople(saved: readonly SavedPerson[], articles: readonly Article[]): PeopleDirectory {
+  const people: Person[] = saved.map((person) => ({
+    ...person,
+    mentions: person.mentions.map(([article, savedSentence, length, start, end, offset, form]) => {
+      const { id, text } = articles[article]!;
+      const sentence = typeof savedSentence === 'string' ? savedSentence : text.slice(savedSentence, savedSentence + length);
+      return { articleId: id, form: form ?? sentence.slice(start, end), sentence, highlight: { start, end }, offset: offset < 0 ? null : offset };
+    }),
+    articleIds: person.articleIds.map((article) => articles[article]!.id),
+  }));
+  const directory = { people, byId: new Map(people.map((person) => [person.id, person])) };
+  preparePeopleLookup(directory);
+  return directory;
+}

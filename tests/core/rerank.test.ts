@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { buildCorpusIndex, type CorpusIndex } from '../../src/core/corpusIndex.js';
+import { rerankCandidates } from '../../src/core/rerank.js';
+import { analyzeQuery, retrievePassages, termWeight } from '../../src/core/retrieve.js';
+import type { Article } from '../../src/core/types.js';
+
+function article(id: string, text: string): Article {
+  return { id, title: `Report ${id}`, text, source: `${id}.md` };
+}
+
+/** Re-ranks every passage of the index for a question, first-stage scores all equal: the second stage alone decides. */
+function rerankAll(index: CorpusIndex, question: string): Map<string, number> {
+  const query = analyzeQuery(question);
+  const weights = query.terms.map((term) => termWeight(index, term));
+  const candidates = index.passages.map((passage) => ({ passage, score: 1 }));
+  const reranked = rerankCandidates(index, query.text, query.terms, weights, candidates);
+  return new Map(candidates.map((candidate, position) => [candidate.passage.articleId, reranked[position]!.score]));
+}
+
+describe('rerankCandidates', () => {
+  it('prefers the passage whose one sentence holds the question’s words over one that scatters them', () => {
+    const index = buildCorpusIndex([
+      article('together', 'The envoy, officials said, had been replaced. Talks in Vienna went on.'),
+      article('scattered', 'The envoy, officials said, went to Vienna. Talks had been replaced.'),
+    ]);
+    const scores = rerankAll(index, 'Which envoy was replaced?');
+    expect(scores.get('together')).toBeGreaterThan(scores.get('scattered')!);
+  });
+
+  it('prefers the passage that states a number when the question asks how many', () => {
+    const index = buildCorpusIndex([
+      article('counted', 'Iran is preparing to send several hundred drones to Russia, officials said.'),
+      article('uncounted', 'Iran is preparing to send drones to Russia, officials said again.'),
+    ]);
+    const scores = rerankAll(index, 'How many drones is Iran preparing to send?');
+    expect(scores.get('counted')).toBeGreaterThan(scores.get('uncounted')!);
+  });
+
+  it('prefers the passage that states a date when the question asks when', () => {
+    const index = buildCorpusIndex([
+      article('dated', 'The United States withdrew from the nuclear agreement in 2018, the ministry recalled.'),
+      article('undated', 'The United States withdrew from the nuclear agreement, the ministry recalled again.'),
+    ]);
+    const scores = rerankAll(index, 'When did the United States withdraw from the nuclear agreement?');
+    expect(scores.get('dated')).toBeGreaterThan(scores.get('undated')!);
+  });
+
+  it('prefers the passage where the question’s words stand side by side, in its order', () => {
+    const index = buildCorpusIndex([
+      article('phrase', 'The Supreme Leader offered his support to the Kremlin during the visit.'),
+      article('apart', 'The leader offered his supreme support to the Kremlin during the visit.'),
+    ]);
+    const scores = rerankAll(index, 'What did the Supreme Leader offer?');
+    expect(scores.get('phrase')).toBeGreaterThan(scores.get('apart')!);
+  });
+
+  it('prefers the shorter of two passages that match the question alike', () => {
+    const index = buildCorpusIndex([
+      article('short', 'Zarif met Lavrov in Moscow.'),
+      article('long', 'Zarif met Lavrov in Moscow. The two ministers discussed trade, visas, energy, shipping, banking, grain and the weather at length.'),
+    ]);
+    const scores = rerankAll(index, 'Where did Zarif meet Lavrov?');
+    expect(scores.get('short')).toBeGreaterThan(scores.get('long')!);
+  });
+
+  it('counts a near form of a question word that stemming leaves apart (expansion for expanding, eastward for east)', () => {
+    const index = buildCorpusIndex([
+      article('near', 'The Kremlin worries about the alliance and its plans for further eastward expansion, officials said.'),
+      article('unrelated', 'The Kremlin worries about the alliance and its plans for further talks with China, officials said.'),
+    ]);
+    const scores = rerankAll(index, 'Which alliance worries the Kremlin by expanding east?');
+    expect(scores.get('near')).toBeGreaterThan(scores.get('unrelated')!);
+    const query = analyzeQuery('Which alliance worries the Kremlin by expanding east?');
+    const weights = query.terms.map((term) => termWeight(index, term));
+    const [near] = rerankCandidates(index, query.text, query.terms, weights, [{ passage: index.passages[0]!, score: 1 }]);
+    expect([...(near?.nearTermsInText ?? [])].sort()).toEqual(['east', 'expand']);
+    expect(near?.termsInText).not.toContain('expand');
+  });
+
+  it('returns one result per candidate, in the order given, with the question terms each text holds', () => {
+    const index = buildCorpusIndex([article('a', 'Zarif meets Lavrov in Moscow.'), article('b', 'Sanctions on Iran were tightened.')]);
+    const query = analyzeQuery('Did Zarif meet Lavrov about sanctions?');
+    const weights = query.terms.map((term) => termWeight(index, term));
+    const [first, second] = rerankCandidates(index, query.text, query.terms, weights, index.passages.map((passage) => ({ passage, score: 2 })));
+    expect(first?.termsInText).toEqual(['zarif', 'meet', 'lavrov']);
+    expect(second?.termsInText).toEqual(['sanction']);
+    expect(rerankCandidates(index, query.text, query.terms, weights, [])).toEqual([]);
+  });
+});
+
+describe('the first stage’s bound on common words', () => {
+  // 2,100 passages hold "people": more than the first stage reads for one term when a rarer one is asked.
+  const crowd = Array.from({ length: 2_100 }, (_, position) => article(`crowd-${position}`, `People gathered in square number ${position} on Friday.`));
+  const index = buildCorpusIndex([...crowd, article('minister', 'People in Tehran cheered as Zarif returned from Moscow.')]);
+
+  it('still finds the passage and counts the common word it holds as matched', () => {
+    const [best] = retrievePassages(index, analyzeQuery('Which people cheered Zarif?'));
+    expect(best?.article.id).toBe('minister');
+    expect([...(best?.matchedQueryTerms ?? [])].sort()).toEqual(['cheer', 'peopl', 'zarif']);
+    expect(best?.coverage).toBeCloseTo(1, 5);
+  });
+
+  it('still searches a common word when the question has no other', () => {
+    const hits = retrievePassages(index, analyzeQuery('people'), 3);
+    expect(hits).toHaveLength(3);
+    for (const hit of hits) expect(hit.matchedQueryTerms).toEqual(['peopl']);
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * The built bot run sharded (`SHARDS=1`): the ShardingManager prepares the index snapshot, starts
+ * a shard process that restores it, connects and answers; SIGTERM stops the shard gracefully.
+ * Against the fake Discord on 127.0.0.1, as the unsharded end-to-end test.
+ */
+import { cp } from 'node:fs/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startBotProcess } from '../support/botProcess.js';
+import { slashCommand, startFakeDiscord } from '../support/fakeDiscord.js';
+import { SEED_CORPUS_DIR } from '../support/seedCorpus.js';
+import { makeTempCorpus, removeTempCorpora } from '../support/tempCorpus.js';
+
+afterAll(removeTempCorpora);
+
+/** The JSON log lines of the manager and its shard (they share standard error), parsed. */
+function logRecords(lines: readonly string[]): Array<Record<string, unknown>> {
+  return lines.flatMap((line) => {
+    try {
+      return [JSON.parse(line) as Record<string, unknown>];
+    } catch {
+      return [];
+    }
+  });
+}
+
+describe('the bot under the ShardingManager', () => {
+  it('starts one shard that restores the snapshot the manager saved, answers /ask, and stops on SIGTERM', async () => {
+    const corpus = await makeTempCorpus({});
+    await cp(SEED_CORPUS_DIR, corpus, { recursive: true, filter: (source) => !source.includes('.dossier-index.json') });
+    const fake = await startFakeDiscord();
+    const bot = startBotProcess(fake, { SHARDS: 'auto', CORPUS_DIR: corpus });
+    try {
+      await fake.waitForRequest((request) => request.method === 'PUT' && request.path.endsWith(`/guilds/${fake.guildId}/commands`), 25_000);
+      const interaction = fake.dispatchInteraction(slashCommand('ask', { question: 'Who replaced Brian Hook?' }));
+      const edit = await fake.waitForRequest((request) => request.method === 'PATCH' && request.path.includes(interaction.token) && request.status < 300, 8_000);
+      expect(JSON.stringify(edit.body)).toContain('Elliott Abrams');
+      expect(fake.identifies[0]?.shard).toEqual([0, 1]);
+
+      expect(await bot.stop()).toBe(0);
+      const records = logRecords(bot.logLines);
+      const indexed = records.filter((record) => record['msg'] === 'corpus indexed');
+      expect(indexed.map((record) => [record['role'] ?? 'shard', record['index']])).toEqual([
+        ['shard-manager', 'built (missing)'],
+        ['shard', 'restored from snapshot'],
+      ]);
+      expect(records.some((record) => record['msg'] === 'all shards ready')).toBe(true);
+      expect(records.some((record) => record['msg'] === 'disconnected from Discord' && JSON.stringify(record['shards']) === '[0]')).toBe(true);
+    } finally {
+      await bot.stop();
+      await fake.close();
+    }
+  }, 40_000);
+});
