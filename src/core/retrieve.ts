@@ -22,15 +22,15 @@ const UNKNOWN_TERM_FUZZINESS = 0.2;
  * common words ("year", "new", "people") hold thousands of passages in a large corpus, and
  * MiniSearch scores each; they weigh little in BM25, and re-ranking still reads them. On SQuAD
  * (2,389 passages) a budget of 540, the share of the corpus that 2,000 is of BBC's 8,834
- * passages, left R@1 as it was (0.748 against 0.746, tuning questions); 270 cost 0.004.
+ * passages, left R@1 as it was (0.747 against 0.746, tuning questions); 270 cost 0.004.
  */
 const FIRST_STAGE_POSTINGS = 2_000;
 /** A typo-tolerant match, or a near form (`expansion` for `expanding`), counts for this share of an exact one when measuring coverage. */
 const FUZZY_MATCH_CREDIT = 0.7;
 /**
- * MiniSearch candidates re-ranked per question. On SQuAD re-ranking the first 20 gave R@1 0.745
- * (tuning questions), the first 30 0.746 and the first 50 0.743: further down, chance sentence
- * matches start to outrank the first stage's judgement; fewer candidates also cost less.
+ * MiniSearch candidates re-ranked per question. On SQuAD re-ranking the first 20, 30 or 50 gave
+ * R@1 0.745, 0.746 and 0.746 (tuning questions), 0.820, 0.822 and 0.817 (held out): further
+ * down, chance sentence matches start to outrank the first stage's judgement, at a higher cost.
  */
 const CANDIDATES = 30;
 
@@ -96,8 +96,9 @@ export function analyzeQuery(question: string): AnalyzedQuery {
  * common ones left out when they would cost more than {@link FIRST_STAGE_POSTINGS}; then they are
  * re-ranked by how well their best sentence matches the whole question (see
  * {@link rerankCandidates}). A question term counts as matched when MiniSearch matched it, in any
- * field, or the passage's text holds it, or a near form of it (for a share of its weight). Near-duplicate passages from rewritten articles are
- * folded into one hit, citing the original. Ties break by corpus order, so results are stable.
+ * field, or the passage's text holds it; a typo or a near form of it counts for a share of its
+ * weight. Near-duplicate passages from rewritten articles are folded into one hit, citing the
+ * original. Ties break by corpus order, so results are stable.
  * Cost: bounded by the postings budget and the candidates; a few milliseconds on 9,000 passages.
  *
  * @param limit - how many hits to return (default 10)
@@ -164,8 +165,8 @@ function firstStageWords(index: CorpusIndex, query: AnalyzedQuery): string[] {
  * How many edits a query term may differ by: none for a term the corpus uses or one shorter than
  * {@link MIN_FUZZY_TERM_LENGTH}; up to two (one per five letters) for a longer term the corpus
  * never uses, likely a typo ("replacd"). Letting known terms match their neighbours too (one
- * edit: `chariti` for `charit`) made SQuAD R@1 no better (0.744 against 0.746) and the fuzzy
- * search of every long word cost a tenth more query time on the BBC corpus.
+ * edit) gave SQuAD R@1 0.744 against 0.746 (tuning questions): re-ranking's near forms already
+ * find `expansion` for `expanding`, and fuzzy search of every long word costs query time.
  */
 function typoTolerance(index: CorpusIndex, term: string): number | false {
   return term.length >= MIN_FUZZY_TERM_LENGTH && !index.documentFrequency.has(term) ? UNKNOWN_TERM_FUZZINESS : false;
