@@ -37,6 +37,13 @@ async function runBot(config: Config, token: string): Promise<void> {
   const opened = await openCorpus(config.corpusPath, corpusOptions(config));
   logOpenedCorpus(log, opened);
   const { index } = opened;
+  if (index.articles.length === 0) {
+    // A bot with nothing to quote would only ever say "not covered": refuse, so a supervisor shows it.
+    log.fatal({ corpus: config.corpusPath }, 'no usable article in the corpus: fix the files listed above (npm run validate:corpus) or set CORPUS_DIR; not logging in');
+    log.flush();
+    process.exitCode = 1;
+    return;
+  }
   try {
     const bot = await startBot({
       token,
