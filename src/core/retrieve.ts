@@ -191,10 +191,17 @@ type Candidate = Omit<PassageHit, 'alsoReportedBy'>;
  * and the addition may be what was asked). The article not shown is named in `alsoReportedBy`.
  */
 function foldNearDuplicates(index: CorpusIndex, candidates: readonly Candidate[]): PassageHit[] {
+  // Each passage's term set is built once per question, not once per comparison.
+  const termSets = new Map<string, ReadonlySet<string>>();
+  const termsOf = (passage: Passage): ReadonlySet<string> => {
+    let terms = termSets.get(passage.id);
+    if (terms === undefined) termSets.set(passage.id, (terms = new Set(index.passageTerms.get(passage.id))));
+    return terms;
+  };
   const hits: Array<Candidate & { alsoReportedBy: Article[] }> = [];
   for (const candidate of candidates) {
     const group = index.duplicateGroupOf.get(candidate.article.id);
-    const twin = group && hits.find((hit) => hit.article.id !== candidate.article.id && group.articleIds.includes(hit.article.id) && saySame(index, hit.passage, candidate.passage));
+    const twin = group && hits.find((hit) => hit.article.id !== candidate.article.id && group.articleIds.includes(hit.article.id) && saySame(termsOf(hit.passage), termsOf(candidate.passage)));
     if (!twin || !group) {
       hits.push({ ...candidate, alsoReportedBy: [] });
       continue;
@@ -215,9 +222,7 @@ function showsBetter(candidate: Candidate, twin: Candidate, canonicalId: string)
 }
 
 /** Whether two passages share most of their terms (a rewrite of the same paragraph). */
-function saySame(index: CorpusIndex, a: Passage, b: Passage): boolean {
-  const termsA = new Set(index.passageTerms.get(a.id));
-  const termsB = new Set(index.passageTerms.get(b.id));
+function saySame(termsA: ReadonlySet<string>, termsB: ReadonlySet<string>): boolean {
   let shared = 0;
   for (const term of termsA) if (termsB.has(term)) shared += 1;
   return shared / Math.max(1, Math.min(termsA.size, termsB.size)) >= 0.5;
