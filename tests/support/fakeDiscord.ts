@@ -143,6 +143,8 @@ export interface RecordedResume {
 export interface InteractionContext {
   userId?: Snowflake;
   locale?: Locale;
+  /** The member's permissions in the channel (a bit set, as Discord sends it). Default: an ordinary member's. */
+  permissions?: bigint;
 }
 
 type ChatInputData = Omit<APIChatInputApplicationCommandInteractionData, 'id'> & { id?: Snowflake };
@@ -859,7 +861,7 @@ export class FakeDiscord {
     const member: APIInteractionGuildMember = {
       ...this.guildMember(user, discordTimestamp(Date.now() - 86_400_000)),
       user,
-      permissions: MEMBER_PERMISSIONS.toString(),
+      permissions: (input.permissions ?? MEMBER_PERMISSIONS).toString(),
     };
     const base = {
       id: nextSnowflake(),
