@@ -4,7 +4,9 @@
  */
 import type { SlashCommand } from '../src/discord/command.js';
 import { ask } from './ask.js';
+import { reload } from './reload.js';
 import { source } from './source.js';
+import { status } from './status.js';
 import { who } from './who.js';
 
-export const commands: readonly SlashCommand[] = [ask, who, source];
+export const commands: readonly SlashCommand[] = [ask, who, source, status, reload];

@@ -19,6 +19,8 @@ export interface Config {
    * a folder path; or `off`, never saved nor loaded.
    */
   readonly indexCache?: { readonly folder: string } | 'off';
+  /** Whether a running bot reloads the corpus when its files change (default true; `/reload` works either way). */
+  readonly watchCorpus: boolean;
   /** Run under discord.js's ShardingManager with this many shards (`auto`: as Discord recommends). */
   readonly shards?: number | 'auto';
   /** Set when this process is a shard started by the ShardingManager (which sets `SHARDING_MANAGER`, `SHARDS` and `SHARD_COUNT`). */
@@ -52,6 +54,7 @@ export const SETTINGS = {
   DISCORD_API_BASE: 'another Discord API base URL, e.g. a proxy; leave empty for Discord itself',
   CORPUS_DIR: 'the corpus folder, or one .md/.txt/.jsonl file; default corpus',
   CORPUS_ENCODING: `how the corpus files are encoded: ${CORPUS_ENCODINGS.join(' or ')} (files that are valid UTF-8 are still read as UTF-8); default utf-8`,
+  CORPUS_WATCH: 'on to reload the corpus when its files change while the bot runs, off to reload only on /reload; default on',
   INDEX_CACHE_DIR: 'a folder for the index snapshot, or off to never save one; default beside the corpus (<corpus>/.dossier-index.json)',
   SHARDS: 'run sharded under discord.js\'s ShardingManager: auto (as Discord recommends) or a number of shards; default one process, unsharded',
   LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}; default info`,
@@ -104,6 +107,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (corpusEncodingLabel !== undefined && corpusEncoding === undefined) {
     problems.push({ key: 'CORPUS_ENCODING', message: `must be ${CORPUS_ENCODINGS.join(' or ')}, got "${corpusEncodingLabel}"` });
   }
+  const corpusWatch = (read('CORPUS_WATCH') ?? 'on').toLowerCase();
+  if (!['on', 'off', 'true', 'false', '1', '0'].includes(corpusWatch)) {
+    problems.push({ key: 'CORPUS_WATCH', message: `must be on or off, got "${corpusWatch}"` });
+  }
   const indexCacheDir = read('INDEX_CACHE_DIR');
   // discord.js starts each shard with SHARDS set to that shard's id: not a setting to validate.
   const shardProcess = env['SHARDING_MANAGER'] === 'true' ? readShardProcess(env) : undefined;
@@ -120,6 +127,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       corpusPath: read('CORPUS_DIR') ?? 'corpus',
       ...(corpusEncoding === undefined ? {} : { corpusEncoding }),
       ...(indexCacheDir === undefined ? {} : { indexCache: indexCacheDir.toLowerCase() === 'off' ? ('off' as const) : { folder: indexCacheDir } }),
+      watchCorpus: ['on', 'true', '1'].includes(corpusWatch),
       ...(shards === undefined ? {} : { shards }),
       ...(shardProcess === undefined ? {} : { shardProcess }),
       ...(discordToken === undefined ? {} : { discordToken }),

@@ -4,10 +4,13 @@
  * console when not. With `SHARDS` set, it starts discord.js's ShardingManager instead, which runs
  * this same program once per shard.
  */
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { runConsole } from './cli/console.js';
 import type { Config } from './config.js';
 import { corpusOptions, describeCorpusIssues, describeSnapshotProblem, openCorpus, type OpenedCorpus } from './corpus/openCorpus.js';
+import { buildIndexOffThread } from './corpus/buildIndexOffThread.js';
+import { LiveCorpus, type ReloadReport } from './corpus/liveCorpus.js';
 import { startBot } from './discord/bot.js';
 import { startShards } from './discord/shards.js';
 import { readConfigOrExit } from './environment.js';
@@ -44,22 +47,40 @@ async function runBot(config: Config, token: string): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  const corpus = new LiveCorpus(index, opened.issues, {
+    corpusPath: config.corpusPath,
+    open: corpusOptions(config),
+    buildIndex: buildIndexOffThread,
+    onReload: (report) => logReload(log, report),
+    onWatchError: (error) => log.warn({ err: error, corpus: config.corpusPath }, 'cannot watch the corpus for changes: use /reload after editing it'),
+  });
+  if (config.watchCorpus) corpus.watch();
   try {
     const bot = await startBot({
       token,
-      index,
+      corpus,
+      version: await readOwnVersion(),
       log,
       ...(config.discordApiBase ? { apiBase: config.discordApiBase } : {}),
       ...(config.discordClientId ? { clientId: config.discordClientId } : {}),
       ...(config.discordGuildId ? { guildId: config.discordGuildId } : {}),
       // Among shards, the first registers the guild's commands for all.
       registerGuildCommands: config.shardProcess === undefined || config.shardProcess.ids.includes(0),
+      // A rejected token or refused intents, at login or later: the fatal line says what to fix;
+      // exit 1 so that a supervisor shows it (a watched corpus would otherwise keep the process alive).
+      onUnrecoverable: () => {
+        log.flush();
+        process.exit(1);
+      },
     });
-    onShutdownSignal(log, (timeoutMs) => bot.stop(timeoutMs));
+    onShutdownSignal(log, async (timeoutMs) => {
+      await corpus.close();
+      await bot.stop(timeoutMs);
+    });
   } catch (error) {
     log.fatal({ err: error }, 'could not start the bot');
     log.flush();
-    process.exitCode = 1;
+    process.exit(1);
   }
 }
 
@@ -102,6 +123,39 @@ function logOpenedCorpus(log: Logger, { index, issues, snapshot }: OpenedCorpus)
     },
     'corpus indexed',
   );
+}
+
+/** One log line per reload: what changed, the version in service, and the corpus's issues. */
+function logReload(log: Logger, report: ReloadReport): void {
+  const fields = {
+    trigger: report.trigger,
+    outcome: report.outcome,
+    previousVersion: report.previousVersion,
+    version: report.version,
+    added: report.changes.added,
+    changed: report.changes.changed,
+    removed: report.changes.removed,
+    ...(report.keptFiles.length > 0 ? { keptPreviousVersion: report.keptFiles } : {}),
+    issues: report.issues.map((issue) => `${issue.file}: ${issue.reason}`),
+    ms: Math.round(report.durationMs),
+  };
+  if (report.outcome === 'failed') log.error({ ...fields, error: report.error }, 'corpus reload failed: the previous corpus stays in service');
+  else if (report.outcome === 'unchanged') log.info(fields, 'corpus reloaded: no article changed');
+  else log.info(fields, 'corpus reloaded: new index in service');
+  for (const file of report.keptFiles) log.warn({ file }, 'corpus file no longer parses: its previous version stays in service');
+}
+
+/** Dossier's version, from its package.json (beside `src/` when run from sources, two levels up once built). */
+async function readOwnVersion(): Promise<string> {
+  for (const relative of ['../package.json', '../../package.json']) {
+    try {
+      const manifest = JSON.parse(await readFile(new URL(relative, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === 'dossier' && manifest.version !== undefined) return manifest.version;
+    } catch {
+      // Not there: try the next place.
+    }
+  }
+  return 'unknown';
 }
 
 /** On SIGTERM or SIGINT: stop (at most {@link SHUTDOWN_TIMEOUT_MS} for work in flight), then exit 0, or 1 if stopping failed. */

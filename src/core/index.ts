@@ -24,6 +24,7 @@ export {
   type ParsedCorpus,
   type ParsedFile,
 } from './parseCorpus.js';
+export { compareCorpora, isUnchanged, keepPreviousVersions, type CorpusChanges, type MergedCorpus } from './corpusChanges.js';
 export { findNearDuplicates, type DuplicateGroup, type NearDuplicateOptions } from './nearDuplicates.js';
 export { buildCorpusIndex, hashCorpus, FIELD_BOOSTS, type CorpusIndex } from './corpusIndex.js';
 export { serializeCorpusIndex, restoreCorpusIndex, INDEX_SNAPSHOT_FORMAT, INDEX_SNAPSHOT_SECTIONS, type IndexSnapshot } from './indexSnapshot.js';

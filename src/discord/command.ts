@@ -10,11 +10,44 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { CorpusIndex } from '../core/index.js';
+import type { ReloadReport } from '../corpus/liveCorpus.js';
 import type { OutgoingChoice, OutgoingMessage } from './send.js';
 
 /** What handlers are given: dependencies are passed in, never imported. */
 export interface CommandContext {
+  /** The index in service when the interaction arrived: a reload never swaps it under an answer. */
   readonly index: CorpusIndex;
+  /** Operating the bot: what `/status` shows and what `/reload` does. */
+  readonly operations: BotOperations;
+}
+
+/** What moderators can ask of the running bot. */
+export interface BotOperations {
+  status(): BotStatus;
+  /** Reads the corpus again and swaps in a new index if its articles changed. Never throws. */
+  reloadCorpus(): Promise<ReloadReport>;
+}
+
+/** The running bot, as `/status` shows it. */
+export interface BotStatus {
+  /** Dossier's version (package.json). */
+  readonly version: string;
+  readonly startedAt: Date;
+  readonly index: CorpusIndex;
+  /** The latest corpus reload (at first, the load at start-up). */
+  readonly lastReload: ReloadReport;
+  /** Whether changes to the corpus folder are reloaded as they happen. */
+  readonly watchingCorpus: boolean;
+  readonly gateway: GatewayState;
+}
+
+/** The gateway connection, as discord.js reports it. */
+export interface GatewayState {
+  /** `ready`, `connecting`, `reconnecting`, `resuming`, `disconnected`… */
+  readonly status: string;
+  /** The last heartbeat's round trip, once one was measured. */
+  readonly pingMs?: number;
+  readonly shardIds: readonly number[];
 }
 
 /**

@@ -22,7 +22,8 @@ import { followUp, respond, respondChoices, updateMessage } from './send.js';
 
 export interface RouterOptions {
   readonly commands: readonly SlashCommand[];
-  readonly context: CommandContext;
+  /** The context of each interaction, taken when it arrives (so a corpus reload applies to the next one). */
+  readonly context: () => CommandContext;
   readonly log: Logger;
   readonly cooldown: Cooldown;
 }
@@ -89,12 +90,12 @@ export class InteractionRouter {
     // Discord allows 3 s for the first response: acknowledge before any work.
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     log.debug({ command: interaction.commandName }, 'deferred');
-    await this.deliver(interaction, await command.execute(interaction, this.options.context), ephemeral);
+    await this.deliver(interaction, await command.execute(interaction, this.options.context()), ephemeral);
   }
 
   private async runAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const command = this.byName.get(interaction.commandName);
-    await respondChoices(interaction, command?.autocomplete?.(interaction, this.options.context) ?? []);
+    await respondChoices(interaction, command?.autocomplete?.(interaction, this.options.context()) ?? []);
   }
 
   private async runButton(interaction: ButtonInteraction, log: Logger): Promise<void> {
@@ -105,7 +106,7 @@ export class InteractionRouter {
       return;
     }
     log.debug({ customId: interaction.customId }, 'button');
-    const result = await command.button(interaction, action, args, this.options.context);
+    const result = await command.button(interaction, action, args, this.options.context());
     await this.deliver(interaction, result, true);
   }
 

@@ -9,6 +9,7 @@ import type { SlashCommand } from '../../src/discord/command.js';
 import { Cooldown } from '../../src/discord/cooldown.js';
 import { InteractionRouter } from '../../src/discord/router.js';
 import { createLogger } from '../../src/log.js';
+import { commandContext } from '../support/commandContext.js';
 
 const CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
 const INTERACTION_TOKEN = 'aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OmZha2UtaW50ZXJhY3Rpb24tdG9rZW4';
@@ -98,7 +99,7 @@ beforeAll(async () => {
 
 function routerWith(commands: readonly SlashCommand[]) {
   const { log, lines } = memoryLogger();
-  const router = new InteractionRouter({ commands, context: { index }, log, cooldown: new Cooldown() });
+  const router = new InteractionRouter({ commands, context: commandContext(index), log, cooldown: new Cooldown() });
   return { router, lines };
 }
 

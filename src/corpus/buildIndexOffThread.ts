@@ -1,0 +1,34 @@
+/**
+ * Building an index on a worker thread, so that a running bot keeps answering from its current
+ * index while the next one is built (building the BBC corpus takes seconds; Discord allows 3 s to
+ * acknowledge an interaction).
+ */
+import { Worker } from 'node:worker_threads';
+import { restoreCorpusIndex, type Article, type CorpusIndex, type IndexSnapshot } from '../core/index.js';
+
+/** The built index, and its snapshot (to save, so that the next start restores it). */
+export interface BuiltIndex {
+  readonly index: CorpusIndex;
+  readonly snapshot: IndexSnapshot;
+}
+
+/**
+ * Builds the index of `articles` on a worker thread, then restores it here from the snapshot the
+ * worker sends back (a fraction of the build's cost: see the README's Performance section).
+ * The result is the index `buildCorpusIndex(articles)` would give.
+ */
+export async function buildIndexOffThread(articles: readonly Article[]): Promise<BuiltIndex> {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const workerFile = new URL(`./indexWorkerThread.${fromSource ? 'ts' : 'js'}`, import.meta.url);
+  // Run from TypeScript sources (tests, tsx), the worker registers tsx first to load its file.
+  const worker = fromSource
+    ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(workerFile.href)}); });`, { eval: true, workerData: { articles } })
+    : new Worker(workerFile, { workerData: { articles } });
+  const snapshot = await new Promise<IndexSnapshot>((resolve, reject) => {
+    worker.once('message', (message: IndexSnapshot) => resolve(message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`index worker exited with code ${code} before sending the index`)));
+  });
+  await worker.terminate();
+  return { index: restoreCorpusIndex(articles, snapshot), snapshot };
+}

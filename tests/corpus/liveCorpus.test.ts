@@ -1,0 +1,212 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { answerQuestion, buildCorpusIndex, isQuestionProblem, type Answer, type Article, type CorpusIndex } from '../../src/core/index.js';
+import { buildIndexOffThread, type BuiltIndex } from '../../src/corpus/buildIndexOffThread.js';
+import { LiveCorpus, RELOAD_QUIET_MS, type ReloadReport } from '../../src/corpus/liveCorpus.js';
+import { openCorpus } from '../../src/corpus/openCorpus.js';
+import { buildInProcess } from '../support/commandContext.js';
+import { SAMPLE_TEXT, makeTempCorpus, markdownArticle, removeTempCorpora } from '../support/tempCorpus.js';
+
+afterAll(removeTempCorpora);
+
+const live: LiveCorpus[] = [];
+afterEach(async () => {
+  await Promise.all(live.splice(0).map((corpus) => corpus.close()));
+});
+
+const hookFile = markdownArticle({ title: 'Abrams Replaces Hook', publisher: 'Washington Free Beacon', date: '2020-08-07' }, SAMPLE_TEXT.hook);
+const visasFile = markdownArticle({ title: 'Russia to Lift Visas for Iranians', publisher: 'Iran Business News', date: '2016-11' }, SAMPLE_TEXT.visas);
+const uavsFile = markdownArticle({ title: 'Iran Readies UAVs for Russia', publisher: 'VOA', date: '2022-07' }, SAMPLE_TEXT.uavs);
+
+interface Started {
+  readonly dir: string;
+  readonly corpus: LiveCorpus;
+  readonly reports: ReloadReport[];
+  readonly builds: { count: number };
+}
+
+/** A live corpus over a temp folder, as the bot opens it. */
+async function startLive(files: Record<string, string>, buildIndex: (articles: readonly Article[]) => Promise<BuiltIndex> = buildInProcess): Promise<Started> {
+  const dir = await makeTempCorpus(files);
+  const opened = await openCorpus(dir);
+  const reports: ReloadReport[] = [];
+  const builds = { count: 0 };
+  const corpus = new LiveCorpus(opened.index, opened.issues, {
+    corpusPath: dir,
+    open: {},
+    buildIndex: (articles) => {
+      builds.count += 1;
+      return buildIndex(articles);
+    },
+    onReload: (report) => reports.push(report),
+  });
+  live.push(corpus);
+  return { dir, corpus, reports, builds };
+}
+
+function ask(index: CorpusIndex, question: string): Answer {
+  const answer = answerQuestion(index, question);
+  if (isQuestionProblem(answer)) throw new Error(`not a question: ${question}`);
+  return answer;
+}
+
+/** A build that waits until `release()` is called. */
+function gatedBuild() {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const build = async (articles: readonly Article[]): Promise<BuiltIndex> => {
+    await released;
+    return buildInProcess(articles);
+  };
+  return { build, release };
+}
+
+function waitFor<T>(probe: () => T | undefined, timeoutMs: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const timer = setInterval(() => {
+      const value = probe();
+      if (value !== undefined) {
+        clearInterval(timer);
+        resolve(value);
+      } else if (Date.now() - started > timeoutMs) {
+        clearInterval(timer);
+        reject(new Error(`nothing after ${timeoutMs} ms`));
+      }
+    }, 20);
+  });
+}
+
+describe('LiveCorpus.reload', () => {
+  it('swaps in a new index with the added article and a new corpus version', async () => {
+    const { dir, corpus } = await startLive({ 'hook.md': hookFile });
+    const before = corpus.index;
+    await writeFile(path.join(dir, 'visas.md'), visasFile);
+    const report = await corpus.reload('command');
+    expect(report).toMatchObject({ outcome: 'swapped', previousVersion: before.version, changes: { added: ['visas'], changed: [], removed: [] } });
+    expect(corpus.index.version).not.toBe(before.version);
+    expect(report.version).toBe(corpus.index.version);
+    expect(ask(corpus.index, 'When will Russia lift visa requirements for Iranians?').quote?.text).toContain('lift visa requirements');
+  });
+
+  it('reports no change, and builds nothing, when the articles are the same', async () => {
+    const { corpus, builds } = await startLive({ 'hook.md': hookFile });
+    const before = corpus.index;
+    const report = await corpus.reload('command');
+    expect(report.outcome).toBe('unchanged');
+    expect(builds.count).toBe(0);
+    expect(corpus.index).toBe(before);
+  });
+
+  it('lists a removed article and stops citing it', async () => {
+    const { dir, corpus } = await startLive({ 'hook.md': hookFile, 'visas.md': visasFile });
+    await rm(path.join(dir, 'visas.md'));
+    const report = await corpus.reload('file-change');
+    expect(report.changes.removed).toEqual(['visas']);
+    expect(corpus.index.articleById.has('visas')).toBe(false);
+  });
+
+  it('keeps serving the previous version of a file that stopped parsing, and reports the file', async () => {
+    const { dir, corpus } = await startLive({ 'hook.md': hookFile, 'visas.md': visasFile });
+    await writeFile(path.join(dir, 'hook.md'), '---\ntitle: Abrams Replaces Hook\npublisher: Washington Free Beacon\n');
+    await writeFile(path.join(dir, 'uavs.md'), uavsFile);
+    const report = await corpus.reload('file-change');
+    expect(report.outcome).toBe('swapped');
+    expect(report.keptFiles).toEqual(['hook.md']);
+    expect(report.issues.map((issue) => issue.file)).toEqual(['hook.md']);
+    expect(report.changes).toEqual({ added: ['uavs'], changed: [], removed: [] });
+    expect(ask(corpus.index, 'Who replaced Brian Hook?').quote?.text).toContain('Elliott Abrams');
+  });
+
+  it('answers from the old index, whole, while the new one is being built', async () => {
+    const gate = gatedBuild();
+    const { dir, corpus } = await startLive({ 'hook.md': hookFile }, gate.build);
+    const before = corpus.index;
+    await writeFile(path.join(dir, 'visas.md'), visasFile);
+    const reloading = corpus.reload('file-change');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(corpus.index).toBe(before);
+    expect(ask(corpus.index, 'Who replaced Brian Hook?').quote?.text).toContain('Elliott Abrams');
+    gate.release();
+    await reloading;
+    expect(corpus.index).not.toBe(before);
+    expect(corpus.index.articles).toHaveLength(2);
+  });
+
+  it('runs one more reload for all the requests made during a reload', async () => {
+    const gate = gatedBuild();
+    const { dir, corpus, builds } = await startLive({ 'hook.md': hookFile }, gate.build);
+    await writeFile(path.join(dir, 'visas.md'), visasFile);
+    const first = corpus.reload('file-change');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await writeFile(path.join(dir, 'uavs.md'), uavsFile);
+    const second = corpus.reload('file-change');
+    const third = corpus.reload('command');
+    expect(third).toBe(second);
+    gate.release();
+    expect((await first).changes.added).toEqual(['visas']);
+    expect((await second).changes.added).toEqual(['uavs']);
+    expect(builds.count).toBe(2);
+  });
+
+  it('keeps the corpus in service when no usable article is left', async () => {
+    const { dir, corpus } = await startLive({ 'hook.md': hookFile });
+    await rm(path.join(dir, 'hook.md'));
+    const report = await corpus.reload('file-change');
+    expect(report.outcome).toBe('failed');
+    expect(report.error).toContain('no usable article');
+    expect(corpus.index.articleById.has('hook')).toBe(true);
+  });
+
+  it('keeps the corpus in service when its folder cannot be read', async () => {
+    const { dir, corpus } = await startLive({ 'hook.md': hookFile });
+    await rm(dir, { recursive: true });
+    const report = await corpus.reload('command');
+    expect(report.outcome).toBe('failed');
+    expect(report.error).toContain('no such file or folder');
+    expect(corpus.index.articles).toHaveLength(1);
+  });
+});
+
+describe('LiveCorpus.watch', () => {
+  it('reloads by itself when a file is added to the corpus folder', async () => {
+    const { dir, corpus, reports } = await startLive({ 'hook.md': hookFile });
+    corpus.watch();
+    expect(corpus.watching).toBe(true);
+    await writeFile(path.join(dir, 'visas.md'), visasFile);
+    const report = await waitFor(() => reports.find((each) => each.outcome === 'swapped'), 10_000);
+    expect(report).toMatchObject({ trigger: 'file-change', changes: { added: ['visas'] } });
+    expect(corpus.lastReload).toBe(report);
+  });
+
+  it('does not reload for hidden files such as the index snapshot', async () => {
+    const { dir, corpus, reports } = await startLive({ 'hook.md': hookFile });
+    corpus.watch();
+    await writeFile(path.join(dir, '.dossier-index.json'), '{}\n');
+    await new Promise((resolve) => setTimeout(resolve, RELOAD_QUIET_MS * 3));
+    expect(reports).toEqual([]);
+  });
+});
+
+describe('buildIndexOffThread', () => {
+  it('gives the index that building in this thread gives', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'dossier-worker-'));
+    try {
+      await writeFile(path.join(dir, 'hook.md'), hookFile);
+      await writeFile(path.join(dir, 'visas.md'), visasFile);
+      const { index } = await openCorpus(dir);
+      const { index: fromWorker } = await buildIndexOffThread(index.articles);
+      const here = buildCorpusIndex(index.articles);
+      expect(fromWorker.version).toBe(here.version);
+      for (const question of ['Who replaced Brian Hook?', 'When will Russia lift visa requirements?', 'Who is Elliott Abrams?']) {
+        expect(ask(fromWorker, question)).toEqual(ask(here, question));
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
