@@ -13,7 +13,7 @@
  * Queries are the corpus's own headlines (or a file: JSON lines with `q`, or one question a
  * line). `--scale N` multiplies the corpus in memory: N copies of every article, with distinct ids.
  * Heap is measured after a full GC, as the growth over the loaded corpus (the articles are the
- * same for all three). Ratios are Dossier (or its snapshot) over the baseline.
+ * same for all three), counting array buffers (typed arrays' contents, kept outside the heap). Ratios are Dossier (or its snapshot) over the baseline.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -90,10 +90,12 @@ interface Percentiles {
   readonly max: number;
 }
 
+/** The JavaScript heap and the array buffers it owns (typed arrays' contents live outside the heap): what an index costs in memory. */
 function heapUsed(): number {
   globalThis.gc?.();
   globalThis.gc?.();
-  return process.memoryUsage().heapUsed;
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
 }
 
 function percentiles(times: number[]): Percentiles {

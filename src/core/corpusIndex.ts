@@ -5,6 +5,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import { analyze, toTerm, tokenizeWords } from './analysis.js';
 import { chunkArticle, type ChunkOptions } from './chunk.js';
+import { compactPostings } from './compactPostings.js';
 import { findNearDuplicates, type DuplicateGroup } from './nearDuplicates.js';
 import { buildPeopleDirectory, type PeopleDirectory } from './people/directory.js';
 import { TermTable } from './termTable.js';
@@ -126,6 +127,9 @@ export function buildCorpusIndex(articles: readonly Article[], chunkOptions: Chu
 
   const titleSearch = new MiniSearch<IndexedTitle>(TITLE_INDEX_OPTIONS);
   titleSearch.addAll(articles.map((article) => ({ id: article.id, title: article.title, publisher: article.publisher ?? '' })));
+  // Both indexes are complete: their postings are packed (a fraction of the memory of MiniSearch's maps).
+  compactPostings(passageSearch);
+  compactPostings(titleSearch);
 
   const termsByArticle = new Map<string, string[]>(articles.map((article) => [article.id, [...titleTerms.get(article.id)!]]));
   for (const passage of passages) termsByArticle.get(passage.articleId)!.push(...passageTerms.get(passage.id)!);

@@ -4,6 +4,7 @@
  * adapter decides where they are stored and when a snapshot still fits the corpus.
  */
 import MiniSearch from 'minisearch';
+import { compactPostings } from './compactPostings.js';
 import { PASSAGE_INDEX_OPTIONS, TITLE_INDEX_OPTIONS, type CorpusIndex, type IndexedPassage, type IndexedTitle } from './corpusIndex.js';
 import type { DuplicateGroup } from './nearDuplicates.js';
 import type { PeopleDirectory, Person, PersonMention } from './people/directory.js';
@@ -139,6 +140,8 @@ export function restoreCorpusIndex(articles: readonly Article[], snapshot: Index
   try {
     passageSearch = MiniSearch.loadJSON<IndexedPassage>(snapshot.passageSearch, PASSAGE_INDEX_OPTIONS);
     titleSearch = MiniSearch.loadJSON<IndexedTitle>(snapshot.titleSearch, TITLE_INDEX_OPTIONS);
+    compactPostings(passageSearch);
+    compactPostings(titleSearch);
   } catch (error) {
     throw new Error(`index snapshot: a search index cannot be loaded (${error instanceof Error ? error.message : String(error)})`);
   }

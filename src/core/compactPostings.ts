@@ -1,0 +1,217 @@
+/**
+ * MiniSearch keeps, for every term, a `Map` of fields and, for every field, a `Map` from document
+ * to term frequency: about 40 bytes a posting and 150 more for each map, most of the memory of an
+ * index (most terms are in one or two documents). Once an index is complete, {@link compactPostings}
+ * packs every posting into 4 bytes of one shared array and puts, in place of each term's maps,
+ * read-only objects that answer the few calls MiniSearch makes on them (`get`, `size`, `keys`,
+ * iteration). Searches read the same postings in the same order, so they score exactly as before;
+ * `toJSON` writes the same index. A compacted index is read-only: adding or removing documents
+ * afterwards is not supported (Dossier never does).
+ */
+import type MiniSearch from 'minisearch';
+
+/** The parts of MiniSearch (7.x) that are replaced: its term index, a radix tree of terms. */
+interface MiniSearchInternals {
+  readonly _index: {
+    [Symbol.iterator](): Iterator<[string, unknown]>;
+    set(term: string, value: unknown): unknown;
+  };
+  readonly _fieldIds: Readonly<Record<string, number>>;
+}
+
+/** A posting is `document * 256 + frequency`: documents below 2^24, frequencies up to 255 (else the term keeps its maps). */
+const FREQUENCY_BITS = 8;
+const MAX_FREQUENCY = (1 << FREQUENCY_BITS) - 1;
+const MAX_DOCUMENT = 2 ** (32 - FREQUENCY_BITS) - 1;
+
+/** Every compacted posting of one index, and where each term's fields start in it. */
+interface PostingStore {
+  readonly fieldCount: number;
+  readonly postings: Uint32Array;
+  /** Term `row`, field `f`: postings `bounds[row * (fieldCount + 1) + f]` up to the next bound. */
+  readonly bounds: Uint32Array;
+}
+
+/**
+ * Replaces the term maps of a complete MiniSearch index by compact read-only equivalents.
+ * Cost: one pass over the postings; after it, the index holds about 4 bytes a posting plus 40 a
+ * term. A term whose postings do not fit (a document number past 2^24, a frequency past 255,
+ * documents out of order) keeps its maps.
+ *
+ * @example const search = new MiniSearch(options); search.addAll(documents); compactPostings(search);
+ */
+export function compactPostings(search: MiniSearch<never> | MiniSearch<any>): void {
+  const internals = search as unknown as MiniSearchInternals;
+  const fieldCount = Object.keys(internals._fieldIds).length;
+  const terms: Array<[string, ReadonlyMap<number, ReadonlyMap<number, number>>]> = [];
+  let total = 0;
+  for (const [term, fields] of internals._index) {
+    if (!(fields instanceof Map) || !fitsCompaction(fields, fieldCount)) continue;
+    terms.push([term, fields]);
+    for (const postings of fields.values()) total += postings.size;
+  }
+  const store: PostingStore = { fieldCount, postings: new Uint32Array(total), bounds: new Uint32Array(terms.length * (fieldCount + 1)) };
+  const postings = store.postings as Uint32Array;
+  let next = 0;
+  terms.forEach(([term, fields], row) => {
+    const base = row * (fieldCount + 1);
+    for (let field = 0; field < fieldCount; field += 1) {
+      store.bounds[base + field] = next;
+      for (const [document, frequency] of fields.get(field) ?? []) postings[next++] = document * (MAX_FREQUENCY + 1) + frequency;
+    }
+    store.bounds[base + fieldCount] = next;
+    internals._index.set(term, new TermPostings(store, row));
+  });
+}
+
+/** Whether a term's maps can be packed: known fields, documents in increasing order below 2^24, frequencies 1–255. */
+function fitsCompaction(fields: ReadonlyMap<unknown, unknown>, fieldCount: number): boolean {
+  for (const [field, postings] of fields) {
+    if (typeof field !== 'number' || !Number.isInteger(field) || field < 0 || field >= fieldCount || !(postings instanceof Map) || postings.size === 0) return false;
+    let previous = -1;
+    for (const [document, frequency] of postings as Map<unknown, unknown>) {
+      if (typeof document !== 'number' || !Number.isInteger(document) || document <= previous || document > MAX_DOCUMENT) return false;
+      if (typeof frequency !== 'number' || !Number.isInteger(frequency) || frequency < 1 || frequency > MAX_FREQUENCY) return false;
+      previous = document;
+    }
+  }
+  return true;
+}
+
+/** One term's postings by field: what MiniSearch reads of a `Map<field, Map<document, frequency>>`. */
+class TermPostings implements Iterable<[number, PostingList]> {
+  constructor(
+    private readonly store: PostingStore,
+    private readonly row: number,
+  ) {}
+
+  /** The number of fields the term occurs in. */
+  get size(): number {
+    let size = 0;
+    for (let field = 0; field < this.store.fieldCount; field += 1) if (this.has(field)) size += 1;
+    return size;
+  }
+
+  has(field: number): boolean {
+    const base = this.row * (this.store.fieldCount + 1) + field;
+    return field >= 0 && field < this.store.fieldCount && this.store.bounds[base + 1]! > this.store.bounds[base]!;
+  }
+
+  get(field: number): PostingList | undefined {
+    if (!this.has(field)) return undefined;
+    const base = this.row * (this.store.fieldCount + 1) + field;
+    return new PostingList(this.store.postings, this.store.bounds[base]!, this.store.bounds[base + 1]!);
+  }
+
+  *keys(): IterableIterator<number> {
+    for (let field = 0; field < this.store.fieldCount; field += 1) if (this.has(field)) yield field;
+  }
+
+  *values(): IterableIterator<PostingList> {
+    for (const field of this.keys()) yield this.get(field)!;
+  }
+
+  *entries(): IterableIterator<[number, PostingList]> {
+    for (const field of this.keys()) yield [field, this.get(field)!];
+  }
+
+  [Symbol.iterator](): IterableIterator<[number, PostingList]> {
+    return this.entries();
+  }
+}
+
+/** One field's postings of one term: what MiniSearch reads of a `Map<document, frequency>`, in increasing document order. */
+class PostingList implements Iterable<[number, number]> {
+  /** Where the last key read stands: MiniSearch asks for a document's frequency right after reading its key. */
+  private cursor: number;
+
+  constructor(
+    private readonly postings: Uint32Array,
+    private readonly start: number,
+    private readonly end: number,
+  ) {
+    this.cursor = start;
+  }
+
+  get size(): number {
+    return this.end - this.start;
+  }
+
+  has(document: number): boolean {
+    return this.find(document) >= 0;
+  }
+
+  get(document: number): number | undefined {
+    const at = this.find(document);
+    return at < 0 ? undefined : this.postings[at]! & MAX_FREQUENCY;
+  }
+
+  keys(): IterableIterator<number> {
+    return new PostingIterator(this, (at) => this.postings[at]! >>> FREQUENCY_BITS);
+  }
+
+  values(): IterableIterator<number> {
+    return new PostingIterator(this, (at) => this.postings[at]! & MAX_FREQUENCY);
+  }
+
+  entries(): IterableIterator<[number, number]> {
+    return new PostingIterator(this, (at) => [this.postings[at]! >>> FREQUENCY_BITS, this.postings[at]! & MAX_FREQUENCY]);
+  }
+
+  [Symbol.iterator](): IterableIterator<[number, number]> {
+    return this.entries();
+  }
+
+  /** @internal the range read by iterators, and where they stand */
+  bounds(): { start: number; end: number } {
+    return { start: this.start, end: this.end };
+  }
+
+  /** @internal */
+  moveTo(at: number): void {
+    this.cursor = at;
+  }
+
+  /** The position of a document's posting, or -1: the last key read first, else a binary search. */
+  private find(document: number): number {
+    const { postings } = this;
+    if (this.cursor < this.end && postings[this.cursor]! >>> FREQUENCY_BITS === document) return this.cursor;
+    let low = this.start;
+    let high = this.end - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const found = postings[middle]! >>> FREQUENCY_BITS;
+      if (found === document) return middle;
+      if (found < document) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
+}
+
+/** Walks a posting list, noting each position read so that `get` of the document just read costs nothing. */
+class PostingIterator<T> implements IterableIterator<T> {
+  private at: number;
+  private readonly end: number;
+
+  constructor(
+    private readonly list: PostingList,
+    private readonly read: (at: number) => T,
+  ) {
+    const { start, end } = list.bounds();
+    this.at = start;
+    this.end = end;
+  }
+
+  next(): IteratorResult<T> {
+    if (this.at >= this.end) return { done: true, value: undefined };
+    const at = this.at;
+    this.at += 1;
+    this.list.moveTo(at);
+    return { done: false, value: this.read(at) };
+  }
+
+  [Symbol.iterator](): IterableIterator<T> {
+    return this;
+  }
+}
