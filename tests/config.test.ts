@@ -6,7 +6,7 @@ const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gx1y2z.config-test-secret';
 
 describe('loadConfig', () => {
   it('runs the console on the bundled corpus with an empty environment', () => {
-    expect(loadConfig({})).toEqual({ ok: true, config: { corpusPath: 'corpus', logLevel: 'info', logPretty: false } });
+    expect(loadConfig({})).toEqual({ ok: true, config: { corpusPath: 'corpus', watchCorpus: true, logLevel: 'info', logPretty: false } });
   });
 
   it('reads every setting when all are valid', () => {
@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       DISCORD_GUILD_ID: '876543210987654321',
       DISCORD_API_BASE: 'http://127.0.0.1:8080/api',
       CORPUS_DIR: 'articles',
+      CORPUS_WATCH: 'off',
       LOG_LEVEL: 'debug',
       LOG_PRETTY: 'true',
     });
@@ -23,6 +24,7 @@ describe('loadConfig', () => {
       ok: true,
       config: {
         corpusPath: 'articles',
+        watchCorpus: false,
         discordToken: TOKEN,
         discordClientId: '123456789012345678',
         discordGuildId: '876543210987654321',
@@ -35,13 +37,17 @@ describe('loadConfig', () => {
 
   it('treats empty and blank values as unset', () => {
     const result = loadConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '   ', LOG_LEVEL: '' });
-    expect(result).toEqual({ ok: true, config: { corpusPath: 'corpus', logLevel: 'info', logPretty: false } });
+    expect(result).toEqual({ ok: true, config: { corpusPath: 'corpus', watchCorpus: true, logLevel: 'info', logPretty: false } });
   });
 
   it('trims the spaces around a value', () => {
     const result = loadConfig({ DISCORD_TOKEN: ` ${TOKEN}\n`, LOG_LEVEL: ' warn ' });
     expect(result.ok && result.config.discordToken).toBe(TOKEN);
     expect(result.ok && result.config.logLevel).toBe('warn');
+  });
+
+  it('reports a CORPUS_WATCH that is neither on nor off', () => {
+    expect(loadConfig({ CORPUS_WATCH: 'sometimes' })).toEqual({ ok: false, problems: [{ key: 'CORPUS_WATCH', message: 'must be on or off, got "sometimes"' }] });
   });
 
   it('accepts 1 and 0 for LOG_PRETTY', () => {
@@ -84,7 +90,7 @@ describe('loadConfig', () => {
 
   it('ignores environment variables that are not its settings', () => {
     const result = loadConfig({ PATH: '/usr/bin', HOME: '/root', NODE_ENV: 'production' });
-    expect(result).toEqual({ ok: true, config: { corpusPath: 'corpus', logLevel: 'info', logPretty: false } });
+    expect(result).toEqual({ ok: true, config: { corpusPath: 'corpus', watchCorpus: true, logLevel: 'info', logPretty: false } });
   });
 });
 
@@ -147,6 +153,7 @@ describe('SETTINGS', () => {
     expect(Object.keys(SETTINGS).sort()).toEqual([
       'CORPUS_DIR',
       'CORPUS_ENCODING',
+      'CORPUS_WATCH',
       'DISCORD_API_BASE',
       'DISCORD_CLIENT_ID',
       'DISCORD_GUILD_ID',
