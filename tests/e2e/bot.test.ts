@@ -163,12 +163,29 @@ describe('the bot in a guild', () => {
     expect(final.files[0]!.size).toBeGreaterThan(2_000);
   });
 
-  it('keeps answering after the gateway connection drops and the session resumes', async () => {
-    fake.dropGatewayConnection();
+  it('keeps answering after the gateway connection drops and the session resumes, logging both', async () => {
+    const logged = bot.logLines.length;
+    fake.dropGatewayConnection(4000);
     await fake.waitForResume(8_000);
     const interaction = fake.dispatchInteraction(slashCommand('ask', { question: 'How many UAVs is Iran preparing for Russia?' }, { userId: '300000000000000004' }));
     const { body } = await reply(fake, interaction);
     expect(body.embeds![0]!.description).toContain('UAVs');
+    const lines = bot.logLines.slice(logged).map((line) => JSON.parse(line) as { msg: string });
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'gateway connection closed; reconnecting', shardId: 0, closeCode: 4000, closeName: 'UnknownError' }));
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'gateway session resumed', shardId: 0 }));
+  });
+
+  it('resumes after the connection is cut without a close frame (1006), as a network failure does', async () => {
+    const logged = bot.logLines.length;
+    fake.dropGatewayConnection(1006);
+    const resume = await fake.waitForResume(8_000);
+    expect(resume.accepted).toBe(true);
+    const interaction = fake.dispatchInteraction(slashCommand('who', { name: 'Zarif' }));
+    const { body } = await reply(fake, interaction);
+    expect(body.embeds![0]!.title).toBe('Mohammad Javad Zarif');
+    const lines = bot.logLines.slice(logged).map((line) => JSON.parse(line) as { msg: string });
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'gateway connection closed; reconnecting', closeCode: 1006 }));
+    expect(fake.identifies).toHaveLength(1);
   });
 
   it('retries an edit that met a 429, and one that met a 500', async () => {

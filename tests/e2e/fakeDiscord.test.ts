@@ -297,6 +297,42 @@ describe('the fake Discord with a real discord.js client', () => {
     expect(await response.json()).toEqual({ code: 0, message: '404: Not Found' });
   });
 
+  it('answers another bot token with 401, so login() rejects with TokenInvalid before any IDENTIFY', async () => {
+    const fake = await startFakeDiscord({ token: 'the-token-Discord-has-now' });
+    const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiBase } });
+    running.push({ fake, client });
+
+    await expect(client.login('an-old-token')).rejects.toMatchObject({ code: 'TokenInvalid' });
+
+    expect(fake.requests.find((request) => request.path === '/gateway/bot')).toMatchObject({ status: 401, authorized: false });
+    expect(fake.identifies).toHaveLength(0);
+  });
+
+  it('closes an IDENTIFY asking for a privileged intent the bot lacks with 4014, and discord.js gives up', async () => {
+    const fake = await startFakeDiscord();
+    const client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent], rest: { api: fake.apiBase } });
+    running.push({ fake, client });
+    const disconnected = new Promise<number>((resolve) => client.once(Events.ShardDisconnect, (event) => resolve(event.code)));
+
+    await expect(client.login('fake-token')).rejects.toThrow('Used disallowed intents');
+
+    expect(await disconnected).toBe(4014);
+    expect(fake.gatewayCloses.map((close) => close.code)).toEqual([4014]);
+    expect(fake.identifies).toHaveLength(0);
+  });
+
+  it('lets an IDENTIFY through when the privileged intent is enabled for the bot', async () => {
+    const fake = await startFakeDiscord({ privilegedIntents: GatewayIntentBits.MessageContent });
+    const client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent], rest: { api: fake.apiBase } });
+    running.push({ fake, client });
+
+    await client.login('fake-token');
+    await fake.waitForReady();
+
+    expect(fake.gatewayCloses).toEqual([]);
+    expect(fake.identifies[0]?.intents).toBe(GatewayIntentBits.Guilds | GatewayIntentBits.MessageContent);
+  });
+
   it('shuts down promptly after client.destroy() and fake.close()', async () => {
     const fake = await startFakeDiscord();
     const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiBase } });

@@ -4,7 +4,8 @@
  *
  * It is faithful where discord.js 14 and the bot can notice: URL shapes, status codes,
  * Discord-style error bodies, the exactly-once interaction acknowledgement, rate-limit
- * headers, gateway sequencing and RESUME. It validates payload limits (content length,
+ * headers, gateway sequencing and RESUME, a rejected token (401 on REST, close 4004 on IDENTIFY)
+ * and refused intents (4013, 4014). It validates payload limits (content length,
  * embeds, autocomplete choices, command names) so that tests catch what Discord would reject.
  *
  * @example
@@ -25,7 +26,9 @@ import {
   ButtonStyle,
   ChannelType,
   ComponentType,
+  GatewayCloseCodes,
   GatewayDispatchEvents,
+  GatewayIntentBits,
   GatewayOpcodes,
   GuildDefaultMessageNotifications,
   GuildExplicitContentFilter,
@@ -90,6 +93,24 @@ export interface FakeDiscordOptions {
   botUsername?: string;
   /** The fake guild's name. Default `'Dossier Test Guild'`. */
   guildName?: string;
+  /**
+   * The bot token the fake accepts. When set, as on Discord, a request with another bot token gets
+   * 401 Unauthorized and an IDENTIFY with another token is closed with 4004 (Authentication
+   * failed). Default: any non-empty token.
+   */
+  token?: string;
+  /**
+   * The privileged intents enabled for the bot in the Developer Portal, as a bit set
+   * (GuildMembers 2, GuildPresences 256, MessageContent 32768). An IDENTIFY asking for another
+   * privileged intent is closed with 4014 (Disallowed intents). Default 0: none, as for a new application.
+   */
+  privilegedIntents?: number;
+  /**
+   * Whether the application was added to the fake guild with the `applications.commands` scope.
+   * When false, the guild's command routes answer 403 Missing Access (50001), as Discord does.
+   * Default true.
+   */
+  applicationCommandsScope?: boolean;
 }
 
 /** An uploaded file as recorded by the fake. */
@@ -106,7 +127,7 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** Lower-cased request headers, without `authorization`. */
   headers: Record<string, string>;
-  /** Whether an `Authorization: Bot <token>` header was present. */
+  /** Whether an `Authorization: Bot <token>` header carried a token the fake accepts (see {@link FakeDiscordOptions.token}). */
   authorized: boolean;
   /** Parsed JSON body, or the parsed `payload_json` of a multipart body; `undefined` when empty. */
   body: unknown;
@@ -138,6 +159,17 @@ export interface RecordedResume {
   accepted: boolean;
   at: number;
 }
+
+/** A gateway connection the fake closed, with the close code the client saw. */
+export interface RecordedGatewayClose {
+  /** 1006 when the connection was cut without a close frame ({@link FakeDiscord.dropGatewayConnection} with 1006). */
+  code: number;
+  reason: string;
+  at: number;
+}
+
+/** Close codes Discord sends after which a client must not reconnect: the fix is on the bot's side. */
+export type UnrecoverableCloseCode = 4004 | 4010 | 4011 | 4012 | 4013 | 4014;
 
 /** Who triggers an interaction and where; every field defaults to the fake's user, guild and channel. */
 export interface InteractionContext {
@@ -252,6 +284,20 @@ const MAX_CONTENT_LENGTH = 2000;
 const TEN_MEBIBYTES = 10 * 1024 * 1024;
 /** Close codes from the client after which Discord forgets the session. */
 const SESSION_ENDING_CLOSE_CODES = new Set([1000, 1001]);
+/** Every intent bit Discord knows; IDENTIFY with any other bit is closed with 4013 (Invalid intents). */
+const KNOWN_INTENTS = Object.values(GatewayIntentBits)
+  .filter((bit): bit is number => typeof bit === 'number')
+  .reduce((all, bit) => all | bit, 0);
+const PRIVILEGED_INTENTS = GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
+/** The reasons Discord gives with each close code the fake sends. */
+const CLOSE_REASONS: Readonly<Record<number, string>> = {
+  [GatewayCloseCodes.AuthenticationFailed]: 'Authentication failed.',
+  [GatewayCloseCodes.InvalidShard]: 'Invalid shard.',
+  [GatewayCloseCodes.ShardingRequired]: 'Sharding required.',
+  [GatewayCloseCodes.InvalidAPIVersion]: 'Invalid API version.',
+  [GatewayCloseCodes.InvalidIntents]: 'Invalid intent(s).',
+  [GatewayCloseCodes.DisallowedIntents]: 'Disallowed intent(s).',
+};
 
 const BOT_PERMISSIONS =
   PermissionFlagsBits.ViewChannel |
@@ -409,11 +455,17 @@ export class FakeDiscord {
   readonly identifies: GatewayIdentifyData[] = [];
   /** Every RESUME received, in order. */
   readonly resumes: RecordedResume[] = [];
+  /** Every gateway connection the fake closed (refused IDENTIFYs, drops), in order. */
+  readonly gatewayCloses: RecordedGatewayClose[] = [];
 
   private readonly heartbeatIntervalMs: number;
   private readonly interactionAckDeadlineMs: number;
   private readonly attachmentSizeLimit: number;
   private readonly guildName: string;
+  private readonly acceptedToken: string | undefined;
+  private readonly privilegedIntents: number;
+  private readonly applicationCommandsScope: boolean;
+  private identifyCloseCode: UnrecoverableCloseCode | undefined;
   private readonly everyoneRole: APIRole;
   private readonly users = new Map<Snowflake, APIUser>();
   private readonly httpServer: Server;
@@ -440,6 +492,9 @@ export class FakeDiscord {
     this.interactionAckDeadlineMs = options.interactionAckDeadlineMs ?? 3_000;
     this.attachmentSizeLimit = options.attachmentSizeLimit ?? TEN_MEBIBYTES;
     this.guildName = options.guildName ?? 'Dossier Test Guild';
+    this.acceptedToken = options.token;
+    this.privilegedIntents = options.privilegedIntents ?? 0;
+    this.applicationCommandsScope = options.applicationCommandsScope ?? true;
     this.botUser = this.rememberUser({
       id: nextSnowflake(),
       username: options.botUsername ?? 'Dossier',
@@ -562,7 +617,10 @@ export class FakeDiscord {
 
   /**
    * Closes the gateway socket with `code`. With the default resumable 4000 (Unknown error)
-   * discord.js reconnects to `resume_gateway_url` and sends RESUME about 500 ms later.
+   * discord.js reconnects to `resume_gateway_url` and sends RESUME about 500 ms later. With 1006
+   * the TCP connection is cut without a close frame, as a network failure does (the client sees
+   * 1006 Abnormal Closure). With an {@link UnrecoverableCloseCode} (say 4004 after the token was
+   * reset) the client must not reconnect.
    */
   dropGatewayConnection(code = 4000): void {
     const session = this.session;
@@ -570,7 +628,26 @@ export class FakeDiscord {
     if (!session || !socket) throw new Error('dropGatewayConnection(): no gateway connection is open');
     this.resumesBeforeLastDrop = this.resumes.length;
     session.socket = undefined;
-    socket.close(code, 'Dropped by the fake Discord');
+    if (code === 1006) {
+      this.gatewayCloses.push({ code, reason: '', at: Date.now() });
+      socket.terminate();
+    } else {
+      this.closeGateway(socket, code, CLOSE_REASONS[code] ?? 'Dropped by the fake Discord');
+    }
+  }
+
+  /**
+   * Closes every following IDENTIFY with `code`, as Discord does when the bot cannot be let in
+   * (4014: it asks for a privileged intent not enabled for it; 4011: it must shard…); `undefined`
+   * lets IDENTIFYs through again. The token and intent checks apply first.
+   */
+  refuseIdentify(code: UnrecoverableCloseCode | undefined): void {
+    this.identifyCloseCode = code;
+  }
+
+  /** Resolves with the first gateway close the fake made, past or future, that matches `predicate`. */
+  waitForGatewayClose(predicate: (close: RecordedGatewayClose) => boolean = () => true, timeoutMs = 5_000): Promise<RecordedGatewayClose> {
+    return this.waitFor('a gateway close', timeoutMs, () => this.gatewayCloses.find(predicate));
   }
 
   /**
@@ -673,6 +750,13 @@ export class FakeDiscord {
     });
   }
 
+  /** Closes a gateway connection from the server side and records it. */
+  private closeGateway(socket: WebSocket, code: number, reason: string): void {
+    this.gatewayCloses.push({ code, reason, at: Date.now() });
+    socket.close(code, reason);
+    this.settleWaiters();
+  }
+
   private sendGateway(socket: WebSocket, payload: GatewayReceivePayload | SequencedDispatch): void {
     if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(payload));
   }
@@ -694,12 +778,16 @@ export class FakeDiscord {
       case GatewayOpcodes.Heartbeat:
         this.sendGateway(socket, { op: GatewayOpcodes.HeartbeatAck, d: undefined, t: null, s: null });
         return;
-      case GatewayOpcodes.Identify:
-        if (this.authenticatedSockets.has(socket)) socket.close(4005, 'Already authenticated.');
-        else if (!isRecord(data) || typeof data['token'] !== 'string' || data['token'] === '')
-          socket.close(4004, 'Authentication failed.');
+      case GatewayOpcodes.Identify: {
+        if (this.authenticatedSockets.has(socket)) {
+          socket.close(4005, 'Already authenticated.');
+          return;
+        }
+        const refusal = this.refuseIdentifyWith(data);
+        if (refusal !== undefined) this.closeGateway(socket, refusal, CLOSE_REASONS[refusal] ?? 'Refused.');
         else this.startSession(socket, data as unknown as GatewayIdentifyData);
         return;
+      }
       case GatewayOpcodes.Resume:
         if (this.authenticatedSockets.has(socket)) socket.close(4005, 'Already authenticated.');
         else if (!isRecord(data)) socket.close(4002, 'Error while decoding payload.');
@@ -714,6 +802,19 @@ export class FakeDiscord {
       default:
         socket.close(4001, 'Unknown opcode.');
     }
+  }
+
+  /** The close code Discord would answer this IDENTIFY with, or undefined to let it in. */
+  private refuseIdentifyWith(data: unknown): UnrecoverableCloseCode | undefined {
+    const token = isRecord(data) ? data['token'] : undefined;
+    if (typeof token !== 'string' || token === '') return GatewayCloseCodes.AuthenticationFailed;
+    if (this.acceptedToken !== undefined && token.replace(/^Bot /, '') !== this.acceptedToken) return GatewayCloseCodes.AuthenticationFailed;
+    const intents = isRecord(data) ? data['intents'] : undefined;
+    if (typeof intents !== 'number' || !Number.isInteger(intents) || intents < 0 || (intents & ~KNOWN_INTENTS) !== 0) {
+      return GatewayCloseCodes.InvalidIntents;
+    }
+    if ((intents & PRIVILEGED_INTENTS & ~this.privilegedIntents) !== 0) return GatewayCloseCodes.DisallowedIntents;
+    return this.identifyCloseCode;
   }
 
   private startSession(socket: WebSocket, identify: GatewayIdentifyData): void {
@@ -1062,7 +1163,7 @@ export class FakeDiscord {
       method,
       path,
       query: url.searchParams,
-      authorized: typeof authorization === 'string' && /^Bot \S+$/.test(authorization),
+      authorized: this.acceptsAuthorization(authorization),
       body: undefined,
       files: [],
     };
@@ -1094,6 +1195,12 @@ export class FakeDiscord {
       status: response.status,
     });
     this.settleWaiters();
+  }
+
+  /** Whether the header carries a bot token the fake accepts. */
+  private acceptsAuthorization(authorization: string | undefined): boolean {
+    const token = typeof authorization === 'string' ? /^Bot (\S+)$/.exec(authorization)?.[1] : undefined;
+    return token !== undefined && (this.acceptedToken === undefined || token === this.acceptedToken);
   }
 
   private respond(request: ParsedRequest): FakeResponse {
@@ -1186,13 +1293,22 @@ export class FakeDiscord {
     };
   }
 
+  /** Discord's answer when the application may not manage commands in `scope`: 403 Missing Access. */
+  private commandsAccessDenied(applicationId: Snowflake, scope: string): FakeResponse | undefined {
+    const allowed =
+      applicationId === this.applicationId && (scope === 'global' || (scope === this.guildId && this.applicationCommandsScope));
+    return allowed ? undefined : discordError(403, 50001, 'Missing Access');
+  }
+
   private getCommands(applicationId: Snowflake, scope: string): FakeResponse {
-    if (applicationId !== this.applicationId) return discordError(403, 50001, 'Missing Access');
+    const denied = this.commandsAccessDenied(applicationId, scope);
+    if (denied) return denied;
     return { status: 200, body: this.commandsByScope.get(scope) ?? [] };
   }
 
   private putCommands(applicationId: Snowflake, scope: string, body: unknown): FakeResponse {
-    if (applicationId !== this.applicationId) return discordError(403, 50001, 'Missing Access');
+    const denied = this.commandsAccessDenied(applicationId, scope);
+    if (denied) return denied;
     if (!Array.isArray(body)) {
       const errors = new FormErrors();
       errors.add([], 'BASE_TYPE_ARRAY', 'Must be an array.');
