@@ -16,6 +16,12 @@ import { startShards } from './discord/shards.js';
 import { readConfigOrExit } from './environment.js';
 import { createLogger, type Logger } from './log.js';
 
+/**
+ * How a shard process exits when Discord refuses it for good (rejected token, refused intents):
+ * the manager then stops every shard and exits 1 instead of respawning it. 78 is sysexits'
+ * EX_CONFIG.
+ */
+const EXIT_SHARD_UNRECOVERABLE = 78;
 /** How long shutdown waits for interactions in flight. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
@@ -70,7 +76,7 @@ async function runBot(config: Config, token: string): Promise<void> {
       // exit 1 so that a supervisor shows it (a watched corpus would otherwise keep the process alive).
       onUnrecoverable: () => {
         log.flush();
-        process.exit(1);
+        process.exit(config.shardProcess ? EXIT_SHARD_UNRECOVERABLE : 1);
       },
     });
     onShutdownSignal(log, async (timeoutMs) => {
@@ -96,6 +102,12 @@ async function runShardManager(config: Config, token: string, shards: number | '
       shards,
       log,
       ...(config.discordApiBase ? { apiBase: config.discordApiBase } : {}),
+      unrecoverableExitCode: EXIT_SHARD_UNRECOVERABLE,
+      // Respawning a shard whose token was rejected would fail the same way, forever.
+      onUnrecoverable: () => {
+        log.flush();
+        process.exit(1);
+      },
     });
     log.info({ shards: running.count }, 'all shards ready');
     onShutdownSignal(log, () => running.stop());

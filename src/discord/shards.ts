@@ -20,6 +20,10 @@ export interface ShardingOptions {
   readonly shards: number | 'auto';
   readonly apiBase?: string;
   readonly log: Logger;
+  /** The exit code with which a shard says no restart can fix it (a rejected token, refused intents). */
+  readonly unrecoverableExitCode?: number;
+  /** Called, once every shard is stopped, after a shard exited with {@link ShardingOptions.unrecoverableExitCode}. */
+  readonly onUnrecoverable?: () => void;
 }
 
 export interface RunningShards {
@@ -36,7 +40,19 @@ export async function startShards(options: ShardingOptions): Promise<RunningShar
   manager.on('shardCreate', (shard: Shard) => {
     log.info({ shardId: shard.id, count }, 'shard starting');
     shard.on('ready', () => log.info({ shardId: shard.id }, 'shard ready'));
-    shard.on('death', () => log.warn({ shardId: shard.id }, 'shard process exited'));
+    shard.on('error', (error) => log.error({ shardId: shard.id, err: error }, 'shard error'));
+    shard.on('death', (child) => {
+      const exitCode = 'exitCode' in child ? child.exitCode : null;
+      if (options.unrecoverableExitCode !== undefined && exitCode === options.unrecoverableExitCode) {
+        log.fatal({ shardId: shard.id, exitCode }, 'a shard stopped for a reason no restart can fix (see its fatal line): stopping every shard');
+        // discord.js decided to respawn this shard before emitting `death`: stop the new process
+        // too, once it exists, and respawn nothing more (it would fail the same way).
+        manager.respawn = false;
+        setImmediate(() => void stop().then(() => options.onUnrecoverable?.()));
+        return;
+      }
+      log.warn({ shardId: shard.id, exitCode }, 'shard process exited');
+    });
   });
   const stop = async (): Promise<void> => {
     manager.respawn = false;

@@ -50,4 +50,25 @@ describe('the bot under the ShardingManager', () => {
       await fake.close();
     }
   }, 40_000);
+
+  it('stops every shard and exits 1, without respawning, when the gateway rejects the token of a running shard', async () => {
+    const corpus = await makeTempCorpus({});
+    await cp(SEED_CORPUS_DIR, corpus, { recursive: true, filter: (source) => !source.includes('.dossier-index.json') });
+    const fake = await startFakeDiscord();
+    const bot = startBotProcess(fake, { SHARDS: '1', CORPUS_DIR: corpus });
+    try {
+      await fake.waitForRequest((request) => request.method === 'PUT' && request.path.endsWith(`/guilds/${fake.guildId}/commands`), 25_000);
+      fake.dropGatewayConnection(4004);
+      expect(await bot.exited).toBe(1);
+      const records = logRecords(bot.logLines);
+      expect(records.filter((record) => record['level'] === 60).map((record) => record['msg'])).toEqual([
+        expect.stringMatching(/^DISCORD_TOKEN was rejected by the gateway/),
+        'a shard stopped for a reason no restart can fix (see its fatal line): stopping every shard',
+      ]);
+      expect(fake.identifies).toHaveLength(1);
+    } finally {
+      await bot.stop();
+      await fake.close();
+    }
+  }, 40_000);
 });
