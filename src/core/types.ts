@@ -23,10 +23,54 @@ export interface Article extends ArticleMetadata {
   readonly source: string;
 }
 
+/**
+ * What kind of problem a {@link CorpusIssue} is, for scripts and tests (the `reason` is for people):
+ *
+ * - `unreadable`: the file could not be read: permission denied, a dangling or looping symbolic
+ *   link, not a regular file (a FIFO, a device).
+ * - `too-large`: a `.md` or `.txt` file over the size limit (it is not read at all).
+ * - `line-too-long`: a `.md`/`.txt` file with a line over the line limit, or a `.jsonl` line over
+ *   the JSON line limit (that line only; the other lines still load).
+ * - `binary`: not text: a known binary format (PNG, JPEG, PDF, ZIP…) or NUL bytes.
+ * - `encoding`: text in an encoding Dossier does not read: UTF-16 or UTF-32, or bytes that are
+ *   not UTF-8 in a corpus that does not declare Latin-1.
+ * - `empty`: nothing but whitespace (a `.jsonl` file: nothing but blank lines).
+ * - `front-matter`: a `.md` file whose front matter is missing, not closed, not YAML, or not
+ *   `key: value` lines.
+ * - `bad-json`: a `.jsonl` line that is not a JSON object.
+ * - `missing-title`: no title.
+ * - `bad-field`: a field that is not text, or a title over the length limit.
+ * - `bad-id`: an `id` that is not a slug (lowercase letters, digits, single hyphens, at most 64).
+ * - `bad-date`: a `date` that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or not a real day.
+ * - `unsafe-url`: a `url` that is not an absolute `http(s)` URL without credentials
+ *   (`javascript:`, `data:`, `file:`, `https://user:pass@host/`…).
+ * - `no-text`: a title but no article text.
+ * - `duplicate-id`: an id another file (earlier in name order) already uses.
+ */
+export type CorpusIssueKind =
+  | 'unreadable'
+  | 'too-large'
+  | 'line-too-long'
+  | 'binary'
+  | 'encoding'
+  | 'empty'
+  | 'front-matter'
+  | 'bad-json'
+  | 'missing-title'
+  | 'bad-field'
+  | 'bad-id'
+  | 'bad-date'
+  | 'unsafe-url'
+  | 'no-text'
+  | 'duplicate-id';
+
 /** A problem that makes a corpus file, or one entry of it, unusable. Collected, never thrown. */
 export interface CorpusIssue {
   /** The file, as the loader named it; with `:line` for JSON Lines entries. */
   readonly file: string;
+  /** What kind of problem it is (see {@link CorpusIssueKind}). */
+  readonly kind: CorpusIssueKind;
+  /** Why, in a few words for the moderator who fixes the file (`bad date "2020-13-01": use …`). */
   readonly reason: string;
 }
 

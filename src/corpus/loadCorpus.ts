@@ -1,10 +1,11 @@
 /**
  * The corpus loader: the only code that reads corpus files. It finds them, reads each one once
  * (streaming `.jsonl` files piece by piece), fingerprints their bytes, and leaves every decision
- * about their content to the core's parser.
+ * about their content to the core's parser. Nothing about a file is thrown: a file that cannot be
+ * read (permissions, a dangling or looping symbolic link, a FIFO) is one `unreadable` issue.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, type Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -13,12 +14,16 @@ import {
   createJsonLinesParser,
   parseCorpusFile,
   type CorpusEncoding,
+  type CorpusIssue,
   type ParsedCorpus,
   type ParsedFile,
 } from '../core/index.js';
+import { checkCorpusFileSize } from '../core/parseCorpus.js';
 
 /** Files in a corpus folder that are about the corpus, not articles of it. */
 const NOT_ARTICLES = new Set(['readme.md', 'readme.txt']);
+/** Editors' backup, swap and merge leftovers (`article.md.bak`, `.orig`, `.rej`, `.swp`, `.swo`, `.tmp`). */
+const LEFTOVER_EXTENSION = /\.(?:bak|orig|rej|swp|swo|tmp)$/i;
 /** Files read at once: enough to keep the disk busy, few enough to bound open files and memory. */
 const READ_CONCURRENCY = 16;
 /** Bytes per read of a `.jsonl` file. */
@@ -41,8 +46,25 @@ export interface ReadCorpus {
 }
 
 /**
+ * Whether a file or folder name is skipped without a word (no issue, not loaded): hidden names
+ * (`.draft.md`, `.git/`, `.dossier-cache/`, Vim's `.article.md.swp`, Emacs's `.#article.md`
+ * lock) and editors' leftovers (`article.md~`, `#article.md#`, `article.md.bak`, `.orig`, `.rej`,
+ * `.swp`, `.tmp`). Hidden folders are not even listed.
+ *
+ * @example isIgnoredName('.draft.md') // true; isIgnoredName('article.md~') // true; isIgnoredName('article.md') // false
+ */
+export function isIgnoredName(name: string): boolean {
+  return name.startsWith('.') || name.endsWith('~') || (name.length > 1 && name.startsWith('#') && name.endsWith('#')) || LEFTOVER_EXTENSION.test(name);
+}
+
+/**
  * Loads a corpus from a folder (every `.md`, `.txt` and `.jsonl` file in it and its subfolders,
- * except a `README`) or from one such file. Files that cannot be used become issues; the rest load.
+ * except a `README`, hidden files and folders and editors' leftovers: see {@link isIgnoredName})
+ * or from one such file. Files that cannot be used become issues; the rest load.
+ *
+ * Symbolic links: a link to a file is read as that file (named by the link); a dangling or
+ * looping link is one `unreadable` issue; links to folders are not followed. A `.md` or `.txt`
+ * file's size is checked (stat) before it is read, so an oversized one is never read.
  *
  * @throws Error when the path does not exist or is neither a folder nor a corpus file
  */
@@ -56,8 +78,10 @@ export async function loadCorpus(corpusPath: string, options: LoadOptions = {}):
  * is never held whole, and a bad line is one issue among the good ones.
  */
 export async function readCorpus(corpusPath: string, options: LoadOptions = {}): Promise<ReadCorpus> {
-  const { files, isFolder } = await listCorpusFiles(corpusPath);
+  const { files, folderIssues, isFolder } = await listCorpusFiles(corpusPath);
   const results = await mapConcurrently(files, READ_CONCURRENCY, (file) => readCorpusFile(file, options));
+  // An unreadable subfolder is an issue too, in name order with the files' (it has no bytes to fingerprint).
+  for (const issue of folderIssues) results.push(unusable(issue));
   const fingerprint = createHash('sha256');
   for (const result of results) fingerprint.update(`${result.parsed.name}\u0000${result.bytes}\u0000${result.digest}\n`);
   return {
@@ -73,42 +97,113 @@ interface FoundFile {
   /** As named in messages: the path relative to the corpus folder, with `/`. */
   readonly name: string;
   readonly fullPath: string;
+  /** Listed as a symbolic link (followed when read). */
+  readonly isLink: boolean;
 }
 
-async function listCorpusFiles(corpusPath: string): Promise<{ files: FoundFile[]; isFolder: boolean }> {
+interface FileResult {
+  readonly parsed: ParsedFile;
+  readonly bytes: number;
+  readonly digest: string;
+}
+
+async function listCorpusFiles(corpusPath: string): Promise<{ files: FoundFile[]; folderIssues: CorpusIssue[]; isFolder: boolean }> {
   const info = await stat(corpusPath).catch(() => {
     throw new Error(`corpus: no such file or folder: ${corpusPath}`);
   });
   if (info.isFile()) {
     if (!isCorpusFileName(corpusPath)) throw new Error(`corpus: not a .md, .txt or .jsonl file: ${corpusPath}`);
-    return { files: [{ name: path.basename(corpusPath), fullPath: corpusPath }], isFolder: false };
+    return { files: [{ name: path.basename(corpusPath), fullPath: corpusPath, isLink: false }], folderIssues: [], isFolder: false };
   }
   if (!info.isDirectory()) throw new Error(`corpus: not a file or folder: ${corpusPath}`);
-  const entries = await readdir(corpusPath, { recursive: true, withFileTypes: true });
   const files: FoundFile[] = [];
-  for (const entry of entries) {
-    if (!entry.isFile() || !isCorpusFileName(entry.name) || NOT_ARTICLES.has(entry.name.toLowerCase())) continue;
-    const fullPath = path.join(entry.parentPath, entry.name);
-    files.push({ name: path.relative(corpusPath, fullPath).split(path.sep).join('/'), fullPath });
-  }
-  return { files: files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), isFolder: true };
+  const folderIssues: CorpusIssue[] = [];
+  const nameOf = (fullPath: string): string => path.relative(corpusPath, fullPath).split(path.sep).join('/');
+  // Walked by hand rather than with `readdir({ recursive: true })`: hidden folders (`.git/`) are
+  // never listed, and an unreadable subfolder is one issue instead of an exception for the corpus.
+  // Folders come from `Dirent.isDirectory()`, which does not follow links: no link loop is walked.
+  const visit = async (folder: string): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      if (folder === corpusPath) throw error;
+      folderIssues.push({ file: `${nameOf(folder)}/`, kind: 'unreadable', reason: `cannot be read: ${describeReadError(error)}` });
+      return;
+    }
+    for (const entry of entries) {
+      if (isIgnoredName(entry.name)) continue;
+      const fullPath = path.join(folder, entry.name);
+      if (entry.isDirectory()) await visit(fullPath);
+      else if (isCorpusFileName(entry.name) && !NOT_ARTICLES.has(entry.name.toLowerCase())) files.push({ name: nameOf(fullPath), fullPath, isLink: entry.isSymbolicLink() });
+    }
+  };
+  await visit(corpusPath);
+  return { files: files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), folderIssues, isFolder: true };
 }
 
-async function readCorpusFile(file: FoundFile, options: LoadOptions): Promise<{ parsed: ParsedFile; bytes: number; digest: string }> {
+async function readCorpusFile(file: FoundFile, options: LoadOptions): Promise<FileResult> {
+  const cannotRead = (why: string): FileResult => unusable({ file: file.name, kind: 'unreadable', reason: `cannot be read: ${why}` });
+  let size: number;
+  try {
+    // Follows a link to its target: the size and kind checked are the target's.
+    const info = await stat(file.fullPath);
+    if (!info.isFile()) return cannotRead(info.isDirectory() ? 'a link to a folder (folders are not followed through links)' : 'not a regular file');
+    size = info.size;
+  } catch (error) {
+    const code = errorCode(error);
+    if (file.isLink && code === 'ENOENT') return cannotRead('broken symbolic link (its target does not exist)');
+    return cannotRead(describeReadError(error));
+  }
+  // Checked before reading: an oversized article file is never read into memory.
+  const tooLarge = checkCorpusFileSize(file.name, size, options);
+  if (tooLarge !== undefined) return { ...unusable(tooLarge), bytes: size };
   const hash = createHash('sha256');
-  if (!file.name.toLowerCase().endsWith('.jsonl')) {
-    const bytes = await readFile(file.fullPath);
-    hash.update(bytes);
-    return { parsed: { name: file.name, ...parseCorpusFile({ name: file.name, bytes }, options) }, bytes: bytes.length, digest: hash.digest('hex') };
+  try {
+    if (!file.name.toLowerCase().endsWith('.jsonl')) {
+      const bytes = await readFile(file.fullPath);
+      hash.update(bytes);
+      return { parsed: { name: file.name, ...parseCorpusFile({ name: file.name, bytes }, options) }, bytes: bytes.length, digest: hash.digest('hex') };
+    }
+    const parser = createJsonLinesParser(file.name, options);
+    let streamed = 0;
+    for await (const chunk of createReadStream(file.fullPath, { highWaterMark: STREAM_CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      streamed += chunk.length;
+      parser.push(chunk);
+    }
+    return { parsed: parser.finish(), bytes: streamed, digest: hash.digest('hex') };
+  } catch (error) {
+    // A read that fails part way (a disk error, a file removed under us): the file's articles so far are dropped.
+    return cannotRead(describeReadError(error));
   }
-  const parser = createJsonLinesParser(file.name, options);
-  let size = 0;
-  for await (const chunk of createReadStream(file.fullPath, { highWaterMark: STREAM_CHUNK_BYTES }) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    size += chunk.length;
-    parser.push(chunk);
+}
+
+/** A file (or folder) that gives no article, only its issue; fingerprinted by its kind of problem. */
+function unusable(issue: CorpusIssue): FileResult {
+  return { parsed: { name: issue.file, articles: [], issues: [issue] }, bytes: 0, digest: issue.kind };
+}
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** An I/O error in a few words for a moderator. */
+function describeReadError(error: unknown): string {
+  switch (errorCode(error)) {
+    case 'ELOOP':
+      return 'symbolic link loop';
+    case 'ENOENT':
+      return 'the file disappeared while the corpus was read';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'a folder, not a file';
+    default:
+      return error instanceof Error ? error.message : String(error);
   }
-  return { parsed: parser.finish(), bytes: size, digest: hash.digest('hex') };
 }
 
 /** Runs `task` on every item, at most `limit` at a time; results in the items' order. */

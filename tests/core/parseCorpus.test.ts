@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeUrl, parseCorpus, parseCorpusFile, slugify, type CorpusFile } from '../../src/core/parseCorpus.js';
+import {
+  MAX_JSON_LINE_BYTES,
+  checkCorpusFileSize,
+  createJsonLinesParser,
+  isSafeUrl,
+  parseCorpus,
+  parseCorpusFile,
+  slugify,
+  type CorpusFile,
+} from '../../src/core/parseCorpus.js';
+import type { CorpusIssueKind } from '../../src/core/types.js';
 import { SAMPLE_TEXT, markdownArticle } from '../support/tempCorpus.js';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -13,12 +23,13 @@ const FREE_BEACON_FIELDS = {
   url: '"https://freebeacon.com/national-security/iran-strengthens-relationship-with-russia-amid-new-pressure-from-washington/"',
 };
 
-/** The one issue of a file that cannot be used (fails when it loads or has several issues). */
-function onlyIssue(name: string, content: string | Uint8Array): string {
+/** The reason of the one issue of a file that cannot be used (fails when it loads, has several issues or another kind). */
+function onlyIssue(kind: CorpusIssueKind, name: string, content: string | Uint8Array): string {
   const parsed = parseCorpus([file(name, content)]);
   expect(parsed.articles).toEqual([]);
   expect(parsed.issues).toHaveLength(1);
   expect(parsed.issues[0]!.file).toBe(name);
+  expect(parsed.issues[0]!.kind).toBe(kind);
   return parsed.issues[0]!.reason;
 }
 
@@ -122,79 +133,83 @@ describe('parseCorpusFile: plain text and JSON Lines', () => {
     const { articles, issues } = parseCorpusFile(file('wire.jsonl', lines.join('\n')));
     expect(articles.map((article) => article.source)).toEqual(['wire.jsonl:1', 'wire.jsonl:4']);
     expect(issues).toEqual([
-      { file: 'wire.jsonl:2', reason: 'not a JSON object' },
-      { file: 'wire.jsonl:3', reason: 'not a JSON object' },
-      { file: 'wire.jsonl:5', reason: 'no article text' },
+      { file: 'wire.jsonl:2', kind: 'bad-json', reason: 'not a JSON object' },
+      { file: 'wire.jsonl:3', kind: 'bad-json', reason: 'not a JSON object' },
+      { file: 'wire.jsonl:5', kind: 'no-text', reason: 'no article text' },
     ]);
   });
 
   it('reports a .jsonl file with only blank lines as empty', () => {
-    expect(onlyIssue('blank.jsonl', '\n \n\t\n')).toBe('empty file');
+    expect(onlyIssue('empty', 'blank.jsonl', '\n \n\t\n')).toBe('empty file');
   });
 });
 
 describe('parseCorpus: one issue per unusable file, naming the file and the reason', () => {
   it('reports front matter without a closing `---`', () => {
-    expect(onlyIssue('unclosed.md', `---\ntitle: Russia and Iran Deepening Their Relationship\n\n${SAMPLE_TEXT.uavs}\n`)).toBe('bad front matter: no closing "---" line');
+    expect(onlyIssue('front-matter', 'unclosed.md', `---\ntitle: Russia and Iran Deepening Their Relationship\n\n${SAMPLE_TEXT.uavs}\n`)).toBe('bad front matter: no closing "---" line');
   });
 
   it('reports a Markdown file without front matter', () => {
-    expect(onlyIssue('bare.md', `# Russia and Iran\n\n${SAMPLE_TEXT.uavs}\n`)).toBe('bad front matter: the file must start with a "---" block');
+    expect(onlyIssue('front-matter', 'bare.md', `# Russia and Iran\n\n${SAMPLE_TEXT.uavs}\n`)).toBe('bad front matter: the file must start with a "---" block');
   });
 
   it('reports invalid YAML with the parser’s first line, without the code frame', () => {
-    const reason = onlyIssue('bad-yaml.md', `---\ntitle: [Russia and Iran\n---\n\n${SAMPLE_TEXT.uavs}\n`);
+    const reason = onlyIssue('front-matter', 'bad-yaml.md', `---\ntitle: [Russia and Iran\n---\n\n${SAMPLE_TEXT.uavs}\n`);
     expect(reason).toMatch(/^bad front matter: .+ at line 1, column \d+$/);
     expect(reason).not.toContain('\n');
   });
 
   it('reports a YAML key given twice', () => {
-    expect(onlyIssue('twice.md', `---\ntitle: One\ntitle: Two\n---\n\n${SAMPLE_TEXT.uavs}\n`)).toMatch(/^bad front matter: Map keys must be unique/);
+    expect(onlyIssue('front-matter', 'twice.md', `---\ntitle: One\ntitle: Two\n---\n\n${SAMPLE_TEXT.uavs}\n`)).toMatch(/^bad front matter: Map keys must be unique/);
   });
 
   it('reports front matter that is a list rather than keys and values', () => {
-    expect(onlyIssue('list.md', `---\n- Russia\n- Iran\n---\n\n${SAMPLE_TEXT.uavs}\n`)).toBe('bad front matter: expected "key: value" lines');
+    expect(onlyIssue('front-matter', 'list.md', `---\n- Russia\n- Iran\n---\n\n${SAMPLE_TEXT.uavs}\n`)).toBe('bad front matter: expected "key: value" lines');
   });
 
   it('reports a missing title', () => {
-    expect(onlyIssue('untitled.md', markdownArticle({ publisher: 'VOA Editorials', date: '2022-07' }, SAMPLE_TEXT.uavs))).toBe('missing title');
+    expect(onlyIssue('missing-title', 'untitled.md', markdownArticle({ publisher: 'VOA Editorials', date: '2022-07' }, SAMPLE_TEXT.uavs))).toBe('missing title');
   });
 
   it('reports an empty front matter block as a missing title', () => {
-    expect(onlyIssue('empty-block.md', `---\n---\n\n${SAMPLE_TEXT.uavs}\n`)).toBe('missing title');
+    expect(onlyIssue('missing-title', 'empty-block.md', `---\n---\n\n${SAMPLE_TEXT.uavs}\n`)).toBe('missing title');
   });
 
   it('reports a title that is not text', () => {
-    expect(onlyIssue('object-title.md', `---\ntitle:\n  en: Russia and Iran\n---\n\n${SAMPLE_TEXT.uavs}\n`)).toBe('bad title: expected text');
+    expect(onlyIssue('bad-field', 'object-title.md', `---\ntitle:\n  en: Russia and Iran\n---\n\n${SAMPLE_TEXT.uavs}\n`)).toBe('bad title: expected text');
   });
 
   it('reports an article with a title but no text', () => {
-    expect(onlyIssue('title-only.txt', 'Russia and Iran Deepening Their Relationship\n\n')).toBe('no article text');
+    expect(onlyIssue('no-text', 'title-only.txt', 'Russia and Iran Deepening Their Relationship\n\n')).toBe('no article text');
   });
 
   it('reports an empty file', () => {
-    expect(onlyIssue('empty.md', '')).toBe('empty file');
+    expect(onlyIssue('empty', 'empty.md', '')).toBe('empty file');
   });
 
   it('reports a file of only whitespace as empty', () => {
-    expect(onlyIssue('blank.txt', ' \n\n\t \n')).toBe('empty file');
+    expect(onlyIssue('empty', 'blank.txt', ' \n\n\t \n')).toBe('empty file');
   });
 
   it('reports a binary file (NUL bytes)', () => {
-    expect(onlyIssue('photo.md', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]))).toBe('binary file (contains NUL bytes)');
+    expect(onlyIssue('binary', 'dump.md', new Uint8Array([...encode(`---\ntitle: Russia and Iran\n---\n\n${SAMPLE_TEXT.uavs}`), 0x00, 0x00]))).toBe('binary file (contains NUL bytes)');
+  });
+
+  it('names the format of a binary file it recognises by its signature (a PNG saved as .md)', () => {
+    expect(onlyIssue('binary', 'photo.md', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]))).toBe('binary file (PNG image)');
   });
 
   it('reports text that is not valid UTF-8 (0xC3 0x28)', () => {
     const latin = new Uint8Array([...encode('Ar\u00e9a title\n\n'), 0xc3, 0x28, ...encode(' more text\n')]);
-    expect(onlyIssue('latin1.txt', latin)).toBe('not valid UTF-8 text');
+    expect(onlyIssue('encoding', 'latin1.txt', latin)).toBe('not valid UTF-8 text');
   });
 
   it('reports a malformed date (month 13)', () => {
-    expect(onlyIssue('date.md', markdownArticle({ title: 'Russia and Iran', date: '2020-13-01' }, SAMPLE_TEXT.uavs))).toBe('bad date "2020-13-01": use YYYY, YYYY-MM or YYYY-MM-DD');
+    expect(onlyIssue('bad-date', 'date.md', markdownArticle({ title: 'Russia and Iran', date: '2020-13-01' }, SAMPLE_TEXT.uavs))).toBe('bad date "2020-13-01": use YYYY, YYYY-MM or YYYY-MM-DD');
   });
 
   it('reports a day that does not exist (29 February 2021)', () => {
-    expect(onlyIssue('date.md', markdownArticle({ title: 'Russia and Iran', date: '2021-02-29' }, SAMPLE_TEXT.uavs))).toMatch(/^bad date "2021-02-29"/);
+    expect(onlyIssue('bad-date', 'date.md', markdownArticle({ title: 'Russia and Iran', date: '2021-02-29' }, SAMPLE_TEXT.uavs))).toMatch(/^bad date "2021-02-29"/);
   });
 
   it('accepts 29 February in a leap year', () => {
@@ -202,17 +217,23 @@ describe('parseCorpus: one issue per unusable file, naming the file and the reas
   });
 
   it('reports a `javascript:` URL as unsafe', () => {
-    expect(onlyIssue('js.md', markdownArticle({ title: 'Russia and Iran', url: 'javascript:alert(1)' }, SAMPLE_TEXT.uavs))).toBe(
+    expect(onlyIssue('unsafe-url', 'js.md', markdownArticle({ title: 'Russia and Iran', url: 'javascript:alert(1)' }, SAMPLE_TEXT.uavs))).toBe(
       'unsafe URL "javascript:alert(1)": only absolute http(s) URLs without credentials',
     );
   });
 
-  it('reports a URL with a user name and password as unsafe', () => {
-    expect(onlyIssue('creds.md', markdownArticle({ title: 'Russia and Iran', url: 'https://user:pass@host/' }, SAMPLE_TEXT.uavs))).toMatch(/^unsafe URL "https:\/\/user:pass@host\/"/);
+  it('reports a URL with a user name and password as unsafe, without repeating the password', () => {
+    expect(onlyIssue('unsafe-url', 'creds.md', markdownArticle({ title: 'Russia and Iran', url: 'https://editor:hunter2@host/' }, SAMPLE_TEXT.uavs))).toBe(
+      'unsafe URL "https://editor:***@host/": only absolute http(s) URLs without credentials',
+    );
+  });
+
+  it('reports a `data:` URL as unsafe', () => {
+    expect(onlyIssue('unsafe-url', 'data.md', markdownArticle({ title: 'Russia and Iran', url: '"data:text/html,<script>alert(1)</script>"' }, SAMPLE_TEXT.uavs))).toMatch(/^unsafe URL "data:text\/html,/);
   });
 
   it('reports an id that is not a slug', () => {
-    expect(onlyIssue('a.md', markdownArticle({ id: 'Russia_Iran', title: 'Russia and Iran' }, SAMPLE_TEXT.uavs))).toMatch(/^bad id "Russia_Iran"/);
+    expect(onlyIssue('bad-id', 'a.md', markdownArticle({ id: 'Russia_Iran', title: 'Russia and Iran' }, SAMPLE_TEXT.uavs))).toMatch(/^bad id "Russia_Iran"/);
   });
 
   it('reports a duplicate id on the second file in name order and keeps the first', () => {
@@ -220,7 +241,7 @@ describe('parseCorpus: one issue per unusable file, naming the file and the reas
     const second = file('b-copy.md', markdownArticle({ id: 'hook-replaced', title: 'Abrams Replaces Hook (copy)' }, SAMPLE_TEXT.hook));
     const { articles, issues } = parseCorpus([second, first]);
     expect(articles.map((article) => article.source)).toEqual(['a-original.md']);
-    expect(issues).toEqual([{ file: 'b-copy.md', reason: 'duplicate id "hook-replaced" (already used by a-original.md)' }]);
+    expect(issues).toEqual([{ file: 'b-copy.md', kind: 'duplicate-id', reason: 'duplicate id "hook-replaced" (already used by a-original.md)' }]);
   });
 
   it('loads the good files next to every kind of bad one', () => {
@@ -242,6 +263,70 @@ describe('parseCorpus: one issue per unusable file, naming the file and the reas
     expect(articles.map((article) => article.id)).toEqual(['good-1', 'good-2']);
     expect(issues.map((issue) => issue.file).sort()).toEqual(bad.map((entry) => entry.name).sort());
     for (const issue of issues) expect(issue.reason.length).toBeGreaterThan(0);
+  });
+});
+
+describe('parseCorpusFile: encodings, binary formats and size limits', () => {
+  const article = markdownArticle({ title: 'Russia and Iran Deepening Their Relationship', date: '2022-07' }, `${SAMPLE_TEXT.uavs}\n\n${SAMPLE_TEXT.oilDeal}`);
+  const utf16 = (text: string, bigEndian = false): Uint8Array => {
+    const bytes = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i += 1) {
+      const unit = text.charCodeAt(i);
+      bytes[2 * i + (bigEndian ? 1 : 0)] = unit & 0xff;
+      bytes[2 * i + (bigEndian ? 0 : 1)] = unit >> 8;
+    }
+    return bytes;
+  };
+
+  it('reports UTF-16 with a little-endian byte-order mark as an encoding to change, not as binary', () => {
+    expect(onlyIssue('encoding', 'voa.md', new Uint8Array([0xff, 0xfe, ...utf16(article)]))).toBe('UTF-16: save as UTF-8');
+  });
+
+  it('reports big-endian UTF-16 the same way', () => {
+    expect(onlyIssue('encoding', 'voa.txt', new Uint8Array([0xfe, 0xff, ...utf16(article, true)]))).toBe('UTF-16: save as UTF-8');
+  });
+
+  it('recognises UTF-16 without a byte-order mark by its NUL high bytes', () => {
+    expect(onlyIssue('encoding', 'voa.md', utf16(article))).toBe('UTF-16: save as UTF-8');
+  });
+
+  it('reports UTF-32 with a byte-order mark', () => {
+    expect(onlyIssue('encoding', 'voa.md', new Uint8Array([0xff, 0xfe, 0x00, 0x00, 0x2d, 0x00, 0x00, 0x00]))).toBe('UTF-32: save as UTF-8');
+  });
+
+  it('names a PDF saved as .txt', () => {
+    expect(onlyIssue('binary', 'report.txt', encode(`%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Title (Defying America) >>\nendobj\n`))).toBe('binary file (PDF document)');
+  });
+
+  it('reports a file over the size limit without parsing it', () => {
+    const parsed = parseCorpusFile(file('long.md', article), { limits: { maxFileBytes: 100 } });
+    expect(parsed.issues).toEqual([{ file: 'long.md', kind: 'too-large', reason: `file too large (${encode(article).length} bytes; an article file may have at most 100 bytes)` }]);
+  });
+
+  it('reports the first line over the line limit, by number', () => {
+    const parsed = parseCorpusFile(file('voa.md', article), { limits: { maxLineBytes: 150 } });
+    expect(parsed.issues).toEqual([{ file: 'voa.md', kind: 'line-too-long', reason: `line 6 too long (${encode(SAMPLE_TEXT.uavs).length} bytes; a line may have at most 150 bytes)` }]);
+  });
+
+  it('applies no file size limit to a .jsonl export, only a line limit', () => {
+    expect(checkCorpusFileSize('export.jsonl', 50 * 1024 * 1024)).toBeUndefined();
+    expect(checkCorpusFileSize('article.txt', 50 * 1024 * 1024)?.kind).toBe('too-large');
+    expect(checkCorpusFileSize('article.txt', 1024)).toBeUndefined();
+  });
+
+  it('reports a .jsonl file in UTF-16 as one issue for the whole file, not one a line', () => {
+    const lines = [1, 2, 3].map((n) => JSON.stringify({ id: `wire-${n}`, title: `Dispatch ${n}`, text: SAMPLE_TEXT.hook })).join('\n');
+    expect(onlyIssue('encoding', 'wire.jsonl', new Uint8Array([0xff, 0xfe, ...utf16(lines)]))).toBe('UTF-16: save as UTF-8');
+  });
+
+  it('reports a .jsonl line over the limit as one issue, even streamed in small pieces, and loads the next line', () => {
+    const parser = createJsonLinesParser('wire.jsonl');
+    const long = encode(JSON.stringify({ id: 'huge', title: 'Huge', text: SAMPLE_TEXT.lavrov.repeat(Math.ceil((2 * MAX_JSON_LINE_BYTES) / SAMPLE_TEXT.lavrov.length)) }));
+    for (let start = 0; start < long.length; start += 4096) parser.push(long.subarray(start, start + 4096));
+    parser.push(encode(`\n${JSON.stringify({ id: 'hook', title: 'Abrams Replaces Hook', text: SAMPLE_TEXT.hook })}\n`));
+    const { articles, issues } = parser.finish();
+    expect(issues).toEqual([{ file: 'wire.jsonl:1', kind: 'line-too-long', reason: `line too long (${long.length.toLocaleString('en-US')} bytes; a JSON line may have at most 512 KiB)` }]);
+    expect(articles.map((entry) => [entry.id, entry.source])).toEqual([['hook', 'wire.jsonl:2']]);
   });
 });
 

@@ -55,8 +55,8 @@ describe('a corpus that declares no encoding', () => {
   it('reports the Latin-1 file as not valid UTF-8, and loads the others', async () => {
     const { articles, issues } = await loadCorpus(await mixedCorpus());
     expect(issues).toEqual([
-      { file: 'business/002.txt', reason: 'not valid UTF-8 text' },
-      { file: 'sport/199.txt', reason: 'not valid UTF-8 text' },
+      { file: 'business/002.txt', kind: 'encoding', reason: 'not valid UTF-8 text' },
+      { file: 'sport/199.txt', kind: 'encoding', reason: 'not valid UTF-8 text' },
     ]);
     expect(articles.map((article) => article.id)).toEqual(['business-001']);
   });

@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJsonLinesParser, parseCorpus, parseCorpusFile } from '../../src/core/index.js';
+import { createJsonLinesParser, parseCorpus, parseCorpusFile, type CorpusIssueKind } from '../../src/core/index.js';
 import { loadCorpus, readCorpus } from '../../src/corpus/loadCorpus.js';
 import { seededRandom } from '../support/seededRandom.js';
 import { SAMPLE_TEXT, makeTempCorpus, removeTempCorpora } from '../support/tempCorpus.js';
@@ -23,13 +23,13 @@ function wireLine(line: number): string {
 }
 
 /** Bad lines among the good ones, by line number, with the issue each must give. */
-const BAD_LINES: Record<number, { bytes: Uint8Array; reason: string }> = {
-  2: { bytes: encoder.encode('{"id": "wire-2", "title": "Cut short'), reason: 'not a JSON object' },
-  3_001: { bytes: encoder.encode('["an", "array"]'), reason: 'not a JSON object' },
-  6_500: { bytes: Uint8Array.from([...encoder.encode('{"id": "wire-6500", "title": "Bad byte '), 0xff, ...encoder.encode('"}')]), reason: 'not valid UTF-8 text' },
-  9_999: { bytes: Uint8Array.from([...encoder.encode('{"id": "wire-9999", "title": "NUL'), 0x00, ...encoder.encode('"}')]), reason: 'binary file (contains NUL bytes)' },
-  12_345: { bytes: encoder.encode(JSON.stringify({ id: 'wire-12345', text: SAMPLE_TEXT.hook })), reason: 'missing title' },
-  13_000: { bytes: encoder.encode(JSON.stringify({ id: 'wire-7', title: 'A second wire-7', text: SAMPLE_TEXT.hook })), reason: 'duplicate id "wire-7" (already used by export.jsonl:7)' },
+const BAD_LINES: Record<number, { bytes: Uint8Array; kind: CorpusIssueKind; reason: string }> = {
+  2: { bytes: encoder.encode('{"id": "wire-2", "title": "Cut short'), kind: 'bad-json', reason: 'not a JSON object' },
+  3_001: { bytes: encoder.encode('["an", "array"]'), kind: 'bad-json', reason: 'not a JSON object' },
+  6_500: { bytes: Uint8Array.from([...encoder.encode('{"id": "wire-6500", "title": "Bad byte '), 0xff, ...encoder.encode('"}')]), kind: 'encoding', reason: 'not valid UTF-8 text' },
+  9_999: { bytes: Uint8Array.from([...encoder.encode('{"id": "wire-9999", "title": "NUL'), 0x00, ...encoder.encode('"}')]), kind: 'binary', reason: 'binary file (contains NUL bytes)' },
+  12_345: { bytes: encoder.encode(JSON.stringify({ id: 'wire-12345', text: SAMPLE_TEXT.hook })), kind: 'missing-title', reason: 'missing title' },
+  13_000: { bytes: encoder.encode(JSON.stringify({ id: 'wire-7', title: 'A second wire-7', text: SAMPLE_TEXT.hook })), kind: 'duplicate-id', reason: 'duplicate id "wire-7" (already used by export.jsonl:7)' },
 };
 const BLANK_LINE = 8_000;
 
@@ -58,7 +58,7 @@ describe('a JSON Lines export of a few megabytes with bad lines among good ones'
     const { articles, issues } = await loadCorpus(dir);
     const bad = Object.keys(BAD_LINES).length;
     expect(articles).toHaveLength(LINES - bad - 1 + 1);
-    expect(issues).toEqual(Object.entries(BAD_LINES).map(([line, { reason }]) => ({ file: `export.jsonl:${line}`, reason })));
+    expect(issues).toEqual(Object.entries(BAD_LINES).map(([line, { kind, reason }]) => ({ file: `export.jsonl:${line}`, kind, reason })));
     expect(articles.at(-1)?.id).toBe('hook');
   });
 
@@ -103,14 +103,14 @@ describe('createJsonLinesParser', () => {
       expect({ articles, issues }, `seed ${seed}`).toEqual(expected);
     }
     expect(expected.issues).toEqual([
-      { file: 'wire.jsonl:2', reason: 'not a JSON object' },
-      { file: 'wire.jsonl:5', reason: 'not a JSON object' },
+      { file: 'wire.jsonl:2', kind: 'bad-json', reason: 'not a JSON object' },
+      { file: 'wire.jsonl:5', kind: 'bad-json', reason: 'not a JSON object' },
     ]);
   });
 
   it('reports a file of blank lines as empty', () => {
     const parser = createJsonLinesParser('blank.jsonl');
     parser.push(encoder.encode('\n  \n\r\n'));
-    expect(parser.finish()).toEqual({ name: 'blank.jsonl', articles: [], issues: [{ file: 'blank.jsonl', reason: 'empty file' }] });
+    expect(parser.finish()).toEqual({ name: 'blank.jsonl', articles: [], issues: [{ file: 'blank.jsonl', kind: 'empty', reason: 'empty file' }] });
   });
 });

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus/loadCorpus.js';
+import { isIgnoredName, loadCorpus } from '../../src/corpus/loadCorpus.js';
 import { describeCorpusIssues, openCorpus } from '../../src/corpus/openCorpus.js';
 import { SEED, SEED_CORPUS_DIR } from '../support/seedCorpus.js';
 import { SAMPLE_TEXT, makeTempCorpus, markdownArticle, removeTempCorpora } from '../support/tempCorpus.js';
@@ -112,7 +112,7 @@ describe('loadCorpus on a folder with good and bad files', () => {
       'unclosed.md': 'bad front matter: no closing "---" line',
       'untitled.md': 'missing title',
       'empty.md': 'empty file',
-      'binary.md': 'binary file (contains NUL bytes)',
+      'binary.md': 'binary file (GIF image)',
       'latin1.txt': 'not valid UTF-8 text',
       'bad-date.md': 'bad date "2020-13-01": use YYYY, YYYY-MM or YYYY-MM-DD',
       'zz-duplicate.md': 'duplicate id "hook" (already used by hook.md)',
@@ -120,7 +120,7 @@ describe('loadCorpus on a folder with good and bad files', () => {
     });
     expect(reasons['invalid-yaml.md']).toMatch(/^bad front matter: /);
     expect(reasons['unsafe-url.md']).toMatch(/^unsafe URL "javascript:alert\(1\)"/);
-    expect(reasons['credentials-url.md']).toMatch(/^unsafe URL "https:\/\/user:pass@host\/"/);
+    expect(reasons['credentials-url.md']).toMatch(/^unsafe URL "https:\/\/user:\*\*\*@host\/"/);
   });
 
   it('describes each issue on one line as `file: reason`', async () => {
@@ -137,7 +137,7 @@ describe('loadCorpus on a folder with good and bad files', () => {
     });
     const { articles, issues } = await loadCorpus(dir);
     expect(articles.map((article) => article.source).sort()).toEqual(['moscow/2016/visas.txt', 'washington/hook.md']);
-    expect(issues).toEqual([{ file: 'moscow/empty.md', reason: 'empty file' }]);
+    expect(issues).toEqual([{ file: 'moscow/empty.md', kind: 'empty', reason: 'empty file' }]);
   });
 
   it('gives articles in different subfolders with the same file name different ids', async () => {
@@ -163,12 +163,12 @@ describe('loadCorpus on a single file', () => {
     const dir = await makeTempCorpus({ 'wire.jsonl': goodFiles['wire.jsonl'] });
     const { articles, issues } = await loadCorpus(path.join(dir, 'wire.jsonl'));
     expect(articles.map((article) => article.id)).toEqual(['uavs', 'oil-deal']);
-    expect(issues).toEqual([{ file: 'wire.jsonl:2', reason: 'not a JSON object' }]);
+    expect(issues).toEqual([{ file: 'wire.jsonl:2', kind: 'bad-json', reason: 'not a JSON object' }]);
   });
 
   it('reports a single bad file as an issue rather than throwing', async () => {
     const dir = await makeTempCorpus({ 'empty.md': '' });
-    expect(await loadCorpus(path.join(dir, 'empty.md'))).toEqual({ articles: [], issues: [{ file: 'empty.md', reason: 'empty file' }] });
+    expect(await loadCorpus(path.join(dir, 'empty.md'))).toEqual({ articles: [], issues: [{ file: 'empty.md', kind: 'empty', reason: 'empty file' }] });
   });
 
   it('throws, naming the path, when the path does not exist', async () => {
@@ -182,13 +182,27 @@ describe('loadCorpus on a single file', () => {
   });
 });
 
+describe('isIgnoredName', () => {
+  it('skips hidden names and editors’ backup, swap, auto-save and merge leftovers', () => {
+    for (const name of ['.draft.md', '.git', '.dossier-cache', '.article.md.swp', '.#article.md', 'article.md~', '#article.md#', 'article.md.bak', 'article.md.orig', 'article.md.rej', 'article.md.tmp']) {
+      expect(isIgnoredName(name), name).toBe(true);
+    }
+  });
+
+  it('keeps ordinary article and folder names, even with dots or hashes inside', () => {
+    for (const name of ['russia-iran-deepening-relationship.md', 'wire.jsonl', '001.txt', '2016', 'u.s.-sanctions.md', 'issue#12.md', '#']) {
+      expect(isIgnoredName(name), name).toBe(false);
+    }
+  });
+});
+
 describe('openCorpus', () => {
   it('indexes the usable articles and passes the issues on', async () => {
     const dir = await makeTempCorpus({ 'hook.md': markdownArticle({ title: 'Abrams Replaces Hook' }, SAMPLE_TEXT.hook), 'empty.md': '' });
     const { index, issues } = await openCorpus(dir);
     expect(index.articles.map((article) => article.id)).toEqual(['hook']);
     expect(index.passages.length).toBeGreaterThan(0);
-    expect(issues).toEqual([{ file: 'empty.md', reason: 'empty file' }]);
+    expect(issues).toEqual([{ file: 'empty.md', kind: 'empty', reason: 'empty file' }]);
   });
 
   it('sees a new file the next time the corpus is opened', async () => {
