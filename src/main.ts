@@ -119,7 +119,7 @@ async function runShardManager(config: Config, token: string, shards: number | '
 }
 
 function logOpenedCorpus(log: Logger, { index, issues, snapshot }: OpenedCorpus): void {
-  for (const issue of issues) log.warn({ file: issue.file, reason: issue.reason }, 'corpus file skipped');
+  for (const issue of issues) log.warn({ file: issue.file, kind: issue.kind, reason: issue.reason }, 'corpus file skipped');
   const problem = describeSnapshotProblem(snapshot);
   if (problem !== undefined) log.warn({ snapshot: snapshot.path }, problem);
   log.info(
