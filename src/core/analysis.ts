@@ -29,6 +29,37 @@ const STOP_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Irregular English forms that Porter stemming leaves apart from their base (`won`/`win`,
+ * `began`/`begin`, `died`/`die`, `children`/`child`), mapped to it. Forms that are also other
+ * words are left out (`found` a company, `left` side, `saw`, `felt`, `bound`, `wound`, `lay`, `bit`, `fed`,
+ * `rose`, `leaves`, `lives`, `bases`), and so are verbs whose base is a stop word (`made`, `took`, `came`).
+ */
+const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(
+  (
+    'arise:arose,arisen awake:awoke,awoken bear:bore,borne beat:beaten become:became begin:began,begun bend:bent bite:bitten ' +
+    'blow:blew,blown break:broke,broken breed:bred bring:brought build:built buy:bought catch:caught choose:chose,chosen ' +
+    'deal:dealt die:died,dies,dying dig:dug draw:drew,drawn drink:drank,drunk drive:drove,driven eat:ate,eaten fall:fell,fallen ' +
+    'fight:fought flee:fled fly:flew,flown forbid:forbade,forbidden forget:forgot,forgotten forgive:forgave,forgiven ' +
+    'freeze:froze,frozen give:gave,given go:went,gone grow:grew,grown hang:hung hear:heard hide:hid,hidden hold:held keep:kept ' +
+    'know:knew,known lead:led lend:lent lie:lying lose:lost mean:meant meet:met overcome:overcame overtake:overtook pay:paid ' +
+    'ride:rode,ridden ring:rang,rung rise:risen run:ran seek:sought sell:sold send:sent shake:shook,shaken shine:shone ' +
+    'shoot:shot shrink:shrank,shrunk sing:sang,sung sink:sank,sunk sit:sat sleep:slept slide:slid speak:spoke,spoken ' +
+    'spend:spent spin:spun spring:sprang,sprung stand:stood steal:stole,stolen stick:stuck sting:stung strike:struck,stricken ' +
+    'strive:strove,striven swear:swore,sworn swim:swam,swum swing:swung teach:taught tear:tore,torn think:thought ' +
+    'throw:threw,thrown tie:tied,ties,tying understand:understood undertake:undertook,undertaken uphold:upheld wake:woke,woken ' +
+    'wear:wore,worn weep:wept win:won withdraw:withdrew,withdrawn withstand:withstood write:wrote,written ' +
+    'man:men woman:women child:children foot:feet tooth:teeth mouse:mice goose:geese person:persons ' +
+    'wife:wives knife:knives analysis:analyses crisis:crises thesis:theses hypothesis:hypotheses ' +
+    'criterion:criteria phenomenon:phenomena'
+  )
+    .split(' ')
+    .flatMap((entry) => {
+      const [base, forms] = entry.split(':') as [string, string];
+      return forms.split(',').map((form) => [form, base] as const);
+    }),
+);
+
+/**
  * A word: letters, marks and digits, optionally joined by apostrophes (`wasn’t`, `Abrams’s`);
  * or a dotted acronym (`U.S.`, `U.N.`), tried first so that its dots are kept together.
  * Invisible controls (zero-width space, soft hyphen, bidi marks) inside a word do not cut it:
@@ -100,7 +131,9 @@ function computeTerm(word: string): string | null {
   if (STOP_WORDS.has(lower)) return null;
   // One letter is noise (the `s` of a split possessive, an initial); one digit can be an answer.
   if (lower.length < 2 && !/^\p{N}$/u.test(lower)) return null;
-  return /^[a-z]+$/.test(lower) ? porterStemmer.stem(lower) : lower;
+  const base = IRREGULAR_FORMS.get(lower);
+  const stemmed = base !== undefined && !STOP_WORDS.has(base) ? base : lower;
+  return /^[a-z]+$/.test(stemmed) ? porterStemmer.stem(stemmed) : stemmed;
 }
 
 /** A term of a text, with the range of the word it came from. */
