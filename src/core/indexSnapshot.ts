@@ -7,7 +7,8 @@ import MiniSearch from 'minisearch';
 import { compactPostings } from './compactPostings.js';
 import { PASSAGE_INDEX_OPTIONS, TITLE_INDEX_OPTIONS, type CorpusIndex, type IndexedPassage, type IndexedTitle } from './corpusIndex.js';
 import type { DuplicateGroup } from './nearDuplicates.js';
-import type { PeopleDirectory, Person, PersonMention } from './people/directory.js';
+import type { PeopleDirectory, Person } from './people/directory.js';
+import { packedMentions, packPeople, type PackedMention } from './people/packedPeople.js';
 import { preparePeopleLookup } from './people/findPerson.js';
 import { TermTable } from './termTable.js';
 import type { Article, Passage } from './types.js';
@@ -50,12 +51,8 @@ interface TermsSection {
   readonly documentFrequency: Readonly<Record<string, number>>;
 }
 
-/**
- * A mention: article index; the sentence as its start in the article's text (when the sentence is
- * that slice) or as text; the sentence's length; the highlight's start and end; the offset in the
- * article (-1: none); the form, when it is not the highlighted part of the sentence.
- */
-type SavedMention = readonly [number, number | string, number, number, number, number, string | null];
+/** A mention, as the directory packs it (see {@link PackedMention}). */
+type SavedMention = PackedMention;
 
 interface SavedPerson extends Omit<Person, 'mentions' | 'articleIds'> {
   readonly mentions: readonly SavedMention[];
@@ -175,32 +172,41 @@ function parseSection<T>(snapshot: IndexSnapshot, section: (typeof INDEX_SNAPSHO
 }
 
 function savePerson(person: Person, index: CorpusIndex, articleIndex: ReadonlyMap<string, number>): SavedPerson {
+  const { id, name, variants, roles, firstDate, lastDate, coMentioned } = person;
   return {
-    ...person,
-    mentions: person.mentions.map((mention) => saveMention(mention, index, articleIndex)),
+    id,
+    name,
+    variants,
+    roles,
+    mentions: packedMentions(person, index.articles, articleIndex),
     articleIds: person.articleIds.map((id) => articleIndex.get(id)!),
+    ...(firstDate === undefined ? {} : { firstDate }),
+    ...(lastDate === undefined ? {} : { lastDate }),
+    coMentioned,
   };
 }
 
-function saveMention(mention: PersonMention, index: CorpusIndex, articleIndex: ReadonlyMap<string, number>): SavedMention {
-  const { sentence, highlight, offset, form } = mention;
-  const text = index.articleById.get(mention.articleId)!.text;
-  const sentenceStart = offset === null ? -1 : offset - highlight.start;
-  const inText = sentenceStart >= 0 && text.startsWith(sentence, sentenceStart);
-  const savedForm = sentence.slice(highlight.start, highlight.end) === form ? null : form;
-  return [articleIndex.get(mention.articleId)!, inText ? sentenceStart : sentence, sentence.length, highlight.start, highlight.end, offset ?? -1, savedForm];
-}
-
+/** Restores the people, sharing strings where the JSON text repeats them: article ids, and the names of people named alongside. */
 function restorePeople(saved: readonly SavedPerson[], articles: readonly Article[]): PeopleDirectory {
-  const people: Person[] = saved.map((person) => ({
-    ...person,
-    mentions: person.mentions.map(([article, savedSentence, length, start, end, offset, form]) => {
-      const { id, text } = articles[article]!;
-      const sentence = typeof savedSentence === 'string' ? savedSentence : text.slice(savedSentence, savedSentence + length);
-      return { articleId: id, form: form ?? sentence.slice(start, end), sentence, highlight: { start, end }, offset: offset < 0 ? null : offset };
-    }),
-    articleIds: person.articleIds.map((article) => articles[article]!.id),
-  }));
+  const articleById = new Map(articles.map((article) => [article.id, article]));
+  const savedById = new Map(saved.map((person) => [person.id, person]));
+  let people: Person[];
+  try {
+    people = packPeople(
+      saved.map((person) => ({
+        ...person,
+        roles: person.roles.map((role) => ({ ...role, articleId: articleById.get(role.articleId)?.id ?? role.articleId })),
+        articleIds: person.articleIds.map((article) => articles[article]!.id),
+        coMentioned: person.coMentioned.map((other) => {
+          const named = savedById.get(other.personId);
+          return named !== undefined && named.name === other.name ? { personId: named.id, name: named.name, articles: other.articles } : other;
+        }),
+      })),
+      articles,
+    );
+  } catch (error) {
+    throw new Error(`index snapshot: the people section does not fit the articles (${error instanceof Error ? error.message : String(error)})`);
+  }
   const directory = { people, byId: new Map(people.map((person) => [person.id, person])) };
   preparePeopleLookup(directory);
   return directory;

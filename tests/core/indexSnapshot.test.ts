@@ -27,6 +27,7 @@ describe('serializeCorpusIndex and restoreCorpusIndex', () => {
     expect(restored.duplicateGroups).toEqual(built.duplicateGroups);
     expect([...restored.duplicateGroupOf.keys()]).toEqual([...built.duplicateGroupOf.keys()]);
     expect(restored.people.people).toEqual(built.people.people);
+    expect(restored.people.people.map((person) => person.mentions)).toEqual(built.people.people.map((person) => person.mentions));
     expect(restored.version).toBe(built.version);
     expect(restored.passageSearch.documentCount).toBe(built.passageSearch.documentCount);
     expect(restored.titleSearch.termCount).toBe(built.titleSearch.termCount);

@@ -8,6 +8,7 @@ import type { Article, TextRange } from '../types.js';
 import { extractPeople } from './extractPeople.js';
 import { preparePeopleLookup } from './findPerson.js';
 import { compatibleNames, nameTokens, nameWordKeys, sameNameWord } from './nameMatching.js';
+import { packMention, packPeople } from './packedPeople.js';
 
 /** One place where the corpus names a person. */
 export interface PersonMention {
@@ -99,7 +100,12 @@ export function buildPeopleDirectory(articles: readonly Article[]): PeopleDirect
   assignIds(people);
   addCoMentions(people);
   people.sort((a, b) => b.mentions.length - a.mentions.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const directory = { people, byId: new Map(people.map((person) => [person.id, person])) };
+  // Mentions are kept as numbers into the articles' text (see packPeople), not as objects and strings.
+  const packed = packPeople(
+    people.map((person) => ({ ...person, mentions: person.mentions.map((mention) => packMention(mention, articles, order)) })),
+    articles,
+  );
+  const directory = { people: packed, byId: new Map(packed.map((person) => [person.id, person])) };
   preparePeopleLookup(directory);
   return directory;
 }

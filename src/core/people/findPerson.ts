@@ -5,6 +5,7 @@
 import type { PeopleDirectory, Person } from './directory.js';
 import { normalizeUserText } from '../normalize.js';
 import { foldName, similarity, soundAlike } from './nameMatching.js';
+import { mentionCount } from './packedPeople.js';
 
 /** How a person was found. */
 export type PersonMatch = 'name' | 'variant' | 'partial' | 'similar';
@@ -134,7 +135,7 @@ function rankPeople(directory: PeopleDirectory, query: string, prefixOfLastWord:
     (a, b) =>
       (b.match ? MATCH_RANK[b.match] : 0) - (a.match ? MATCH_RANK[a.match] : 0) ||
       b.score - a.score ||
-      b.person.mentions.length - a.person.mentions.length ||
+      mentionCount(b.person) - mentionCount(a.person) ||
       (a.person.name < b.person.name ? -1 : 1),
   );
 }
