@@ -10,7 +10,7 @@
  * tuning questions and from 0.752 to 0.822 on the held-out ones. Each weight's note gives the
  * figures without it and with its neighbours: most are flat around the value chosen.
  */
-import { tokenizeWords, toTerm } from './analysis.js';
+import { analyzeTerms, tokenizeWords, toTerm } from './analysis.js';
 import type { CorpusIndex } from './corpusIndex.js';
 import { splitSentences } from './sentences.js';
 import type { Passage } from './types.js';
@@ -53,6 +53,14 @@ const LENGTH_EXPONENT = 0.15;
  * out), R@3 0.879 and 0.903; not counted, 0.744 and 0.818, R@3 0.877 and 0.897; half, between.
  */
 const NEAR_FORM_CREDIT = 1;
+/**
+ * Credit, within each sentence, of a question term that the sentence lacks but the article's
+ * title holds: a headline is the context of every sentence under it ("He was hired…" in an
+ * article titled "Nikola Tesla"). Without it R@1 is 0.753 (tuning) and 0.824 (held out); 0.3
+ * gives 0.753 and 0.824, 0.5 0.757 and 0.827, 0.6 and 0.8 0.757 (tuning); R@3 0.888 and 0.909
+ * without it, 0.892 and 0.911 at 0.5.
+ */
+const TITLE_CONTEXT_CREDIT = 0.5;
 
 /** Kinds of answer a question asks for and a sentence can hold, as bits. */
 const NUMBER = 1;
@@ -80,6 +88,8 @@ interface PassageLayout {
   readonly sentenceStarts: readonly number[];
   /** For each sentence, {@link NUMBER} and {@link DATE} bits. */
   readonly sentenceAnswers: readonly number[];
+  /** The terms of the passage's article title. */
+  readonly titleTerms: readonly string[];
 }
 
 /**
@@ -144,9 +154,12 @@ export function rerankCandidates(
     let bestAnswers = 0;
     match.sentences.forEach((mask, sentence) => {
       const near = match.nearSentences[sentence]! & ~mask;
+      const titleOnly = match.title & ~(mask | near);
+      const credited = (termWeights: readonly number[]): number =>
+        sumWeights(mask, termWeights) + NEAR_FORM_CREDIT * sumWeights(near, termWeights) + TITLE_CONTEXT_CREDIT * sumWeights(titleOnly, termWeights);
       const share =
-        (total > 0 ? CORPUS_RARITY_SHARE * (sumWeights(mask, weights) + NEAR_FORM_CREDIT * sumWeights(near, weights)) / total : 0) +
-        (localTotal > 0 ? CANDIDATE_RARITY_SHARE * (sumWeights(mask, localWeights) + NEAR_FORM_CREDIT * sumWeights(near, localWeights)) / localTotal : 0);
+        (total > 0 ? (CORPUS_RARITY_SHARE * credited(weights)) / total : 0) +
+        (localTotal > 0 ? (CANDIDATE_RARITY_SHARE * credited(localWeights)) / localTotal : 0);
       if (share > bestSentence) {
         bestSentence = share;
         bestAnswers = match.answers[sentence]!;
@@ -211,9 +224,10 @@ function setOnce(map: Map<string, number>, key: string, value: number): void {
   if (!map.has(key)) map.set(key, value);
 }
 
-/** Which question terms a passage holds (bit `i` for term `i`): overall and per sentence, exactly and as near forms, and as the second of a pair in order. */
+/** Which question terms a passage holds (bit `i` for term `i`): overall and per sentence, exactly and as near forms, and as the second of a pair in order; and which its article's title holds. */
 interface PassageMatch {
   readonly terms: number;
+  readonly title: number;
   readonly nearTerms: number;
   readonly sentences: readonly number[];
   readonly nearSentences: readonly number[];
@@ -250,7 +264,12 @@ function matchPassage(index: CorpusIndex, passage: Passage, questionTerms: Quest
     if (queryIndex === previous + 1) pairs |= 1 << queryIndex;
     previous = queryIndex;
   });
-  return { terms, nearTerms, sentences, nearSentences, answers: layout.sentenceAnswers, pairs, length: passageTerms.length };
+  let title = 0;
+  for (const term of layout.titleTerms) {
+    const queryIndex = questionTerms.indexOf(term);
+    if (queryIndex >= 0) title |= 1 << queryIndex;
+  }
+  return { terms, title, nearTerms, sentences, nearSentences, answers: layout.sentenceAnswers, pairs, length: passageTerms.length };
 }
 
 function sum(values: readonly number[]): number {
@@ -272,14 +291,14 @@ function layoutOf(index: CorpusIndex, passage: Passage): PassageLayout {
   }
   let layout = layouts.get(passage.id);
   if (layout === undefined) {
-    layout = readLayout(passage.text);
+    layout = readLayout(passage.text, index.articleById.get(passage.articleId)?.title ?? '');
     layouts.set(passage.id, layout);
   }
   return layout;
 }
 
 /** Reads a passage's sentences the way the index read its terms ({@link tokenizeWords} then {@link toTerm}). */
-function readLayout(text: string): PassageLayout {
+function readLayout(text: string, title: string): PassageLayout {
   const sentences = splitSentences(text);
   const sentenceStarts: number[] = [];
   const sentenceAnswers: number[] = [];
@@ -294,7 +313,7 @@ function readLayout(text: string): PassageLayout {
     if (sentence >= 0) sentenceAnswers[sentence]! |= answerKinds(word);
     if (toTerm(word) !== null) termCount += 1;
   }
-  return { sentenceStarts, sentenceAnswers };
+  return { sentenceStarts, sentenceAnswers, titleTerms: analyzeTerms(title) };
 }
 
 /** The kinds of answer a word can be: a number (`24`, `seven`, `2½`), a date (`1995`, `February`). */

@@ -77,6 +77,16 @@ describe('rerankCandidates', () => {
     expect(near?.termsInText).not.toContain('expand');
   });
 
+  it('reads a sentence in the context of its article’s headline: "He was hired…" under "Tesla joins Westinghouse"', () => {
+    const index = buildCorpusIndex([
+      { id: 'titled', title: 'Tesla joins Westinghouse in Pittsburgh', text: 'He was hired as a consultant for a large monthly fee.', source: 'titled.md' },
+      { id: 'untitled', title: 'Engineering news', text: 'He was hired as a consultant for a large monthly fee.', source: 'untitled.md' },
+      article('other', 'Tesla later described the months in Pittsburgh as frustrating.'),
+    ]);
+    const scores = rerankAll(index, 'Why was Tesla hired by Westinghouse?');
+    expect(scores.get('titled')).toBeGreaterThan(scores.get('untitled')!);
+  });
+
   it('returns one result per candidate, in the order given, with the question terms each text holds', () => {
     const index = buildCorpusIndex([article('a', 'Zarif meets Lavrov in Moscow.'), article('b', 'Sanctions on Iran were tightened.')]);
     const query = analyzeQuery('Did Zarif meet Lavrov about sanctions?');
