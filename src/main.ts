@@ -155,6 +155,7 @@ function logReload(log: Logger, report: ReloadReport): void {
   else if (report.outcome === 'unchanged') log.info(fields, 'corpus reloaded: no article changed');
   else log.info(fields, 'corpus reloaded: new index in service');
   for (const file of report.keptFiles) log.warn({ file }, 'corpus file no longer parses: its previous version stays in service');
+  if (report.snapshotError !== undefined) log.warn({ error: report.snapshotError }, 'index snapshot not saved after the reload: the next start rebuilds the index');
 }
 
 /** Dossier's version, from its package.json (beside `src/` when run from sources, two levels up once built). */

@@ -42,6 +42,8 @@ export interface ReloadReport {
   /** The corpus's issues as read by this reload. */
   readonly issues: readonly CorpusIssue[];
   readonly error?: string;
+  /** Set when the new index could not be saved as the snapshot (the next start then rebuilds it). */
+  readonly snapshotError?: string;
   readonly durationMs: number;
 }
 
@@ -171,7 +173,7 @@ export class LiveCorpus {
   private async run(trigger: ReloadTrigger): Promise<ReloadReport> {
     const started = performance.now();
     const previous = this.current;
-    const report = (fields: Pick<ReloadReport, 'outcome' | 'changes' | 'keptFiles' | 'issues'> & { version?: string; error?: string }): ReloadReport => ({
+    const report = (fields: Pick<ReloadReport, 'outcome' | 'changes' | 'keptFiles' | 'issues'> & Partial<Pick<ReloadReport, 'version' | 'error' | 'snapshotError'>>): ReloadReport => ({
       trigger,
       finishedAt: new Date(),
       previousVersion: previous.version,
@@ -194,18 +196,23 @@ export class LiveCorpus {
       // The swap: questions from now on read the new index; those under way finish on the old one.
       this.current = built.index;
       // A snapshot must match the files; with an old version kept in service, they differ.
-      if (merged.keptFiles.length === 0) await this.saveSnapshot(read.isFolder, read.fingerprint, built);
-      return report({ outcome: 'swapped', version: built.index.version, changes, keptFiles: merged.keptFiles, issues });
+      const snapshotError = merged.keptFiles.length === 0 ? await this.saveSnapshot(read.isFolder, read.fingerprint, built) : undefined;
+      return report({ outcome: 'swapped', version: built.index.version, changes, keptFiles: merged.keptFiles, issues, ...(snapshotError === undefined ? {} : { snapshotError }) });
     } catch (error) {
       return report({ outcome: 'failed', changes: nothing, keptFiles: [], issues: [], error: error instanceof Error ? error.message : String(error) });
     }
   }
 
-  private async saveSnapshot(isFolder: boolean, fingerprint: string, built: BuiltIndex): Promise<void> {
-    const file = await snapshotPathFor(this.options.corpusPath, isFolder, this.options.open.snapshot ?? 'off');
-    if (file === undefined) return;
-    // Best effort: the next start rebuilds if this fails.
-    await writeIndexSnapshot(file, await snapshotKey(fingerprint, { encoding: this.options.open.encoding ?? 'utf-8' }), built.snapshot).catch(() => {});
+  /** Saves the snapshot for the next start; returns why it could not be saved, if so (the next start then rebuilds). */
+  private async saveSnapshot(isFolder: boolean, fingerprint: string, built: BuiltIndex): Promise<string | undefined> {
+    try {
+      const file = await snapshotPathFor(this.options.corpusPath, isFolder, this.options.open.snapshot ?? 'off');
+      if (file === undefined) return undefined;
+      await writeIndexSnapshot(file, await snapshotKey(fingerprint, { encoding: this.options.open.encoding ?? 'utf-8' }), built.snapshot);
+      return undefined;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
   }
 }
 

@@ -5,7 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { answerQuestion, buildCorpusIndex, isQuestionProblem, type Answer, type Article, type CorpusIndex } from '../../src/core/index.js';
 import { buildIndexOffThread, type BuiltIndex } from '../../src/corpus/buildIndexOffThread.js';
 import { LiveCorpus, RELOAD_QUIET_MS, type ReloadReport } from '../../src/corpus/liveCorpus.js';
-import { openCorpus } from '../../src/corpus/openCorpus.js';
+import { openCorpus, type OpenOptions } from '../../src/corpus/openCorpus.js';
 import { buildInProcess } from '../support/commandContext.js';
 import { SAMPLE_TEXT, makeTempCorpus, markdownArticle, removeTempCorpora } from '../support/tempCorpus.js';
 
@@ -28,14 +28,18 @@ interface Started {
 }
 
 /** A live corpus over a temp folder, as the bot opens it. */
-async function startLive(files: Record<string, string>, buildIndex: (articles: readonly Article[]) => Promise<BuiltIndex> = buildInProcess): Promise<Started> {
+async function startLive(
+  files: Record<string, string>,
+  buildIndex: (articles: readonly Article[]) => Promise<BuiltIndex> = buildInProcess,
+  open: OpenOptions = {},
+): Promise<Started> {
   const dir = await makeTempCorpus(files);
-  const opened = await openCorpus(dir);
+  const opened = await openCorpus(dir, open);
   const reports: ReloadReport[] = [];
   const builds = { count: 0 };
   const corpus = new LiveCorpus(opened.index, opened.issues, {
     corpusPath: dir,
-    open: {},
+    open,
     buildIndex: (articles) => {
       builds.count += 1;
       return buildIndex(articles);
@@ -169,6 +173,28 @@ describe('LiveCorpus.reload', () => {
     expect(report.outcome).toBe('failed');
     expect(report.error).toContain('no such file or folder');
     expect(corpus.index.articles).toHaveLength(1);
+  });
+});
+
+describe('LiveCorpus.reload and the index snapshot', () => {
+  it('saves the new index, so that the next start restores it instead of building', async () => {
+    const { dir, corpus } = await startLive({ 'hook.md': hookFile }, buildInProcess, { snapshot: 'beside-corpus' });
+    await writeFile(path.join(dir, 'visas.md'), visasFile);
+    const report = await corpus.reload('command');
+    expect(report.snapshotError).toBeUndefined();
+    const restarted = await openCorpus(dir, { snapshot: 'beside-corpus' });
+    expect(restarted.snapshot.outcome).toBe('restored');
+    expect(restarted.index.version).toBe(corpus.index.version);
+  });
+
+  it('saves no snapshot while a previous version is kept, so that the next start reads the files as they are', async () => {
+    const { dir, corpus } = await startLive({ 'hook.md': hookFile, 'visas.md': visasFile }, buildInProcess, { snapshot: 'beside-corpus' });
+    await writeFile(path.join(dir, 'hook.md'), '---\ntitle: Abrams Replaces Hook\n');
+    await writeFile(path.join(dir, 'uavs.md'), uavsFile);
+    expect((await corpus.reload('command')).keptFiles).toEqual(['hook.md']);
+    const restarted = await openCorpus(dir, { snapshot: 'beside-corpus' });
+    expect(restarted.snapshot.outcome).toBe('built');
+    expect(restarted.index.articleById.has('hook')).toBe(false);
   });
 });
 
