@@ -41,11 +41,14 @@ interface PostingStore {
  * @example const search = new MiniSearch(options); search.addAll(documents); compactPostings(search);
  */
 export function compactPostings(search: MiniSearch<never> | MiniSearch<any>): void {
-  const internals = search as unknown as MiniSearchInternals;
+  const internals = search as unknown as Partial<MiniSearchInternals>;
+  // Another MiniSearch version may keep its index otherwise: then the index stays as it is, uncompacted.
+  if (typeof internals._fieldIds !== 'object' || typeof internals._index?.set !== 'function') return;
   const fieldCount = Object.keys(internals._fieldIds).length;
+  const index = internals._index;
   const terms: Array<[string, ReadonlyMap<number, ReadonlyMap<number, number>>]> = [];
   let total = 0;
-  for (const [term, fields] of internals._index) {
+  for (const [term, fields] of index) {
     if (!(fields instanceof Map) || !fitsCompaction(fields, fieldCount)) continue;
     terms.push([term, fields]);
     for (const postings of fields.values()) total += postings.size;
@@ -60,7 +63,7 @@ export function compactPostings(search: MiniSearch<never> | MiniSearch<any>): vo
       for (const [document, frequency] of fields.get(field) ?? []) postings[next++] = document * (MAX_FREQUENCY + 1) + frequency;
     }
     store.bounds[base + fieldCount] = next;
-    internals._index.set(term, new TermPostings(store, row));
+    index.set(term, new TermPostings(store, row));
   });
 }
 
