@@ -87,6 +87,24 @@ describe('rerankCandidates', () => {
     expect(scores.get('titled')).toBeGreaterThan(scores.get('untitled')!);
   });
 
+  it('does not let a word common in the corpus outweigh a rare one because few candidates use it', () => {
+    // "people" is in most passages of the corpus but in one candidate; "sanctions" is rare in the corpus but in every candidate but one.
+    const crowd = Array.from({ length: 20 }, (_, position) => article(`crowd-${position}`, `People gathered in square number ${position} on Friday.`));
+    const index = buildCorpusIndex([
+      ...crowd,
+      article('people', 'Zarif spoke to people in Vienna on Monday.'),
+      article('sanctions', 'Zarif spoke about sanctions in Vienna on Monday.'),
+      article('geneva', 'Zarif spoke about sanctions in Geneva on Tuesday.'),
+      article('doha', 'Zarif spoke about sanctions in Doha on Wednesday.'),
+      article('oslo', 'Zarif spoke about sanctions in Oslo on Thursday.'),
+    ]);
+    const query = analyzeQuery('What did Zarif say about sanctions and people?');
+    const candidates = index.passages.filter((passage) => !passage.articleId.startsWith('crowd-')).map((passage) => ({ passage, score: 1 }));
+    const reranked = rerankCandidates(index, query.text, query.terms, query.terms.map((term) => termWeight(index, term)), candidates);
+    const scores = new Map(candidates.map((candidate, position) => [candidate.passage.articleId, reranked[position]!.score]));
+    expect(scores.get('sanctions')).toBeGreaterThan(scores.get('people')!);
+  });
+
   it('returns one result per candidate, in the order given, with the question terms each text holds', () => {
     const index = buildCorpusIndex([article('a', 'Zarif meets Lavrov in Moscow.'), article('b', 'Sanctions on Iran were tightened.')]);
     const query = analyzeQuery('Did Zarif meet Lavrov about sanctions?');
