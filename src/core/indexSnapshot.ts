@@ -3,7 +3,7 @@
  * analyse, read people and index the corpus again. Pure: sections of JSON text in and out; the
  * adapter decides where they are stored and when a snapshot still fits the corpus.
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import { compactPostings } from './compactPostings.js';
 import { PASSAGE_INDEX_OPTIONS, TITLE_INDEX_OPTIONS, type CorpusIndex, type IndexedPassage, type IndexedTitle } from './corpusIndex.js';
 import type { DuplicateGroup } from './nearDuplicates.js';
@@ -102,6 +102,63 @@ export function serializeCorpusIndex(index: CorpusIndex): IndexSnapshot {
  * @throws Error (`index snapshot: …`) when a section is missing or malformed, or does not fit the articles
  */
 export function restoreCorpusIndex(articles: readonly Article[], snapshot: IndexSnapshot): CorpusIndex {
+  const steps = restoreInSteps(articles, snapshot);
+  let loaded: MiniSearch<never> | undefined;
+  for (;;) {
+    const step = steps.next(loaded);
+    if (step.done) return step.value;
+    if (step.value === PAUSE) {
+      loaded = undefined;
+      continue;
+    }
+    try {
+      loaded = MiniSearch.loadJSON(step.value.load, step.value.options);
+    } catch (error) {
+      throw searchIndexError(error);
+    }
+  }
+}
+
+/**
+ * {@link restoreCorpusIndex}, in slices: it awaits `pause()` between the snapshot's sections and
+ * loads the search indexes with MiniSearch's `loadJSONAsync`, so that a process restoring a large
+ * index (a bot swapping in a reloaded corpus) keeps answering meanwhile. Same result.
+ *
+ * @param pause resolves when other work has had its turn (the adapter passes a `setImmediate`)
+ */
+export async function restoreCorpusIndexInSlices(articles: readonly Article[], snapshot: IndexSnapshot, pause: () => Promise<void>): Promise<CorpusIndex> {
+  const steps = restoreInSteps(articles, snapshot);
+  let loaded: MiniSearch<never> | undefined;
+  for (;;) {
+    const step = steps.next(loaded);
+    if (step.done) return step.value;
+    if (step.value === PAUSE) {
+      loaded = undefined;
+      await pause();
+      continue;
+    }
+    try {
+      loaded = await MiniSearch.loadJSONAsync(step.value.load, step.value.options);
+    } catch (error) {
+      throw searchIndexError(error);
+    }
+  }
+}
+
+/** Where restoring may let other work run. */
+const PAUSE = 'pause';
+/** A step of a restore: a pause, or a search index to load (the loaded index is passed back). */
+type RestoreStep = typeof PAUSE | { readonly load: string; readonly options: Options<never> };
+
+function searchIndexError(error: unknown): Error {
+  return new Error(`index snapshot: a search index cannot be loaded (${error instanceof Error ? error.message : String(error)})`);
+}
+
+/**
+ * The restore, as a sequence: it yields where the caller may pause, and asks the caller to load
+ * each search index (synchronously or not), which is passed back to it.
+ */
+function* restoreInSteps(articles: readonly Article[], snapshot: IndexSnapshot): Generator<RestoreStep, CorpusIndex, MiniSearch<never> | undefined> {
   for (const section of INDEX_SNAPSHOT_SECTIONS) {
     if (typeof snapshot[section] !== 'string') throw new Error(`index snapshot: the ${section} section is missing`);
   }
@@ -111,6 +168,7 @@ export function restoreCorpusIndex(articles: readonly Article[], snapshot: Index
   }
 
   const saved = parseSection<PassagesSection>(snapshot, 'passages');
+  yield PAUSE;
   const passages: Passage[] = saved.ids.map((id, row) => {
     const article = articles[saved.article[row]!]!;
     const start = saved.start[row]!;
@@ -118,6 +176,7 @@ export function restoreCorpusIndex(articles: readonly Article[], snapshot: Index
     return { id, articleId: article.id, position: saved.position[row]!, start, end, text: saved.texts[row] ?? article.text.slice(start, end) };
   });
 
+  yield PAUSE;
   const terms = parseSection<TermsSection>(snapshot, 'terms');
   let passageTerms: TermTable;
   try {
@@ -127,20 +186,21 @@ export function restoreCorpusIndex(articles: readonly Article[], snapshot: Index
   }
   const documentFrequency = new Map(Object.entries(terms.documentFrequency));
 
+  yield PAUSE;
   const people = restorePeople(parseSection<SavedPerson[]>(snapshot, 'people'), articles);
   const duplicateGroups = parseSection<DuplicateGroup[]>(snapshot, 'duplicates');
   const duplicateGroupOf = new Map<string, DuplicateGroup>();
   for (const group of duplicateGroups) for (const id of group.articleIds) duplicateGroupOf.set(id, group);
 
-  let passageSearch: MiniSearch<IndexedPassage>;
-  let titleSearch: MiniSearch<IndexedTitle>;
+  yield PAUSE;
+  const passageSearch = (yield { load: snapshot.passageSearch, options: PASSAGE_INDEX_OPTIONS }) as unknown as MiniSearch<IndexedPassage>;
+  yield PAUSE;
+  const titleSearch = (yield { load: snapshot.titleSearch, options: TITLE_INDEX_OPTIONS }) as unknown as MiniSearch<IndexedTitle>;
   try {
-    passageSearch = MiniSearch.loadJSON<IndexedPassage>(snapshot.passageSearch, PASSAGE_INDEX_OPTIONS);
-    titleSearch = MiniSearch.loadJSON<IndexedTitle>(snapshot.titleSearch, TITLE_INDEX_OPTIONS);
     compactPostings(passageSearch);
     compactPostings(titleSearch);
   } catch (error) {
-    throw new Error(`index snapshot: a search index cannot be loaded (${error instanceof Error ? error.message : String(error)})`);
+    throw searchIndexError(error);
   }
   if (passageSearch.documentCount !== passages.length || titleSearch.documentCount !== articles.length) {
     throw new Error('index snapshot: the search indexes do not hold the passages and articles');

@@ -4,7 +4,7 @@
  * acknowledge an interaction).
  */
 import { Worker } from 'node:worker_threads';
-import { restoreCorpusIndex, type Article, type CorpusIndex, type IndexSnapshot } from '../core/index.js';
+import { restoreCorpusIndexInSlices, type Article, type CorpusIndex, type IndexSnapshot } from '../core/index.js';
 
 /** The built index, and its snapshot (to save, so that the next start restores it). */
 export interface BuiltIndex {
@@ -14,7 +14,8 @@ export interface BuiltIndex {
 
 /**
  * Builds the index of `articles` on a worker thread, then restores it here from the snapshot the
- * worker sends back (a fraction of the build's cost: see the README's Performance section).
+ * worker sends back, in slices between which other work runs (a fraction of the build's cost:
+ * see the README's Performance section).
  * The result is the index `buildCorpusIndex(articles)` would give.
  */
 export async function buildIndexOffThread(articles: readonly Article[]): Promise<BuiltIndex> {
@@ -30,5 +31,6 @@ export async function buildIndexOffThread(articles: readonly Article[]): Promise
     worker.once('exit', (code) => reject(new Error(`index worker exited with code ${code} before sending the index`)));
   });
   await worker.terminate();
-  return { index: restoreCorpusIndex(articles, snapshot), snapshot };
+  // Restored in slices: the bot keeps answering from the index in service meanwhile.
+  return { index: await restoreCorpusIndexInSlices(articles, snapshot, () => new Promise((resolve) => setImmediate(resolve))), snapshot };
 }

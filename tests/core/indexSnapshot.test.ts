@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   INDEX_SNAPSHOT_SECTIONS,
   restoreCorpusIndex,
+  restoreCorpusIndexInSlices,
   serializeCorpusIndex,
   type IndexSnapshot,
 } from '../../src/core/index.js';
@@ -55,5 +56,35 @@ describe('serializeCorpusIndex and restoreCorpusIndex', () => {
     expect(() => restoreCorpusIndex(built.articles, withoutPeople as unknown as IndexSnapshot)).toThrow('index snapshot: the people section is missing');
     expect(() => restoreCorpusIndex(built.articles, { ...snapshot, terms: snapshot.terms.slice(0, -40) })).toThrow(/^index snapshot: the terms section is not valid JSON/);
     expect(() => restoreCorpusIndex(built.articles, { ...snapshot, passageSearch: '{"serializationVersion":99}' })).toThrow(/^index snapshot: a search index cannot be loaded/);
+  });
+});
+
+describe('restoreCorpusIndexInSlices', () => {
+  const pauseCounter = () => {
+    const counted = { pauses: 0 };
+    const pause = (): Promise<void> => {
+      counted.pauses += 1;
+      return new Promise((resolve) => setImmediate(resolve));
+    };
+    return { counted, pause };
+  };
+
+  it('gives the index the one-go restore gives, letting other work run between its slices', async () => {
+    const built = await seedIndex();
+    const { counted, pause } = pauseCounter();
+    let ticks = 0;
+    const ticker = setInterval(() => (ticks += 1), 0);
+    const restored = await restoreCorpusIndexInSlices(built.articles, serializeCorpusIndex(built), pause);
+    clearInterval(ticker);
+    expect(answers(restored)).toEqual(answers(built));
+    expect(restored.people.people).toEqual(built.people.people);
+    expect(counted.pauses).toBeGreaterThanOrEqual(4);
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it('refuses a malformed search index as the one-go restore does', async () => {
+    const built = await seedIndex();
+    const snapshot = { ...serializeCorpusIndex(built), titleSearch: '{"serializationVersion":99}' };
+    await expect(restoreCorpusIndexInSlices(built.articles, snapshot, pauseCounter().pause)).rejects.toThrow(/^index snapshot: a search index cannot be loaded/);
   });
 });
