@@ -14,8 +14,8 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCorpusIndex, parseEncodingName, serializeCorpusIndex, type Article } from '../src/core/index.js';
-import { buildIndexOffThread, type BuiltIndex } from '../src/corpus/buildIndexOffThread.js';
+import { parseEncodingName } from '../src/core/index.js';
+import { buildIndexInThread, buildIndexOffThread } from '../src/corpus/buildIndexOffThread.js';
 import { LiveCorpus } from '../src/corpus/liveCorpus.js';
 import { openCorpus } from '../src/corpus/openCorpus.js';
 
@@ -43,11 +43,6 @@ interface ReloadFigures {
   readonly longestPauseMs: number;
 }
 
-async function buildInThread(articles: readonly Article[]): Promise<BuiltIndex> {
-  const index = buildCorpusIndex(articles);
-  return { index, snapshot: serializeCorpusIndex(index) };
-}
-
 /** Runs `work` while a timer ticks every {@link PROBE_MS}; returns the longest gap between ticks beyond the period. */
 async function longestPause<T>(work: () => Promise<T>): Promise<{ result: T; pauseMs: number }> {
   let last = performance.now();
@@ -70,7 +65,7 @@ try {
   const figures: ReloadFigures[] = [];
   for (const [system, buildIndex] of [
     ['worker', buildIndexOffThread],
-    ['in-thread', buildInThread],
+    ['in-thread', buildIndexInThread],
   ] as const) {
     // Each run starts from the corpus as opened and adds its own article: both rebuild the same corpus plus one.
     const live = new LiveCorpus(opened.index, opened.issues, { corpusPath: folder, open: { encoding }, buildIndex });

@@ -4,7 +4,7 @@
  * acknowledge an interaction).
  */
 import { Worker } from 'node:worker_threads';
-import { restoreCorpusIndexInSlices, type Article, type CorpusIndex, type IndexSnapshot } from '../core/index.js';
+import { buildCorpusIndex, restoreCorpusIndexInSlices, serializeCorpusIndex, type Article, type CorpusIndex, type IndexSnapshot } from '../core/index.js';
 
 /** The built index, and its snapshot (to save, so that the next start restores it). */
 export interface BuiltIndex {
@@ -33,4 +33,13 @@ export async function buildIndexOffThread(articles: readonly Article[]): Promise
   await worker.terminate();
   // Restored in slices: the bot keeps answering from the index in service meanwhile.
   return { index: await restoreCorpusIndexInSlices(articles, snapshot, () => new Promise((resolve) => setImmediate(resolve))), snapshot };
+}
+
+/**
+ * The same result built on this thread, which is blocked meanwhile: the baseline of
+ * `npm run bench:reload`, and what tests use to keep builds deterministic and quick.
+ */
+export async function buildIndexInThread(articles: readonly Article[]): Promise<BuiltIndex> {
+  const index = buildCorpusIndex(articles);
+  return { index, snapshot: serializeCorpusIndex(index) };
 }

@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { answerQuestion, buildCorpusIndex, isQuestionProblem, type Answer, type Article, type CorpusIndex } from '../../src/core/index.js';
-import { buildIndexOffThread, type BuiltIndex } from '../../src/corpus/buildIndexOffThread.js';
+import { buildIndexInThread, buildIndexOffThread, type BuiltIndex } from '../../src/corpus/buildIndexOffThread.js';
 import { LiveCorpus, RELOAD_QUIET_MS, type ReloadReport } from '../../src/corpus/liveCorpus.js';
 import { openCorpus, type OpenOptions } from '../../src/corpus/openCorpus.js';
-import { buildInProcess } from '../support/commandContext.js';
 import { SAMPLE_TEXT, makeTempCorpus, markdownArticle, removeTempCorpora } from '../support/tempCorpus.js';
 
 afterAll(removeTempCorpora);
@@ -30,7 +29,7 @@ interface Started {
 /** A live corpus over a temp folder, as the bot opens it. */
 async function startLive(
   files: Record<string, string>,
-  buildIndex: (articles: readonly Article[]) => Promise<BuiltIndex> = buildInProcess,
+  buildIndex: (articles: readonly Article[]) => Promise<BuiltIndex> = buildIndexInThread,
   open: OpenOptions = {},
 ): Promise<Started> {
   const dir = await makeTempCorpus(files);
@@ -64,7 +63,7 @@ function gatedBuild() {
   });
   const build = async (articles: readonly Article[]): Promise<BuiltIndex> => {
     await released;
-    return buildInProcess(articles);
+    return buildIndexInThread(articles);
   };
   return { build, release };
 }
@@ -178,7 +177,7 @@ describe('LiveCorpus.reload', () => {
 
 describe('LiveCorpus.reload and the index snapshot', () => {
   it('saves the new index, so that the next start restores it instead of building', async () => {
-    const { dir, corpus } = await startLive({ 'hook.md': hookFile }, buildInProcess, { snapshot: 'beside-corpus' });
+    const { dir, corpus } = await startLive({ 'hook.md': hookFile }, buildIndexInThread, { snapshot: 'beside-corpus' });
     await writeFile(path.join(dir, 'visas.md'), visasFile);
     const report = await corpus.reload('command');
     expect(report.snapshotError).toBeUndefined();
@@ -188,7 +187,7 @@ describe('LiveCorpus.reload and the index snapshot', () => {
   });
 
   it('saves no snapshot while a previous version is kept, so that the next start reads the files as they are', async () => {
-    const { dir, corpus } = await startLive({ 'hook.md': hookFile, 'visas.md': visasFile }, buildInProcess, { snapshot: 'beside-corpus' });
+    const { dir, corpus } = await startLive({ 'hook.md': hookFile, 'visas.md': visasFile }, buildIndexInThread, { snapshot: 'beside-corpus' });
     await writeFile(path.join(dir, 'hook.md'), '---\ntitle: Abrams Replaces Hook\n');
     await writeFile(path.join(dir, 'uavs.md'), uavsFile);
     expect((await corpus.reload('command')).keptFiles).toEqual(['hook.md']);
