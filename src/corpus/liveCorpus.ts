@@ -17,7 +17,7 @@ import {
 } from '../core/index.js';
 import type { BuiltIndex } from './buildIndexOffThread.js';
 import { snapshotKey, snapshotPathFor, writeIndexSnapshot } from './indexSnapshot.js';
-import { readCorpus } from './loadCorpus.js';
+import { isIgnoredName, readCorpus } from './loadCorpus.js';
 import type { OpenOptions } from './openCorpus.js';
 
 /** What started a reload. */
@@ -120,8 +120,8 @@ export class LiveCorpus {
 
   /**
    * Reloads whenever a file in the corpus folder (or the corpus file) is added, changed or removed,
-   * once the folder has been quiet for {@link RELOAD_QUIET_MS}. Hidden files (the index snapshot,
-   * editors' swap files) are not watched.
+   * once the folder has been quiet for {@link RELOAD_QUIET_MS}. Files the loader skips (the index
+   * snapshot, editors' swap files and backups) do not trigger a reload.
    */
   watch(): void {
     if (this.watcher !== undefined) return;
@@ -137,7 +137,7 @@ export class LiveCorpus {
     const fileName = isFolder ? undefined : path.basename(corpusPath);
     const onChange = (_event: string, name: string | Buffer | null): void => {
       const changed = name === null ? undefined : name.toString();
-      if (changed !== undefined && (isHiddenPath(changed) || (fileName !== undefined && changed !== fileName))) return;
+      if (changed !== undefined && (isIgnoredPath(changed) || (fileName !== undefined && changed !== fileName))) return;
       clearTimeout(this.quietTimer);
       this.quietTimer = setTimeout(() => void this.reload('file-change'), RELOAD_QUIET_MS);
     };
@@ -216,6 +216,7 @@ export class LiveCorpus {
   }
 }
 
-function isHiddenPath(name: string): boolean {
-  return name.split(path.sep).some((part) => part.startsWith('.'));
+/** Whether a changed path is one the loader skips (the index snapshot, editors' swap files and backups): no reload for it. */
+function isIgnoredPath(name: string): boolean {
+  return name.split(path.sep).some(isIgnoredName);
 }

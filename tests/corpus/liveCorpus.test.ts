@@ -208,10 +208,11 @@ describe('LiveCorpus.watch', () => {
     expect(corpus.lastReload).toBe(report);
   });
 
-  it('does not reload for hidden files such as the index snapshot', async () => {
+  it('does not reload for files the loader skips: the index snapshot, editors\' backups', async () => {
     const { dir, corpus, reports } = await startLive({ 'hook.md': hookFile });
     corpus.watch();
     await writeFile(path.join(dir, '.dossier-index.json'), '{}\n');
+    await writeFile(path.join(dir, 'hook.md~'), hookFile);
     await new Promise((resolve) => setTimeout(resolve, RELOAD_QUIET_MS * 3));
     expect(reports).toEqual([]);
   });
