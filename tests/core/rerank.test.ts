@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpusIndex, type CorpusIndex } from '../../src/core/corpusIndex.js';
-import { rerankCandidates } from '../../src/core/rerank.js';
+import { focusWord, rerankCandidates } from '../../src/core/rerank.js';
 import { analyzeQuery, retrievePassages, termWeight } from '../../src/core/retrieve.js';
 import type { Article } from '../../src/core/types.js';
 
@@ -52,6 +52,33 @@ describe('rerankCandidates', () => {
     ]);
     const scores = rerankAll(index, 'What did the Supreme Leader offer?');
     expect(scores.get('phrase')).toBeGreaterThan(scores.get('apart')!);
+  });
+
+  it('credits two of the question’s words side by side in the passage when the question puts a word between them', () => {
+    const index = buildCorpusIndex([
+      article('phrase', 'Trump left the Iranian deal in 2018, officials said.'),
+      article('apart', 'Trump left the deal, an Iranian official said in 2018.'),
+    ]);
+    const scores = rerankAll(index, 'When did Trump leave the Iranian nuclear deal?');
+    expect(scores.get('phrase')).toBeGreaterThan(scores.get('apart')!);
+  });
+
+  it('weighs a name the question gives above its other words', () => {
+    const index = buildCorpusIndex([
+      article('named', 'Lavrov discussed the budget on Monday.'),
+      article('unnamed', 'Ministers discussed the pipeline on Monday.'),
+    ]);
+    const scores = rerankAll(index, 'Did Lavrov discuss the pipeline?');
+    expect(scores.get('named')).toBeGreaterThan(scores.get('unnamed')!);
+  });
+
+  it('weighs the noun naming the kind of answer below the question’s other words', () => {
+    const index = buildCorpusIndex([
+      article('answering', 'Tehran hosted the summit in July.'),
+      article('naming', 'The city hosted a festival in July.'),
+    ]);
+    const scores = rerankAll(index, 'Which city hosted the summit?');
+    expect(scores.get('answering')).toBeGreaterThan(scores.get('naming')!);
   });
 
   it('prefers the shorter of two passages that match the question alike', () => {
@@ -132,5 +159,20 @@ describe('the first stage’s bound on common words', () => {
     const hits = retrievePassages(index, analyzeQuery('people'), 3);
     expect(hits).toHaveLength(3);
     for (const hit of hits) expect(hit.matchedQueryTerms).toEqual(['peopl']);
+  });
+});
+
+describe('focusWord', () => {
+  it('finds the noun naming the kind of answer, capitalised modifiers skipped', () => {
+    expect(focusWord('Which NFL team represented the AFC at Super Bowl 50?')).toBe('team');
+    expect(focusWord('What stadium hosted the game?')).toBe('stadium');
+    expect(focusWord('What is the name of the stadium?')).toBe('name');
+    expect(focusWord('What type of engine did Tesla build?')).toBe('type');
+  });
+
+  it('finds none when no noun follows what or which', () => {
+    expect(focusWord('What did Tesla build?')).toBeNull();
+    expect(focusWord('Who replaced Brian Hook?')).toBeNull();
+    expect(focusWord('Which 2015 team won?')).toBeNull();
   });
 });
