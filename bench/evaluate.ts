@@ -1,6 +1,6 @@
 /**
  * Answer quality on a question file:
- * `npm run eval -- --questions FILE [--corpus PATH] [--articles REGEX] [--json] [--verbose]`.
+ * `npm run eval -- --questions FILE [--corpus PATH] [--encoding latin1] [--articles REGEX] [--json] [--verbose]`.
  *
  * Question lines are JSON objects with `q` and one of:
  * - `titles` (the top citation's title should start with one of them) and/or `expect` (one of these
@@ -21,7 +21,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
-import { answerQuestion, isQuestionProblem, type Answer, type Article, type CorpusIndex } from '../src/core/index.js';
+import { answerQuestion, isQuestionProblem, parseEncodingName, type Answer, type Article, type CorpusIndex } from '../src/core/index.js';
 import { describeCorpusIssues, openCorpus } from '../src/corpus/openCorpus.js';
 
 interface Question {
@@ -53,6 +53,7 @@ const { values } = parseArgs({
   options: {
     questions: { type: 'string', default: '../shared/eval/dev-questions.jsonl' },
     corpus: { type: 'string', default: 'corpus' },
+    encoding: { type: 'string', default: 'utf-8' },
     articles: { type: 'string' },
     json: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
@@ -60,6 +61,11 @@ const { values } = parseArgs({
   },
 });
 
+const encoding = parseEncodingName(values.encoding!);
+if (encoding === undefined) {
+  process.stderr.write(`Unknown --encoding ${values.encoding}: use utf-8 or latin1.\n`);
+  process.exit(2);
+}
 const articleFilter = values.articles === undefined ? null : new RegExp(values.articles, 'u');
 const questions = (await readFile(values.questions!, 'utf8'))
   .split('\n')
@@ -68,7 +74,7 @@ const questions = (await readFile(values.questions!, 'utf8'))
   .filter((question) => articleFilter === null || (question.articleIds ?? []).some((id) => articleFilter.test(id)))
   .slice(0, values.limit === undefined ? undefined : Number(values.limit));
 const started = performance.now();
-const { index, issues } = await openCorpus(values.corpus!);
+const { index, issues } = await openCorpus(values.corpus!, { encoding });
 const indexedIn = performance.now() - started;
 for (const line of describeCorpusIssues(issues)) process.stderr.write(`corpus issue: ${line}\n`);
 
