@@ -28,6 +28,8 @@ export interface AnswerJson {
   /** The cited passages; when abstained, the nearest passages. */
   citations: CitationJson[];
   truncated: boolean;
+  /** When abstained because of it: a rare name or number of the question that the nearest article never mentions; otherwise null. */
+  unmentioned: string | null;
   corpus: { version: string; articles: number };
 }
 
@@ -58,6 +60,7 @@ export function answerToJson(answer: Answer, index: CorpusIndex): AnswerJson {
     },
     citations: answer.citations.map(citationToJson),
     truncated: answer.truncated,
+    unmentioned: answer.unmentioned ?? null,
     corpus: { version: index.version, articles: index.articles.length },
   };
 }

@@ -32,6 +32,7 @@ export function renderAnswerText(answer: Answer, emphasis: Emphasis = markdownEm
     lines.push(`“${emphasize(answer.quote.text, answer.quote.highlights, emphasis)}” [${answer.quote.citation}]`, '');
   } else {
     lines.push('The corpus does not cover this question.');
+    if (answer.unmentioned !== undefined) lines.push(`Its nearest article never mentions “${answer.unmentioned}”.`);
     lines.push(answer.citations.length > 0 ? 'Nearest passages:' : 'No passage comes close.', '');
   }
   for (const citation of answer.citations) lines.push(...renderCitation(citation, emphasis), '');

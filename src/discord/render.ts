@@ -37,7 +37,9 @@ function sourceLine(source: { readonly publisher?: string; readonly date?: strin
 export function renderAnswer(answer: Answer, index: CorpusIndex, ephemeral: boolean): OutgoingMessage {
   const description = answer.quote
     ? `> ${boldRanges(answer.quote.text, answer.quote.highlights).replace(/\n/g, '\n> ')} **[${answer.quote.citation}]**`
-    : `**The corpus does not cover this question.**${answer.citations.length > 0 ? ' The nearest passages:' : ' No passage comes close.'}`;
+    : `**The corpus does not cover this question.**${answer.unmentioned === undefined ? '' : ` Its nearest article never mentions “${escapeText(answer.unmentioned)}”.`}${
+        answer.citations.length > 0 ? ' The nearest passages:' : ' No passage comes close.'
+      }`;
   const embed: APIEmbed = {
     title: escapeText(answer.query),
     description: answer.truncated ? `${description}\n\n*Only the first words of the question were searched.*` : description,

@@ -50,6 +50,10 @@ describe('answerLine', () => {
     expect(reply('What is the capital of Australia?')).toMatch(/^The corpus does not cover this question\./);
   });
 
+  it('names the year of the question that the nearest article never mentions', () => {
+    expect(reply('What did Lavrov say about Iran in 2031?')).toMatch(/^The corpus does not cover this question\.\nIts nearest article never mentions “2031”\./);
+  });
+
   it('asks for a question when /ask has none', () => {
     expect(reply('/ask')).toBe('Ask a question, for example: /ask Who replaced Brian Hook?');
   });

@@ -17,12 +17,13 @@ describe('askReply as JSON', () => {
     const reply = askReply(index, 'Who replaced Brian Hook?', 'json');
     expect(reply.ok).toBe(true);
     const body = json(reply.output);
-    expect(Object.keys(body).sort()).toEqual(['abstained', 'answer', 'citations', 'corpus', 'query', 'truncated']);
+    expect(Object.keys(body).sort()).toEqual(['abstained', 'answer', 'citations', 'corpus', 'query', 'truncated', 'unmentioned']);
     expect(body).toMatchObject({
       query: 'Who replaced Brian Hook?',
       abstained: false,
       answer: { citation: 1, text: expect.stringContaining('Elliott Abrams') },
       truncated: false,
+      unmentioned: null,
       corpus: { version: index.version, articles: 5 },
     });
   });
@@ -36,6 +37,11 @@ describe('askReply as JSON', () => {
   it('prints `answer: null` with the nearest passages when it abstains', () => {
     const body = json(askReply(index, 'Who won the 2018 World Cup?', 'json').output);
     expect(body).toMatchObject({ abstained: true, answer: null });
+  });
+
+  it('prints the year the nearest article never mentions as `unmentioned`', () => {
+    const body = json(askReply(index, 'What did Lavrov say about Iran in 2031?', 'json').output);
+    expect(body).toMatchObject({ abstained: true, answer: null, unmentioned: '2031' });
   });
 
   it('prints an error object, and is not ok, for an empty question', () => {

@@ -214,6 +214,37 @@ describe('abstention', () => {
     expect(answer('What did Angela Merkel say about Iran?').abstained).toBe(true);
   });
 
+  it('declines a question whose year no article mentions, and names the year', () => {
+    const result = answer('What did Lavrov say about Iran in 2031?');
+    expect(result).toMatchObject({ abstained: true, quote: null, unmentioned: '2031' });
+  });
+
+  describe('in a corpus of a few hundred passages', () => {
+    const towns = Array.from({ length: 220 }, (_, number) => ({
+      id: `council-${number}`,
+      title: `Council ${number} sets its budget`,
+      text: `The council of Ashford ${number} approved a budget for schools and roads on Monday, after a long debate.`,
+      source: `council-${number}.md`,
+    }));
+    const large = buildCorpusIndex([
+      ...towns,
+      { id: 'moscow-talks', title: 'Lavrov and Zarif meet', text: 'Lavrov met Zarif in Moscow on Tuesday to discuss the nuclear deal and sanctions.', source: 'moscow-talks.md' },
+      { id: 'geneva-visit', title: 'Kerry in Switzerland', text: 'Kerry visited Geneva for talks on refugees.', source: 'geneva-visit.md' },
+    ]);
+
+    it('declines a question naming a rare place that the nearest article never mentions, and names it', () => {
+      const result = answer('When did Lavrov meet Zarif in Geneva to discuss the nuclear deal?', large);
+      expect(result).toMatchObject({ abstained: true, quote: null, unmentioned: 'Geneva' });
+      expect(result.citations[0]?.articleId).toBe('moscow-talks');
+    });
+
+    it('answers the same question when the nearest article mentions every name in it', () => {
+      const result = answer('When did Lavrov meet Zarif in Moscow to discuss the nuclear deal?', large);
+      expect(result.abstained).toBe(false);
+      expect(result.unmentioned).toBeUndefined();
+    });
+  });
+
   it('declines everything on an empty corpus', () => {
     const result = answer('Who replaced Brian Hook?', buildCorpusIndex([]));
     expect(result).toMatchObject({ abstained: true, quote: null, citations: [], moreCitations: [] });

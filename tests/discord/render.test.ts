@@ -109,6 +109,11 @@ describe('renderAnswer on the bundled corpus', () => {
     expect(embed?.description).not.toMatch(/^>/);
   });
 
+  it('names the year or name of the question that the nearest article never mentions', () => {
+    const [embed] = renderAnswer(ask(index, 'What did Lavrov say about Iran in 2031?'), index, false).embeds ?? [];
+    expect(embed?.description).toContain('Its nearest article never mentions “2031”.');
+  });
+
   it('escapes Markdown in the question it repeats as the title', () => {
     const [embed] = renderAnswer(ask(index, 'Who replaced **Brian Hook**?'), index, false).embeds ?? [];
     expect(embed?.title).toBe('Who replaced \\*\\*Brian Hook\\*\\*?');
