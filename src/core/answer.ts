@@ -4,7 +4,7 @@
  * not cover the question, a plain "not covered" with the nearest passages.
  */
 import { analyze, analyzeTerms, tokenizeWords } from './analysis.js';
-import type { CorpusIndex } from './corpusIndex.js';
+import { passagesOfArticle, type CorpusIndex } from './corpusIndex.js';
 import { normalizeForMatching } from './normalize.js';
 import { analyzeQuery, retrievePassages, termWeight, type AnalyzedQuery, type PassageHit } from './retrieve.js';
 import { splitSentences } from './sentences.js';
@@ -160,18 +160,8 @@ function unmentionedNameOrNumber(index: CorpusIndex, query: AnalyzedQuery, best:
     return passages <= rareUpTo && (passages > 0 || isNumber) ? [{ term, word }] : [];
   });
   if (asked.length === 0) return undefined;
-  const mentioned = new Set([...analyzeTerms(best.article.title), ...articleTerms(index, best.article.id)]);
+  const mentioned = new Set([...analyzeTerms(best.article.title), ...passagesOfArticle(index, best.article.id).flatMap((passage) => index.passageTerms.get(passage.id) ?? [])]);
   return asked.find(({ term }) => !mentioned.has(term))?.word;
-}
-
-/** Every term of an article's passages (passage ids are `articleId#n`). */
-function articleTerms(index: CorpusIndex, articleId: string): string[] {
-  const terms: string[] = [];
-  for (let position = 0; ; position += 1) {
-    const passageTerms = index.passageTerms.get(`${articleId}#${position}`);
-    if (passageTerms === undefined) return terms;
-    terms.push(...passageTerms);
-  }
 }
 
 /** Whether a value returned by {@link answerQuestion} is a problem rather than an answer. */

@@ -184,6 +184,29 @@ function passageNames(passages: readonly Passage[], people: PeopleDirectory): Ma
  * A short, stable hash of the corpus content (FNV-1a, 32 bits, twice with different seeds):
  * eight hex digits shown in replies so that a user can tell which corpus answered.
  */
+/** Each article's passages in order, per index: built the first time they are asked for (the index never changes after it is built). */
+const articlePassagesCache = new WeakMap<CorpusIndex, ReadonlyMap<string, readonly Passage[]>>();
+
+/**
+ * The passages of an article, in order; empty for an unknown id. The first call on an index
+ * groups all its passages by article (linear in the passages); later calls are a lookup.
+ */
+export function passagesOfArticle(index: CorpusIndex, articleId: string): readonly Passage[] {
+  let byArticle = articlePassagesCache.get(index);
+  if (byArticle === undefined) {
+    const lists = new Map<string, Passage[]>();
+    for (const passage of index.passages) {
+      const list = lists.get(passage.articleId);
+      if (list === undefined) lists.set(passage.articleId, [passage]);
+      else list.push(passage);
+    }
+    for (const list of lists.values()) list.sort((a, b) => a.position - b.position);
+    byArticle = lists;
+    articlePassagesCache.set(index, byArticle);
+  }
+  return byArticle.get(articleId) ?? [];
+}
+
 export function hashCorpus(articles: readonly Article[]): string {
   const parts = articles.map((article) => [article.id, article.title, article.publisher, article.author, article.date, article.url, article.text].join('\u0000'));
   const text = parts.join('\u0001');

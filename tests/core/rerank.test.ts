@@ -17,6 +17,15 @@ function rerankAll(index: CorpusIndex, question: string): Map<string, number> {
   return new Map(candidates.map((candidate, position) => [candidate.passage.articleId, reranked[position]!.score]));
 }
 
+/** The same, each passage's score by passage id (for articles of several passages). */
+function rerankPassages(index: CorpusIndex, question: string): Map<string, number> {
+  const query = analyzeQuery(question);
+  const weights = query.terms.map((term) => termWeight(index, term));
+  const candidates = index.passages.map((passage) => ({ passage, score: 1 }));
+  const reranked = rerankCandidates(index, query.text, query.terms, weights, candidates);
+  return new Map(candidates.map((candidate, position) => [candidate.passage.id, reranked[position]!.score]));
+}
+
 describe('rerankCandidates', () => {
   it('prefers the passage whose one sentence holds the question’s words over one that scatters them', () => {
     const index = buildCorpusIndex([
@@ -112,6 +121,45 @@ describe('rerankCandidates', () => {
     ]);
     const scores = rerankAll(index, 'Why was Tesla hired by Westinghouse?');
     expect(scores.get('titled')).toBeGreaterThan(scores.get('untitled')!);
+  });
+
+  it('reads a paragraph in the context of the paragraphs before it in its article: "Mr Khodorkovsky" after a lead naming his associate', () => {
+    const lead = 'A close associate of former Yukos boss Mikhail Khodorkovsky has told a Moscow court that fraud charges against him are false.';
+    const answer = 'Platon Lebedev has been on trial alongside Mr Khodorkovsky since June.';
+    // Each paragraph its own passage; the same answering paragraph after a lead on the case, and after one on something else.
+    const index = buildCorpusIndex(
+      [
+        { id: 'case', title: 'Court news', text: `${lead}\n\n${answer}`, source: 'case.md' },
+        { id: 'elsewhere', title: 'Court news', text: `Russian oil output rose in May, the energy ministry said on Tuesday.\n\n${answer}`, source: 'elsewhere.md' },
+      ],
+      { targetLength: 10 },
+    );
+    const scores = rerankPassages(index, 'Which close associate of Mikhail Khodorkovsky has been on trial since June?');
+    expect(scores.get('case#1')).toBeGreaterThan(scores.get('elsewhere#1')!);
+  });
+
+  it('does not credit a paragraph with the words of the paragraphs after it', () => {
+    const lead = 'Newcastle striker Craig Bellamy is discussing a loan move, BBC Sport understands.';
+    const index = buildCorpusIndex(
+      [
+        { id: 'rejected', title: 'Football news', text: `${lead}\n\nHe has rejected a permanent move to Birmingham after his row with Graeme Souness.`, source: 'rejected.md' },
+        { id: 'weather', title: 'Football news', text: `${lead}\n\nThe match at St James' Park went ahead despite the snow on Saturday.`, source: 'weather.md' },
+      ],
+      { targetLength: 10 },
+    );
+    const scores = rerankPassages(index, 'Which permanent move did Craig Bellamy reject after his row with Graeme Souness?');
+    expect(scores.get('rejected#0')).toBeCloseTo(scores.get('weather#0')!, 10);
+  });
+
+  it('prefers the passage that states a number when the question asks what stake or share', () => {
+    const index = buildCorpusIndex([
+      article('counted', 'Bob Murray agreed to buy the 4.76% stake in Sunderland from BSkyB.'),
+      article('uncounted', 'Bob Murray agreed to buy the stake in Sunderland from BSkyB.'),
+    ]);
+    const stake = rerankAll(index, 'What stake in Sunderland did Bob Murray agree to buy from BSkyB?');
+    expect(stake.get('counted')).toBeGreaterThan(stake.get('uncounted')!);
+    const share = rerankAll(index, 'What share of Sunderland did Bob Murray agree to buy from BSkyB?');
+    expect(share.get('counted')).toBeGreaterThan(share.get('uncounted')!);
   });
 
   it('does not let a word common in the corpus outweigh a rare one because few candidates use it', () => {
