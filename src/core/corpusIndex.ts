@@ -180,10 +180,6 @@ function passageNames(passages: readonly Passage[], people: PeopleDirectory): Ma
   return names;
 }
 
-/**
- * A short, stable hash of the corpus content (FNV-1a, 32 bits, twice with different seeds):
- * eight hex digits shown in replies so that a user can tell which corpus answered.
- */
 /** Each article's passages in order, per index: built the first time they are asked for (the index never changes after it is built). */
 const articlePassagesCache = new WeakMap<CorpusIndex, ReadonlyMap<string, readonly Passage[]>>();
 
@@ -207,6 +203,10 @@ export function passagesOfArticle(index: CorpusIndex, articleId: string): readon
   return byArticle.get(articleId) ?? [];
 }
 
+/**
+ * A short, stable hash of the corpus content (FNV-1a, 32 bits, twice with different seeds):
+ * eight hex digits shown in replies so that a user can tell which corpus answered.
+ */
 export function hashCorpus(articles: readonly Article[]): string {
   const parts = articles.map((article) => [article.id, article.title, article.publisher, article.author, article.date, article.url, article.text].join('\u0000'));
   const text = parts.join('\u0001');
