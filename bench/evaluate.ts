@@ -13,6 +13,10 @@
  *   measured in the issue (R@1 0.785 on all 10,570 SQuAD dev questions);
  * - `abstain: true` (the corpus does not cover it: Dossier should decline).
  *
+ * For questions with `expect` phrases, both baselines are also run over paragraphs (one document
+ * per paragraph, titled with its article's title): the share whose top paragraph holds a phrase
+ * stands next to Dossier's share whose answer or top passage does.
+ *
  * `--articles REGEX` keeps only the questions with an expected article id matching it (for
  * example `^squad-[0-4]-`, the questions on the first five SQuAD articles). `--json` prints one
  * object with every figure instead of the text.
@@ -112,6 +116,15 @@ const rankedQuestions = questions.filter((question) => question.articleIds);
 const baseline = dossier.count > 0 ? runBaseline(index.articles, rankedQuestions, new MiniSearch<BaselineDocument>({ fields: ['title', 'text'] })) : null;
 const stemmedBaseline =
   dossier.count > 0 ? runBaseline(index.articles, rankedQuestions, new MiniSearch<BaselineDocument>({ fields: ['title', 'text'], processTerm: stemmedTerm() })) : null;
+const phraseQuestions = questions.filter((question) => question.expect && !question.abstain);
+const paragraphs = phraseQuestions.length > 0 ? toParagraphs(index.articles) : [];
+const paragraphBaselines =
+  phraseQuestions.length > 0
+    ? {
+        plain: runParagraphBaseline(paragraphs, phraseQuestions, new MiniSearch<BaselineDocument>({ fields: ['title', 'text'] })),
+        stemmed: runParagraphBaseline(paragraphs, phraseQuestions, new MiniSearch<BaselineDocument>({ fields: ['title', 'text'], processTerm: stemmedTerm() })),
+      }
+    : null;
 
 if (values.json) {
   const figures = {
@@ -130,6 +143,14 @@ if (values.json) {
       stemmedBaseline === null
         ? null
         : { system: "MiniSearch with Porter stemming and stop words, fields ['title', 'text'], one document per article", ...rankingFigures(stemmedBaseline.ranking, 4), msPerQuestion: round(stemmedBaseline.ms / Math.max(1, stemmedBaseline.ranking.count)) },
+    paragraphBaselines:
+      paragraphBaselines === null
+        ? null
+        : {
+            system: "one document per paragraph (fields ['title', 'text']): expectedPhrase is the share whose top paragraph holds an expected phrase",
+            plain: { expectedPhrase: shareOf(paragraphBaselines.plain) },
+            stemmed: { expectedPhrase: shareOf(paragraphBaselines.stemmed) },
+          },
   };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 } else {
@@ -139,6 +160,9 @@ if (values.json) {
     share('hit@1 (top citation from an expected article)', tallies.hitAt1),
     ...(baseline === null || stemmedBaseline === null ? [] : rankingTable(dossier, baseline.ranking, stemmedBaseline.ranking)),
     share('expected phrase in the answer or top excerpt', tallies.phrase),
+    paragraphBaselines === null
+      ? ''
+      : `  baselines, one document per paragraph, expected phrase in the top paragraph: MiniSearch ${describeShare(paragraphBaselines.plain)}, MiniSearch+stem ${describeShare(paragraphBaselines.stemmed)}`,
     share('answerable questions answered', tallies.answered),
     share('off-topic questions declined', tallies.declined),
     `answering: ${(answeringMs / Math.max(1, questions.length)).toFixed(2)} ms a question${
@@ -183,6 +207,35 @@ function stemmedTerm(): (term: string) => string | null {
     const word = term.toLowerCase();
     return stopWords.has(word) ? null : porterStemmer.stem(word);
   };
+}
+
+/** Every article's paragraphs (split at blank lines), each a document titled with its article's title. */
+function toParagraphs(articles: readonly Article[]): BaselineDocument[] {
+  return articles.flatMap((article) =>
+    article.text
+      .split(/\n\s*\n/)
+      .map((paragraph) => paragraph.trim())
+      .filter((paragraph) => paragraph.length > 0)
+      .map((paragraph, position) => ({ id: `${article.id}#${position}`, title: article.title, text: paragraph })),
+  );
+}
+
+/** A baseline MiniSearch over paragraphs: counts the questions whose top paragraph holds one of their expected phrases. */
+function runParagraphBaseline(paragraphs: readonly BaselineDocument[], asked: readonly Question[], search: MiniSearch<BaselineDocument>): Tally {
+  search.addAll(paragraphs);
+  const byId = new Map(paragraphs.map((paragraph) => [paragraph.id, paragraph]));
+  const result = tally();
+  for (const question of asked) {
+    const top = search.search(question.q)[0];
+    const text = top === undefined ? '' : byId.get(String(top.id))!.text.toLowerCase();
+    result.count += 1;
+    if (question.expect!.some((phrase) => text.includes(phrase.toLowerCase()))) result.passed += 1;
+  }
+  return result;
+}
+
+function describeShare(target: Tally): string {
+  return `${(target.passed / Math.max(1, target.count)).toFixed(3)} (${target.passed}/${target.count})`;
 }
 
 function tally(): Tally {
