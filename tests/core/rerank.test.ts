@@ -2,28 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { buildCorpusIndex, type CorpusIndex } from '../../src/core/corpusIndex.js';
 import { focusWord, rerankCandidates } from '../../src/core/rerank.js';
 import { analyzeQuery, retrievePassages, termWeight } from '../../src/core/retrieve.js';
-import type { Article } from '../../src/core/types.js';
+import type { Article, Passage } from '../../src/core/types.js';
 
 function article(id: string, text: string): Article {
   return { id, title: `Report ${id}`, text, source: `${id}.md` };
 }
 
 /** Re-ranks every passage of the index for a question, first-stage scores all equal: the second stage alone decides. */
-function rerankAll(index: CorpusIndex, question: string): Map<string, number> {
+function rerankEvery(index: CorpusIndex, question: string): Array<{ passage: Passage; score: number }> {
   const query = analyzeQuery(question);
   const weights = query.terms.map((term) => termWeight(index, term));
   const candidates = index.passages.map((passage) => ({ passage, score: 1 }));
   const reranked = rerankCandidates(index, query.text, query.terms, weights, candidates);
-  return new Map(candidates.map((candidate, position) => [candidate.passage.articleId, reranked[position]!.score]));
+  return candidates.map(({ passage }, position) => ({ passage, score: reranked[position]!.score }));
 }
 
-/** The same, each passage's score by passage id (for articles of several passages). */
+/** Each article's score, for articles of one passage. */
+function rerankAll(index: CorpusIndex, question: string): Map<string, number> {
+  return new Map(rerankEvery(index, question).map(({ passage, score }) => [passage.articleId, score]));
+}
+
+/** Each passage's score by passage id, for articles of several passages. */
 function rerankPassages(index: CorpusIndex, question: string): Map<string, number> {
-  const query = analyzeQuery(question);
-  const weights = query.terms.map((term) => termWeight(index, term));
-  const candidates = index.passages.map((passage) => ({ passage, score: 1 }));
-  const reranked = rerankCandidates(index, query.text, query.terms, weights, candidates);
-  return new Map(candidates.map((candidate, position) => [candidate.passage.id, reranked[position]!.score]));
+  return new Map(rerankEvery(index, question).map(({ passage, score }) => [passage.id, score]));
 }
 
 describe('rerankCandidates', () => {
