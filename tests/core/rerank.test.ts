@@ -73,6 +73,27 @@ describe('rerankCandidates', () => {
     expect(scores.get('phrase')).toBeGreaterThan(scores.get('apart')!);
   });
 
+  it('credits a synonym of the question’s word, short of the word itself', () => {
+    const index = buildCorpusIndex([
+      article('word', 'Russia postponed the talks in Vienna, officials said.'),
+      article('synonym', 'Russia deferred the talks in Vienna, officials said.'),
+      article('neither', 'Russia attended the talks in Vienna, officials said.'),
+    ]);
+    const scores = rerankAll(index, 'Why did Russia postpone the talks?');
+    expect(scores.get('synonym')).toBeGreaterThan(scores.get('neither')!);
+    expect(scores.get('word')).toBeGreaterThan(scores.get('synonym')!);
+  });
+
+  it('marks down a passage that lacks the name most candidates share, whatever else it matches', () => {
+    const index = buildCorpusIndex([
+      article('answer', 'Panthers cornerback Josh Norman was flagged for holding on third down.'),
+      article('elsewhere', 'A defender may be called to court for holding assets of a third party down the years.'),
+      article('other', 'The Panthers lost the game by fourteen points.'),
+    ]);
+    const scores = rerankAll(index, 'What Panther defender was called for holding on third down?');
+    expect(scores.get('answer')).toBeGreaterThan(scores.get('elsewhere')!);
+  });
+
   it('weighs a name the question gives above its other words', () => {
     const index = buildCorpusIndex([
       article('named', 'Lavrov discussed the budget on Monday.'),
