@@ -11,7 +11,7 @@ let synonymsByTerm: ReadonlyMap<string, readonly string[]> | undefined;
 /**
  * The terms of the words WordNet relates to a term's words (synonyms in their commonest senses,
  * derived forms), other than the term itself; empty for a term it does not know.
- * Cost: the first call reads the list (about 9,000 words, tens of milliseconds); then a lookup.
+ * Cost: the first call reads the list (12,000 words, about 0.2 s); then a lookup.
  *
  * @example synonymTerms('postpon') // ['delai', 'prorogu', 'defer', …]
  */
