@@ -224,7 +224,9 @@ export interface RerankedCandidate {
  * by its rarity among the candidates ("Tesla" tells apart nothing among passages all on Tesla),
  * both times weighed up for a name and down for the focus noun ({@link termRoles}); a term the
  * sentence lacks counts for a share when its article's title or a passage before it holds it
- * ({@link TITLE_CONTEXT_CREDIT}, {@link ARTICLE_CONTEXT_CREDIT}).
+ * ({@link TITLE_CONTEXT_CREDIT}, {@link ARTICLE_CONTEXT_CREDIT}), or the sentence a synonym of it
+ * ({@link SYNONYM_CREDIT}). A candidate lacking a name of the question that most candidates hold
+ * loses {@link MISSING_NAME_PENALTY}.
  * Cost: linear in the terms of the candidates' articles; a fraction of a millisecond for 30
  * passages of news.
  *
