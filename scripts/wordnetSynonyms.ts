@@ -53,7 +53,8 @@ export function synonymLines(files: WordNetFiles): string[] {
     synsets.set(key, synset);
   }
   const entries = PARTS_OF_SPEECH.flatMap((part) => databaseLines(files.index[part]).map((line) => ({ part, ...parseIndexEntry(line) })));
-  const common = new Set(entries.filter((entry) => entry.taggedSenses > 0).map((entry) => entry.lemma));
+  // Sense-tagged single words: the only ones related, on either side.
+  const common = new Set(entries.filter((entry) => entry.taggedSenses > 0 && !entry.lemma.includes('_')).map((entry) => entry.lemma));
 
   const related = new Map<string, Set<string>>();
   const relate = (word: string, other: string): void => {
@@ -80,11 +81,7 @@ export function synonymLines(files: WordNetFiles): string[] {
       }
     }
   }
-  return [...related]
-    .filter(([word]) => !word.includes('_'))
-    .map(([word, words]) => `${word}\t${[...words].filter((other) => !other.includes('_')).sort().join(' ')}`)
-    .filter((line) => !line.endsWith('\t'))
-    .sort();
+  return [...related].map(([word, words]) => `${word}\t${[...words].sort().join(' ')}`).sort();
 }
 
 /** The lines of a database file past its licence header (which starts with two spaces). */
