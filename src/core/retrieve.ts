@@ -6,7 +6,7 @@ import { tokenizeWords, toTerm } from './analysis.js';
 import type { CorpusIndex } from './corpusIndex.js';
 import { FIELD_BOOSTS } from './corpusIndex.js';
 import { normalizeForMatching, normalizeUserText } from './normalize.js';
-import { rerankCandidates } from './rerank.js';
+import { promoteAnswerBearing, rerankCandidates } from './rerank.js';
 import type { Article, Passage } from './types.js';
 
 /** A question cut to a bounded cost: at most this many characters are read… */
@@ -119,7 +119,7 @@ export function retrievePassages(index: CorpusIndex, query: AnalyzedQuery, limit
   const reranked = rerankCandidates(index, query.text, query.terms, weights, firstStage);
 
   const candidates = firstStage.map(({ result, passage }, position) => {
-    const { score, termsInText, nearTermsInText } = reranked[position]!;
+    const { score, termsInText, nearTermsInText, holdsAnswer } = reranked[position]!;
     const exact = new Set<string>([...result.terms, ...termsInText]);
     let coveredWeight = 0;
     const matchedQueryTerms = query.terms.filter((term, termPosition) => {
@@ -135,11 +135,12 @@ export function retrievePassages(index: CorpusIndex, query: AnalyzedQuery, limit
       matchedQueryTerms,
       matchedPassageTerms: [...exact],
       coverage: totalWeight > 0 ? coveredWeight / totalWeight : 0,
+      holdsAnswer,
     };
   });
 
   candidates.sort((a, b) => b.score - a.score || compareCorpusOrder(index, a.passage, b.passage));
-  return foldNearDuplicates(index, candidates).slice(0, limit);
+  return foldNearDuplicates(index, promoteAnswerBearing(candidates).map(({ holdsAnswer: _, ...candidate }) => candidate)).slice(0, limit);
 }
 
 /**
