@@ -5,6 +5,8 @@
  * kind of answer asked for (a number, a date). Within a sentence, the question's names weigh
  * more and the noun naming the kind of answer ("What stadium…") less, and a synonym counts for
  * part of the word it stands for; a passage lacking a name the other candidates share loses.
+ * Last, a passage that gives the kind of answer asked for goes before a lead of its article that
+ * only restates the question ({@link promoteAnswerBearing}).
  *
  * Figures below are R@1 on SQuAD v1.1 dev (`npm run eval`, 2,067 paragraphs as articles): the
  * weights were tuned on the questions of its first five articles ("tuning", 1,877 questions) and

@@ -97,8 +97,10 @@ export function analyzeQuery(question: string): AnalyzedQuery {
  * re-ranked by how well their best sentence matches the whole question (see
  * {@link rerankCandidates}). A question term counts as matched when MiniSearch matched it, in any
  * field, or the passage's text holds it; a typo or a near form of it counts for a share of its
- * weight. Near-duplicate passages from rewritten articles are folded into one hit, citing the
- * original. Ties break by corpus order, so results are stable.
+ * weight. When the question asks for a name, number or date that the first passage does not give
+ * and another passage of its article close behind does, that one goes first (see
+ * {@link promoteAnswerBearing}). Near-duplicate passages from rewritten articles are folded into
+ * one hit, citing the original. Ties break by corpus order, so results are stable.
  * Cost: bounded by the postings budget and the candidates; a few milliseconds on 9,000 passages.
  *
  * @param limit - how many hits to return (default 10)
