@@ -196,8 +196,6 @@ interface PassageLayout {
   readonly sentenceAnswers: readonly number[];
   /** The terms of the passage's article title. */
   readonly titleTerms: readonly string[];
-  /** The passage's words that can be an answer, by kind ({@link NUMBER}, {@link DATE}, {@link NAME}), as terms. */
-  readonly answerWords: ReadonlyArray<readonly [kind: number, term: string]>;
 }
 
 /**
@@ -215,12 +213,6 @@ export interface RerankCandidate {
 /** A candidate's second-stage score, and the question terms its text holds. */
 export interface RerankedCandidate {
   readonly score: number;
-  /**
-   * Whether the passage holds a word of the kind of answer the question asks for (a number, a
-   * date, a name) that the question does not already give; `null` when the question asks for no
-   * such kind. See {@link promoteAnswerBearing}.
-   */
-  readonly holdsAnswer: boolean | null;
   /** Question terms the passage's text holds as they are. */
   readonly termsInText: readonly string[];
   /** Question terms the passage's text holds only in a near form (`expans` for `expand`). */
@@ -331,7 +323,6 @@ export function rerankCandidates(
       ((sharedNames & ~(match.terms | match.nearTerms | match.title | context)) !== 0 ? MISSING_NAME_PENALTY : 0);
     return {
       score: relevance / Math.pow(1 + match.length, LENGTH_EXPONENT),
-      holdsAnswer: asked === 0 ? null : holdsNewAnswer(layoutOf(index, candidate.passage), asked, questionTerms),
       termsInText: terms.filter((_, termIndex) => (match.terms >> termIndex) & 1),
       nearTermsInText: terms.filter((_, termIndex) => ((match.nearTerms & ~match.terms) >> termIndex) & 1),
     };
@@ -359,9 +350,27 @@ function questionWord(question: string): string | undefined {
   return (afterComma ?? words[0])?.[0].toLowerCase();
 }
 
-/** Whether a passage holds a word of an asked kind that is not one of the question's terms (nor a near form of one). */
-function holdsNewAnswer(layout: PassageLayout, asked: number, questionTerms: QuestionTerms): boolean {
-  return layout.answerWords.some(([kind, term]) => (kind & asked) !== 0 && questionTerms.indexOf(term) < 0 && questionTerms.nearIndexOf(term) < 0);
+/**
+ * Whether a passage's text holds a word of an asked kind that is not one of the question's terms
+ * (nor a near form of one): a number (`24`, `seven`), a date (`1995`, `February`), or a name (a
+ * capitalised word other than a sentence's first, not a month or weekday). Read from the text on
+ * each call (tens of microseconds): it is asked of three passages a question at most.
+ */
+function holdsNewAnswer(text: string, asked: number, questionTerms: QuestionTerms): boolean {
+  const sentences = splitSentences(text);
+  let sentence = -1;
+  for (const { word, start } of tokenizeWords(text)) {
+    let firstOfSentence = false;
+    while (sentence + 1 < sentences.length && sentences[sentence + 1]!.start <= start) {
+      sentence += 1;
+      firstOfSentence = true;
+    }
+    const kinds = answerKinds(word) | (!firstOfSentence && isName(word) ? NAME : 0);
+    if ((kinds & asked) === 0) continue;
+    const term = toTerm(word) ?? word.toLowerCase();
+    if (questionTerms.indexOf(term) < 0 && questionTerms.nearIndexOf(term) < 0) return true;
+  }
+  return false;
 }
 
 /**
@@ -370,9 +379,9 @@ function holdsNewAnswer(layout: PassageLayout, asked: number, questionTerms: Que
 const ANSWER_BEARING_DEPTH = 3;
 
 /**
- * Puts first, when the first passage holds no word of the kind of answer asked for (see
- * {@link RerankedCandidate.holdsAnswer}), the next passage of the same article within the first
- * {@link ANSWER_BEARING_DEPTH} that does. A news lead restates the question and leaves the answer
+ * Puts first, when the question asks for a name ("who", "whom", "whose", "which"), a number or a
+ * date, and the first passage holds no such word that the question does not already give, the
+ * next passage of the same article within the first {@link ANSWER_BEARING_DEPTH} that does. A news lead restates the question and leaves the answer
  * to the paragraph after it ("A close associate of Mikhail Khodorkovsky has told a court…", then
  * "Platon Lebedev said…"); the lead matches the question's words better, but the reader asked for
  * the name. Other articles' order is kept, so the article cited first does not change.
@@ -385,13 +394,20 @@ const ANSWER_BEARING_DEPTH = 3;
  * article as well cost 1 to 3 points of R@1 (SQuAD halves, other articles, news). SQuAD, where an
  * article is one paragraph (cut in two when long), is unchanged.
  *
- * @param ranked - passages in ranking order, each with its score and {@link RerankedCandidate.holdsAnswer}
+ * @param question - the question as asked (for the kind of answer it wants)
+ * @param terms - the question's distinct terms (the words it already gives)
+ * @param ranked - passages in ranking order, each with its score
  * @returns the same passages, the promoted one moved to the front with the first one's score
  */
-export function promoteAnswerBearing<T extends { readonly passage: Passage; readonly score: number; readonly holdsAnswer: boolean | null }>(ranked: readonly T[]): T[] {
+export function promoteAnswerBearing<T extends { readonly passage: Passage; readonly score: number }>(question: string, terms: readonly string[], ranked: readonly T[]): T[] {
   const first = ranked[0];
-  if (first === undefined || first.holdsAnswer !== false) return [...ranked];
-  const promoted = ranked.slice(1, ANSWER_BEARING_DEPTH).find((other) => other.passage.articleId === first.passage.articleId && other.holdsAnswer === true);
+  const asked = askedKinds(question);
+  if (first === undefined || asked === 0) return [...ranked];
+  const questionTerms = new QuestionTerms(terms);
+  if (holdsNewAnswer(first.passage.text, asked, questionTerms)) return [...ranked];
+  const promoted = ranked
+    .slice(1, ANSWER_BEARING_DEPTH)
+    .find((other) => other.passage.articleId === first.passage.articleId && holdsNewAnswer(other.passage.text, asked, questionTerms));
   // The promoted passage takes the first one's score, so that scores still descend down the ranking.
   return promoted === undefined ? [...ranked] : [{ ...promoted, score: first.score }, ...ranked.filter((other) => other !== promoted)];
 }
@@ -599,24 +615,18 @@ function readLayout(text: string, title: string): PassageLayout {
   const sentences = splitSentences(text);
   const sentenceStarts: number[] = [];
   const sentenceAnswers: number[] = [];
-  const answerWords: Array<readonly [number, string]> = [];
   let sentence = -1;
   let termCount = 0;
   for (const { word, start } of tokenizeWords(text)) {
-    let sentenceStart = false;
     while (sentence + 1 < sentences.length && sentences[sentence + 1]!.start <= start) {
       sentence += 1;
       sentenceStarts.push(termCount);
       sentenceAnswers.push(0);
-      sentenceStart = true;
     }
-    const term = toTerm(word);
-    const kinds = answerKinds(word) | (!sentenceStart && isName(word) ? NAME : 0);
-    if (sentence >= 0) sentenceAnswers[sentence]! |= kinds & (NUMBER | DATE);
-    if (kinds !== 0) answerWords.push([kinds, term ?? word.toLowerCase()]);
-    if (term !== null) termCount += 1;
+    if (sentence >= 0) sentenceAnswers[sentence]! |= answerKinds(word);
+    if (toTerm(word) !== null) termCount += 1;
   }
-  return { sentenceStarts, sentenceAnswers, titleTerms: analyzeTerms(title), answerWords };
+  return { sentenceStarts, sentenceAnswers, titleTerms: analyzeTerms(title) };
 }
 
 /** Whether a word, not first in its sentence, can be (part of) a name: capitalised, and not a month or weekday. */

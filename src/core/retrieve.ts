@@ -121,7 +121,7 @@ export function retrievePassages(index: CorpusIndex, query: AnalyzedQuery, limit
   const reranked = rerankCandidates(index, query.text, query.terms, weights, firstStage);
 
   const candidates = firstStage.map(({ result, passage }, position) => {
-    const { score, termsInText, nearTermsInText, holdsAnswer } = reranked[position]!;
+    const { score, termsInText, nearTermsInText } = reranked[position]!;
     const exact = new Set<string>([...result.terms, ...termsInText]);
     let coveredWeight = 0;
     const matchedQueryTerms = query.terms.filter((term, termPosition) => {
@@ -137,12 +137,11 @@ export function retrievePassages(index: CorpusIndex, query: AnalyzedQuery, limit
       matchedQueryTerms,
       matchedPassageTerms: [...exact],
       coverage: totalWeight > 0 ? coveredWeight / totalWeight : 0,
-      holdsAnswer,
     };
   });
 
   candidates.sort((a, b) => b.score - a.score || compareCorpusOrder(index, a.passage, b.passage));
-  return foldNearDuplicates(index, promoteAnswerBearing(candidates).map(({ holdsAnswer: _, ...candidate }) => candidate)).slice(0, limit);
+  return foldNearDuplicates(index, promoteAnswerBearing(query.text, query.terms, candidates)).slice(0, limit);
 }
 
 /**
