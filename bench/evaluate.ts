@@ -297,7 +297,7 @@ function matchesArticle(index: CorpusIndex, question: Question, articleId: strin
 
 function share(label: string, target: Tally): string {
   if (target.count === 0) return '';
-  return `${label}: ${(target.passed / target.count).toFixed(3)} (${target.passed}/${target.count})`;
+  return `${label}: ${describeShare(target)}`;
 }
 
 function shareOf(target: Tally): { share: number; passed: number; count: number } | null {
