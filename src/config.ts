@@ -33,6 +33,10 @@ export interface Config {
   readonly discordGuildId?: string;
   /** Another Discord API base (a proxy, or the fake Discord of the end-to-end test). */
   readonly discordApiBase?: string;
+  /** Roles (ids) whose members may add articles besides those who can manage the server (`ADD_ROLES`). */
+  readonly addRoleIds: readonly string[];
+  /** Whether `/add` may fetch pages on loopback and private addresses (`FETCH_ALLOW_PRIVATE`: intranets and tests). */
+  readonly fetchAllowPrivate: boolean;
   readonly logLevel: LogLevel;
   /** Human-readable logs instead of JSON lines. */
   readonly logPretty: boolean;
@@ -56,6 +60,8 @@ export const SETTINGS = {
   CORPUS_ENCODING: `how the corpus files are encoded: ${CORPUS_ENCODINGS.join(' or ')} (files that are valid UTF-8 are still read as UTF-8); default utf-8`,
   CORPUS_WATCH: 'on to reload the corpus when its files change while the bot runs, off to reload only on /reload; default on',
   INDEX_CACHE_DIR: 'a folder for the index snapshot, or off to never save one; default beside the corpus (<corpus>/.dossier-index.json)',
+  ADD_ROLES: 'role ids (comma-separated) whose members may /add articles, besides those who can manage the server; default none',
+  FETCH_ALLOW_PRIVATE: 'true to let /add fetch pages on loopback and private addresses (an intranet, tests); default false: only public addresses',
   SHARDS: 'run sharded under discord.js\'s ShardingManager: auto (as Discord recommends) or a number of shards; default one process, unsharded',
   LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}; default info`,
   LOG_PRETTY: 'true for human-readable logs instead of JSON lines; default false',
@@ -119,6 +125,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (typeof shards === 'number' && !(shards >= 1 && shards <= MAX_SHARDS)) {
     problems.push({ key: 'SHARDS', message: `must be auto or a number of shards from 1 to ${MAX_SHARDS}, got "${shardsValue}"` });
   }
+  const addRoles = (read('ADD_ROLES') ?? '').split(',').map((role) => role.trim()).filter((role) => role.length > 0);
+  const badRoles = addRoles.filter((role) => !SNOWFLAKE.test(role));
+  if (badRoles.length > 0) {
+    problems.push({ key: 'ADD_ROLES', message: `must be role ids (17 to 20 digits) separated by commas, got "${badRoles.join(', ')}"` });
+  }
+  const fetchAllowPrivate = (read('FETCH_ALLOW_PRIVATE') ?? 'false').toLowerCase();
+  if (!['true', 'false', '1', '0'].includes(fetchAllowPrivate)) {
+    problems.push({ key: 'FETCH_ALLOW_PRIVATE', message: `must be true or false, got "${fetchAllowPrivate}"` });
+  }
   if (problems.length > 0) return { ok: false, problems };
 
   return {
@@ -134,6 +149,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       ...(discordClientId === undefined ? {} : { discordClientId }),
       ...(discordGuildId === undefined ? {} : { discordGuildId }),
       ...(discordApiBase === undefined ? {} : { discordApiBase }),
+      addRoleIds: addRoles,
+      fetchAllowPrivate: fetchAllowPrivate === 'true' || fetchAllowPrivate === '1',
       logLevel: logLevel as LogLevel,
       logPretty: logPretty === 'true' || logPretty === '1',
     },

@@ -148,9 +148,30 @@ describe('describeConfigProblems', () => {
   });
 });
 
+describe('who may add articles, and what may be fetched', () => {
+  it('reads the roles that may add articles as a list of ids', () => {
+    const result = loadConfig({ ADD_ROLES: '123456789012345678, 223456789012345678 ' });
+    expect(result.ok && result.config.addRoleIds).toEqual(['123456789012345678', '223456789012345678']);
+  });
+
+  it('refuses a role that is a name instead of an id, naming it', () => {
+    expect(loadConfig({ ADD_ROLES: '123456789012345678,Editors' })).toEqual({
+      ok: false,
+      problems: [{ key: 'ADD_ROLES', message: 'must be role ids (17 to 20 digits) separated by commas, got "Editors"' }],
+    });
+  });
+
+  it('fetches only public addresses unless FETCH_ALLOW_PRIVATE is true', () => {
+    const byDefault = loadConfig({});
+    const allowed = loadConfig({ FETCH_ALLOW_PRIVATE: 'true' });
+    expect([byDefault.ok && byDefault.config.fetchAllowPrivate, allowed.ok && allowed.config.fetchAllowPrivate]).toEqual([false, true]);
+  });
+});
+
 describe('SETTINGS', () => {
   it('documents every key loadConfig reads', () => {
     expect(Object.keys(SETTINGS).sort()).toEqual([
+      'ADD_ROLES',
       'CORPUS_DIR',
       'CORPUS_ENCODING',
       'CORPUS_WATCH',
@@ -158,6 +179,7 @@ describe('SETTINGS', () => {
       'DISCORD_CLIENT_ID',
       'DISCORD_GUILD_ID',
       'DISCORD_TOKEN',
+      'FETCH_ALLOW_PRIVATE',
       'INDEX_CACHE_DIR',
       'LOG_LEVEL',
       'LOG_PRETTY',
