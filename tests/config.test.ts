@@ -6,7 +6,7 @@ const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gx1y2z.config-test-secret';
 
 describe('loadConfig', () => {
   it('runs the console on the bundled corpus with an empty environment', () => {
-    expect(loadConfig({})).toEqual({ ok: true, config: { corpusPath: 'corpus', watchCorpus: true, logLevel: 'info', logPretty: false } });
+    expect(loadConfig({})).toEqual({ ok: true, config: { corpusPath: 'corpus', watchCorpus: true, addRoleIds: [], fetchAllowPrivate: false, logLevel: 'info', logPretty: false } });
   });
 
   it('reads every setting when all are valid', () => {
@@ -17,6 +17,8 @@ describe('loadConfig', () => {
       DISCORD_API_BASE: 'http://127.0.0.1:8080/api',
       CORPUS_DIR: 'articles',
       CORPUS_WATCH: 'off',
+      ADD_ROLES: '223456789012345678',
+      FETCH_ALLOW_PRIVATE: 'true',
       LOG_LEVEL: 'debug',
       LOG_PRETTY: 'true',
     });
@@ -29,6 +31,8 @@ describe('loadConfig', () => {
         discordClientId: '123456789012345678',
         discordGuildId: '876543210987654321',
         discordApiBase: 'http://127.0.0.1:8080/api',
+        addRoleIds: ['223456789012345678'],
+        fetchAllowPrivate: true,
         logLevel: 'debug',
         logPretty: true,
       },
@@ -37,7 +41,7 @@ describe('loadConfig', () => {
 
   it('treats empty and blank values as unset', () => {
     const result = loadConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '   ', LOG_LEVEL: '' });
-    expect(result).toEqual({ ok: true, config: { corpusPath: 'corpus', watchCorpus: true, logLevel: 'info', logPretty: false } });
+    expect(result).toEqual({ ok: true, config: { corpusPath: 'corpus', watchCorpus: true, addRoleIds: [], fetchAllowPrivate: false, logLevel: 'info', logPretty: false } });
   });
 
   it('trims the spaces around a value', () => {
@@ -90,7 +94,7 @@ describe('loadConfig', () => {
 
   it('ignores environment variables that are not its settings', () => {
     const result = loadConfig({ PATH: '/usr/bin', HOME: '/root', NODE_ENV: 'production' });
-    expect(result).toEqual({ ok: true, config: { corpusPath: 'corpus', watchCorpus: true, logLevel: 'info', logPretty: false } });
+    expect(result).toEqual({ ok: true, config: { corpusPath: 'corpus', watchCorpus: true, addRoleIds: [], fetchAllowPrivate: false, logLevel: 'info', logPretty: false } });
   });
 });
 
