@@ -4,16 +4,18 @@
  * console when not. With `SHARDS` set, it starts discord.js's ShardingManager instead, which runs
  * this same program once per shard.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { runConsole } from './cli/console.js';
 import type { Config } from './config.js';
 import { corpusOptions, describeCorpusIssues, describeSnapshotProblem, openCorpus, type OpenedCorpus } from './corpus/openCorpus.js';
-import { buildIndexOffThread } from './corpus/buildIndexOffThread.js';
+import { createArticleAdder, type AddOutcome, type ArticleAdder, type UndoOutcome } from './corpus/addArticle.js';
+import { buildIndexInThread, buildIndexOffThread } from './corpus/buildIndexOffThread.js';
 import { LiveCorpus, type ReloadReport } from './corpus/liveCorpus.js';
 import { startBot } from './discord/bot.js';
 import { startShards } from './discord/shards.js';
 import { readConfigOrExit } from './environment.js';
+import { fetchPage } from './fetch/fetchPage.js';
 import { createLogger, type Logger } from './log.js';
 
 /**
@@ -33,7 +35,11 @@ if (config.discordToken === undefined) {
   const problem = describeSnapshotProblem(snapshot);
   if (problem !== undefined) process.stderr.write(`${problem}\n`);
   process.stdout.write(`No DISCORD_TOKEN set: opening the local console on ${index.articles.length} articles (type /help, or a question).\n`);
-  await runConsole(index, { input: process.stdin, output: process.stdout, color: process.stdout.isTTY === true });
+  // Articles added with /add are served at once, as in the bot; the folder is not watched here.
+  const corpus = new LiveCorpus(index, issues, { corpusPath: config.corpusPath, open: corpusOptions(config), buildIndex: buildIndexInThread });
+  const adder = (await isFolder(config.corpusPath)) ? createAdder(config, corpus) : undefined;
+  await runConsole(corpus, { input: process.stdin, output: process.stdout, color: process.stdout.isTTY === true }, adder);
+  await corpus.close();
 } else if (config.shards !== undefined) {
   await runShardManager(config, config.discordToken, config.shards);
 } else {
@@ -156,6 +162,30 @@ function logReload(log: Logger, report: ReloadReport): void {
   else log.info(fields, 'corpus reloaded: new index in service');
   for (const file of report.keptFiles) log.warn({ file }, 'corpus file no longer parses: its previous version stays in service');
   if (report.snapshotError !== undefined) log.warn({ error: report.snapshotError }, 'index snapshot not saved after the reload: the next start rebuilds the index');
+}
+
+/** The adder of the corpus folder: fetches with the configured address rules; logs every outcome (refusals with their kind). */
+function createAdder(config: Config, corpus: LiveCorpus, log?: Logger): ArticleAdder {
+  return createArticleAdder({
+    corpusFolder: config.corpusPath,
+    corpus,
+    fetchPage: (url) => fetchPage(url, { allowPrivate: config.fetchAllowPrivate }),
+    onOutcome: (outcome, input) => log && logAddOutcome(log, outcome, input),
+  });
+}
+
+function logAddOutcome(log: Logger, outcome: AddOutcome | UndoOutcome, input: { readonly kind: string; readonly url?: string; readonly name?: string; readonly file?: string }): void {
+  const asked = { input: input.kind, ...(input.url === undefined ? {} : { url: input.url }), ...(input.name === undefined ? {} : { name: input.name }), ...(input.file === undefined ? {} : { file: input.file }) };
+  if (outcome.kind === 'added') log.info({ ...asked, id: outcome.added.id, file: outcome.added.file, passages: outcome.added.passages }, 'article added');
+  else if (outcome.kind === 'removed') log.info({ ...asked, file: outcome.file }, 'added article removed (undo)');
+  else log.warn({ ...asked, ...('refusal' in outcome ? { refusal: outcome.refusal } : {}), reason: outcome.message }, 'article not added');
+}
+
+async function isFolder(corpusPath: string): Promise<boolean> {
+  return stat(corpusPath).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
 }
 
 /** Dossier's version, from its package.json (beside `src/` when run from sources, two levels up once built). */

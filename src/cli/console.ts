@@ -5,13 +5,16 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { CorpusIndex } from '../core/index.js';
+import type { ArticleAdder } from '../corpus/addArticle.js';
+import { addFromArgument } from './addFromArgument.js';
 import { articlesReply, askReply, peopleReply, sourceReply, whoReply } from './replies.js';
-import { ansiEmphasis, markdownEmphasis } from './renderText.js';
+import { ansiEmphasis, markdownEmphasis, renderAddText } from './renderText.js';
 
 export const CONSOLE_HELP = `Commands:
   /ask <question>     answer from the corpus, with citations (or just type the question)
   /who <person>       who a person is, according to the corpus; /people lists them
   /source <article>   read an article (id, title or a few title words); /source alone lists them
+  /add <link|file>    add an article: a web page's link, or a saved page (.html), .md, .txt or .jsonl file
   /help               this help
   /quit               leave (or press Ctrl+D)`;
 
@@ -22,11 +25,17 @@ export interface ConsoleStreams {
   readonly color: boolean;
 }
 
+/** The corpus the console answers from: its index may change as articles are added. */
+export interface ConsoleCorpus {
+  readonly index: CorpusIndex;
+}
+
 /**
  * Runs the console until `/quit` or the end of input. Each line is answered on its own; an
- * unexpected error is reported on that line and the console goes on.
+ * unexpected error is reported on that line and the console goes on. With an adder, `/add`
+ * saves an article in the corpus folder and the next line is answered with it.
  */
-export async function runConsole(index: CorpusIndex, streams: ConsoleStreams): Promise<void> {
+export async function runConsole(corpus: ConsoleCorpus, streams: ConsoleStreams, adder?: ArticleAdder): Promise<void> {
   const lines = createInterface({ input: streams.input, output: streams.output, terminal: false, crlfDelay: Infinity });
   const write = (text: string): void => {
     streams.output.write(`${text}\n`);
@@ -37,7 +46,13 @@ export async function runConsole(index: CorpusIndex, streams: ConsoleStreams): P
   prompt();
   for await (const line of lines) {
     try {
-      const reply = answerLine(index, line, streams.color);
+      const addition = /^\s*\/add(?:\s+([\s\S]*))?$/i.exec(line);
+      const reply =
+        addition === null
+          ? answerLine(corpus.index, line, streams.color)
+          : adder === undefined
+            ? 'Adding is not available here: the corpus is a single file, not a folder.'
+            : renderAddText(await addFromArgument(adder, addition[1] ?? ''));
       if (reply === 'quit') break;
       if (reply.length > 0) write(`${reply}\n`);
     } catch (error) {

@@ -1,11 +1,21 @@
 /**
- * The scriptable CLI: `ask`, `source`, `articles`, with `--json` for scripts.
+ * The scriptable CLI: `ask`, `who`, `source`, `articles`, `add`, `export`, with `--json` for scripts.
  * `npm run --silent cli -- ask "Who replaced Brian Hook?" --json` prints one JSON object.
  */
+import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import type { Config } from '../config.js';
+import { createArticleAdder } from '../corpus/addArticle.js';
+import { buildIndexInThread } from '../corpus/buildIndexOffThread.js';
+import { LiveCorpus } from '../corpus/liveCorpus.js';
+import { readCorpus } from '../corpus/loadCorpus.js';
 import { corpusOptions, describeCorpusIssues, describeSnapshotProblem, openCorpus } from '../corpus/openCorpus.js';
 import { readConfigOrExit } from '../environment.js';
+import { fetchPage } from '../fetch/fetchPage.js';
+import { addFromArgument } from './addFromArgument.js';
+import { addOutcomeToJson, articleToExportJson } from './renderJson.js';
+import { renderAddText } from './renderText.js';
 import { articlesReply, askReply, peopleReply, sourceReply, whoReply, type OutputFormat } from './replies.js';
 
 const USAGE = `Usage: npm run cli -- <command> [arguments] [--json] [--corpus PATH] [--encoding latin1]
@@ -18,6 +28,8 @@ Commands:
   people                list the people the corpus names
   source "id or title"  show an article (by id, title or a few title words)
   articles              list the articles
+  add URL|PATH          add an article: a web page's link, or a saved page (.html), .md, .txt or .jsonl file
+  export                print the whole corpus as JSON lines (the loader's .jsonl form, plus "source")
   help                  show this help
 
 Options:
@@ -46,7 +58,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (!['ask', 'who', 'people', 'source', 'articles'].includes(command)) {
+  if (!['ask', 'who', 'people', 'source', 'articles', 'add', 'export'].includes(command)) {
     process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
     return 2;
   }
@@ -55,6 +67,8 @@ async function main(): Promise<number> {
     ...(parsed.values.corpus === undefined ? {} : { CORPUS_DIR: parsed.values.corpus }),
     ...(parsed.values.encoding === undefined ? {} : { CORPUS_ENCODING: parsed.values.encoding }),
   });
+  if (command === 'export') return exportCorpus(config);
+  if (command === 'add') return addArticle(config, rest.join(' '), parsed.values.json ? 'json' : 'text');
   const { index, issues, snapshot } = await openCorpus(config.corpusPath, corpusOptions(config));
   for (const line of describeCorpusIssues(issues)) process.stderr.write(`corpus issue: ${line}\n`);
   const problem = describeSnapshotProblem(snapshot);
@@ -76,6 +90,34 @@ async function main(): Promise<number> {
     process.stdout.write(format === 'json' ? `${reply.output}\n` : `${reply.output}\n\n`);
   }
   return allOk ? 0 : 1;
+}
+
+/** `export`: every article as one JSON line, in corpus order; issues go to standard error. */
+async function exportCorpus(config: Config): Promise<number> {
+  const { corpus } = await readCorpus(config.corpusPath, corpusOptions(config));
+  for (const line of describeCorpusIssues(corpus.issues)) process.stderr.write(`corpus issue: ${line}\n`);
+  for (const article of corpus.articles) {
+    if (!process.stdout.write(`${JSON.stringify(articleToExportJson(article))}\n`)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+  }
+  return 0;
+}
+
+/** `add URL|PATH`: saves one article in the corpus folder and updates the index snapshot; exit 0 when added, 1 when refused. */
+async function addArticle(config: Config, argument: string, format: OutputFormat): Promise<number> {
+  const isFolder = await stat(config.corpusPath).then((info) => info.isDirectory(), () => false);
+  if (!isFolder) {
+    const message = `The corpus ${config.corpusPath} is not a folder: articles are added to a corpus folder (--corpus DIR).`;
+    process.stdout.write(`${format === 'json' ? JSON.stringify({ error: message, kind: 'read-only' }) : `Not added: ${message}`}\n`);
+    return 1;
+  }
+  const opened = await openCorpus(config.corpusPath, corpusOptions(config));
+  const corpus = new LiveCorpus(opened.index, opened.issues, { corpusPath: config.corpusPath, open: corpusOptions(config), buildIndex: buildIndexInThread });
+  const adder = createArticleAdder({ corpusFolder: config.corpusPath, corpus, fetchPage: (url) => fetchPage(url, { allowPrivate: config.fetchAllowPrivate }) });
+  const outcome = await addFromArgument(adder, argument);
+  // The snapshot of the updated index is written after the article is served: wait for it before exiting.
+  await corpus.close();
+  process.stdout.write(`${format === 'json' ? JSON.stringify(addOutcomeToJson(outcome)) : renderAddText(outcome)}\n`);
+  return outcome.kind === 'added' ? 0 : 1;
 }
 
 function print(reply: { output: string; ok: boolean }): number {

@@ -3,6 +3,7 @@
  * fields are only ever added, and unknown values are `null` rather than missing.
  */
 import type { Answer, Article, Citation, CorpusIndex, Person, PersonLookup, QuestionProblem } from '../core/index.js';
+import type { AddOutcome } from '../corpus/addArticle.js';
 
 /** One cited passage, as JSON. */
 export interface CitationJson {
@@ -146,4 +147,48 @@ export function whoToJson(query: string, lookup: PersonLookup, index: CorpusInde
   return lookup.kind === 'found'
     ? { query, found: true, matchedBy: lookup.matchedBy, person: personToJson(lookup.person, index) }
     : { query, found: false, suggestions: lookup.suggestions.map((person) => ({ id: person.id, name: person.name })) };
+}
+
+/** `add --json`: what was saved, or why nothing was. */
+export type AddJson =
+  | {
+      added: { id: string; title: string; publisher: string | null; author: string | null; date: string | null; url: string | null; file: string; passages: number; people: string[] };
+      /** The article already in the corpus that this one is a near-duplicate of (the same story elsewhere), or null. */
+      duplicateOf: string | null;
+    }
+  | { error: string; kind: string };
+
+export function addOutcomeToJson(outcome: AddOutcome): AddJson {
+  if (outcome.kind === 'refused') return { error: outcome.message, kind: outcome.refusal };
+  const { added } = outcome;
+  return {
+    added: {
+      id: added.id,
+      title: added.title,
+      publisher: added.publisher ?? null,
+      author: added.author ?? null,
+      date: added.date ?? null,
+      url: added.url ?? null,
+      file: added.file,
+      passages: added.passages,
+      people: [...added.people],
+    },
+    duplicateOf: added.alsoReportedBy[0]?.id ?? null,
+  };
+}
+
+/** One line of `export`: the loader's own `.jsonl` fields, plus the file the article came from. */
+export interface ExportedArticleJson {
+  id: string;
+  title: string;
+  publisher: string | null;
+  author: string | null;
+  date: string | null;
+  url: string | null;
+  text: string;
+  source: string;
+}
+
+export function articleToExportJson(article: Article): ExportedArticleJson {
+  return { ...articleToJson(article), text: article.text, source: article.source };
 }

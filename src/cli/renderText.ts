@@ -3,6 +3,7 @@
  * in a terminal. Matched words are marked with `**` (or ANSI bold on a terminal).
  */
 import { latestRole, type Answer, type Article, type Citation, type CorpusIndex, type Person, type PersonLookup, type QuestionProblem, type TextRange } from '../core/index.js';
+import type { AddOutcome } from '../corpus/addArticle.js';
 
 /** How to mark a matched word: `**word**` for plain output, ANSI bold for a terminal. */
 export type Emphasis = (word: string) => string;
@@ -109,4 +110,21 @@ export function renderPersonText(lookup: PersonLookup, index: CorpusIndex, empha
 export function renderPeopleList(people: readonly Person[]): string {
   if (people.length === 0) return 'The corpus names no people.';
   return people.map((person) => `${person.name}${bracketed(latestRole(person) ?? '')} (${person.mentions.length} mention(s), ${person.articleIds.length} article(s))`).join('\n');
+}
+
+/** What adding an article did, as the console and the CLI print it. */
+export function renderAddText(outcome: AddOutcome): string {
+  if (outcome.kind === 'refused') return `Not added: ${outcome.message}`;
+  const { added } = outcome;
+  const lines = [
+    `Added “${added.title}”${describeSource(added) ? ` (${describeSource(added)})` : ''}`,
+    ...(added.author === undefined ? [] : [`  by ${added.author}`]),
+    ...(added.url === undefined ? [] : [`  ${added.url}`]),
+    `  ${added.passages} passage${added.passages === 1 ? '' : 's'}; names ${added.people.length > 0 ? added.people.join(', ') : 'no one'}`,
+    `  read it: /source ${added.id}   file: ${added.file}`,
+  ];
+  if (added.alsoReportedBy.length > 0) {
+    lines.push(`  also reported by: ${added.alsoReportedBy.map((other) => `${other.title}${other.publisher ? ` (${other.publisher})` : ''} [${other.id}]`).join('; ')}`);
+  }
+  return lines.join('\n');
 }

@@ -15,6 +15,7 @@ export {
   parseEncodingName,
   isSafeUrl,
   slugify,
+  withSuffix,
   CORPUS_EXTENSIONS,
   CORPUS_ENCODINGS,
   CORPUS_ISSUE_KINDS,
@@ -55,3 +56,7 @@ export { buildPeopleDirectory, latestRole, roleBefore, roleAfter, type PeopleDir
 export { findPerson, suggestPeople, type PersonLookup, type PersonMatch } from './people/findPerson.js';
 export { extractPeople, type PersonSpan } from './people/extractPeople.js';
 export { nameTokens, foldName, compatibleNames, sameNameWord } from './people/nameMatching.js';
+export { canonicalUrl } from './canonicalUrl.js';
+export { renderArticleMarkdown, articleFileName, type ArticleContent } from './articleFile.js';
+export { extractArticle, MIN_ARTICLE_WORDS, type ExtractedArticle, type ExtractionResult } from './extract/extractArticle.js';
+export { decodeHtml } from './extract/decodeHtml.js';

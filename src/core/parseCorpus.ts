@@ -3,6 +3,8 @@
  * files; this decides what they mean. A bad file never stops the good ones from loading.
  */
 import { parse as parseYaml } from 'yaml';
+import { decodeHtml } from './extract/decodeHtml.js';
+import { extractArticle } from './extract/extractArticle.js';
 import { normalizeText } from './normalize.js';
 import type { Article, ArticleMetadata, CorpusIssue, CorpusIssueKind } from './types.js';
 
@@ -25,8 +27,8 @@ export interface ParsedFile extends ParsedCorpus {
   readonly name: string;
 }
 
-/** File extensions the corpus understands. */
-export const CORPUS_EXTENSIONS = ['.md', '.txt', '.jsonl'] as const;
+/** File extensions the corpus understands: `.html` and `.htm` are web pages saved from a browser. */
+export const CORPUS_EXTENSIONS = ['.md', '.txt', '.jsonl', '.html', '.htm'] as const;
 
 /**
  * How the bytes of corpus files are read. `utf-8` (the default): a file that is not valid UTF-8
@@ -114,6 +116,7 @@ export const CORPUS_ISSUE_KINDS = [
   'unsafe-url',
   'no-text',
   'duplicate-id',
+  'no-article',
 ] as const satisfies readonly CorpusIssueKind[];
 // Fails to compile when a kind is added to the type but not to the list.
 const EVERY_KIND_LISTED: Exclude<CorpusIssueKind, (typeof CORPUS_ISSUE_KINDS)[number]> extends never ? true : never = true;
@@ -152,7 +155,8 @@ function issue(file: string, kind: CorpusIssueKind, reason: string): CorpusIssue
 
 /**
  * Parses every corpus file and checks the corpus as a whole (ids must be unique).
- * Files are taken in name order, so the first file to use an id keeps it.
+ * Files are taken in name order, so the first file to use an id keeps it, and later ones get a
+ * derived id (see {@link combineParsedFiles}).
  *
  * @example parseCorpus([{ name: 'a.txt', bytes: new TextEncoder().encode('Title\n\nText.') }])
  */
@@ -161,8 +165,8 @@ export function parseCorpus(files: readonly CorpusFile[], options: ParseOptions 
 }
 
 /**
- * Joins the files' articles and issues in file name order, keeping the first article to use an
- * id and reporting the later ones. For loaders that parse files one at a time (see
+ * Joins the files' articles and issues in file name order. The first article to use an id keeps
+ * it; a later one loads under a derived id (`ID-2`, `ID-3`…) and is reported as `duplicate-id`. For loaders that parse files one at a time (see
  * {@link createJsonLinesParser}).
  */
 export function combineParsedFiles(files: readonly ParsedFile[]): ParsedCorpus {
@@ -174,12 +178,18 @@ export function combineParsedFiles(files: readonly ParsedFile[]): ParsedCorpus {
     issues.push(...parsed.issues);
     for (const article of parsed.articles) {
       const earlier = fileById.get(article.id);
-      if (earlier !== undefined) {
-        issues.push(issue(article.source, 'duplicate-id', `duplicate id "${article.id}" (already used by ${earlier})`));
+      if (earlier === undefined) {
+        fileById.set(article.id, article.source);
+        articles.push(article);
         continue;
       }
-      fileById.set(article.id, article.source);
-      articles.push(article);
+      // Nothing is lost: the later article loads under the first free derived id, and is reported.
+      let count = 2;
+      while (fileById.has(withSuffix(article.id, count))) count += 1;
+      const id = withSuffix(article.id, count);
+      issues.push(issue(article.source, 'duplicate-id', `duplicate id "${article.id}" (already used by ${earlier}): loaded as "${id}"; give it an id of its own`));
+      fileById.set(id, article.source);
+      articles.push({ ...article, id });
     }
   }
   return { articles, issues };
@@ -206,6 +216,7 @@ export function parseCorpusFile(file: CorpusFile, options: ParseOptions = {}): P
     const { articles, issues } = parser.finish();
     return { articles, issues };
   }
+  if (extension === '.html' || extension === '.htm') return parseWebPage(file, options);
   const limits = { ...DEFAULT_CORPUS_LIMITS, ...options.limits };
   const problem =
     checkCorpusFileSize(file.name, file.bytes.length, options) ??
@@ -219,6 +230,27 @@ export function parseCorpusFile(file: CorpusFile, options: ParseOptions = {}): P
   try {
     const article = extension === '.md' ? parseMarkdown(file.name, decoded) : parsePlainText(file.name, decoded);
     return { articles: [article], issues: [] };
+  } catch (error) {
+    if (error instanceof UnusableEntry) return { articles: [], issues: [issue(file.name, error.kind, error.message)] };
+    throw error;
+  }
+}
+
+/**
+ * A saved web page: decoded with the charset it declares (the corpus encoding does not apply),
+ * read through the article extractor. Its article's id comes from the file name, as for the other
+ * formats; a page with no article in it is one `no-article` issue.
+ */
+function parseWebPage(file: CorpusFile, options: ParseOptions): ParsedCorpus {
+  const problem = checkCorpusFileSize(file.name, file.bytes.length, options) ?? sniffFormat(file.name, file.bytes.subarray(0, SNIFF_BYTES));
+  if (problem !== undefined) return { articles: [], issues: [problem] };
+  const html = decodeHtml(file.bytes);
+  if (html.trim().length === 0) return { articles: [], issues: [issue(file.name, 'empty', 'empty file')] };
+  const extraction = extractArticle(html);
+  if (extraction.kind === 'no-article') return { articles: [], issues: [issue(file.name, 'no-article', extraction.reason)] };
+  const { text, ...metadata } = extraction.article;
+  try {
+    return { articles: [toArticle(file.name, { ...metadata }, text, slugFromFileName(file.name))], issues: [] };
   } catch (error) {
     if (error instanceof UnusableEntry) return { articles: [], issues: [issue(file.name, error.kind, error.message)] };
     throw error;
@@ -629,4 +661,19 @@ export function slugify(text: string): string {
     slug = next;
   }
   return slug;
+}
+
+/**
+ * An id (or a file name's stem) with the suffix of its `count`-th use: `iran-talks`,
+ * `iran-talks-2`, `iran-talks-3`… shortened at a hyphen where needed so that the whole stays
+ * within the 64 characters of an id.
+ *
+ * @example withSuffix('iran-talks', 2) // 'iran-talks-2'
+ */
+export function withSuffix(stem: string, count: number): string {
+  if (count <= 1) return stem;
+  const suffix = `-${count}`;
+  let base = stem;
+  while (base.length + suffix.length > MAX_ID_LENGTH && base.includes('-')) base = base.slice(0, base.lastIndexOf('-'));
+  return `${base.slice(0, MAX_ID_LENGTH - suffix.length)}${suffix}`;
 }

@@ -45,7 +45,10 @@ export interface Article extends ArticleMetadata {
  * - `unsafe-url`: a `url` that is not an absolute `http(s)` URL without credentials
  *   (`javascript:`, `data:`, `file:`, `https://user:pass@host/`…).
  * - `no-text`: a title but no article text.
- * - `duplicate-id`: an id another file (earlier in name order) already uses.
+ * - `duplicate-id`: an id another file (earlier in name order) already uses; the article still
+ *   loads, under a derived id (`ID-2`).
+ * - `no-article`: an `.html` page with no article in it (a front page, an error page, a login
+ *   wall, under 50 words of article text).
  */
 export type CorpusIssueKind =
   | 'unreadable'
@@ -62,7 +65,8 @@ export type CorpusIssueKind =
   | 'bad-date'
   | 'unsafe-url'
   | 'no-text'
-  | 'duplicate-id';
+  | 'duplicate-id'
+  | 'no-article';
 
 /** A problem that makes a corpus file, or one entry of it, unusable. Collected, never thrown. */
 export interface CorpusIssue {

@@ -112,7 +112,7 @@ async function listCorpusFiles(corpusPath: string): Promise<{ files: FoundFile[]
     throw new Error(`corpus: no such file or folder: ${corpusPath}`);
   });
   if (info.isFile()) {
-    if (!isCorpusFileName(corpusPath)) throw new Error(`corpus: not a .md, .txt or .jsonl file: ${corpusPath}`);
+    if (!isCorpusFileName(corpusPath)) throw new Error(`corpus: not a .md, .txt, .jsonl or .html file: ${corpusPath}`);
     return { files: [{ name: path.basename(corpusPath), fullPath: corpusPath, isLink: false }], folderIssues: [], isFolder: false };
   }
   if (!info.isDirectory()) throw new Error(`corpus: not a file or folder: ${corpusPath}`);

@@ -137,7 +137,7 @@ describe('runConsole', () => {
     const output = new PassThrough();
     let printed = '';
     output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
-    const done = runConsole(index, { input, output, color: false });
+    const done = runConsole({ index }, { input, output, color: false });
     input.write('/help\nWho replaced Brian Hook?\n/quit\nWhat is the capital of Australia?\n');
     await done;
     expect(printed.startsWith('dossier> ')).toBe(true);
@@ -151,7 +151,7 @@ describe('runConsole', () => {
     const input = new PassThrough();
     const output = new PassThrough();
     output.resume();
-    const done = runConsole(index, { input, output, color: false });
+    const done = runConsole({ index }, { input, output, color: false });
     input.end('/who Zarif\n');
     await expect(done).resolves.toBeUndefined();
   });
