@@ -7,9 +7,10 @@
 import { Client, Events, GatewayIntentBits, REST, Status } from 'discord.js';
 import { commands } from '../../commands/index.js';
 import type { CorpusIndex } from '../core/index.js';
+import type { ArticleAdder } from '../corpus/addArticle.js';
 import type { ReloadReport, ReloadTrigger } from '../corpus/liveCorpus.js';
 import type { Logger } from '../log.js';
-import type { BotOperations, GatewayState } from './command.js';
+import type { AddingContext, BotOperations, GatewayState } from './command.js';
 import { Cooldown } from './cooldown.js';
 import { deployCommands } from './deploy.js';
 import { UnrecoverableError, describeStartFailure, describeUnrecoverable, watchGateway, type Unrecoverable } from './gateway.js';
@@ -21,6 +22,10 @@ export interface BotOptions {
   readonly corpus: ServedCorpus;
   /** Dossier's version, for `/status`. */
   readonly version: string;
+  /** Adds articles for `/add` and Add to Dossier; without it, those commands say adding is not set up. */
+  readonly adder?: ArticleAdder;
+  /** Roles whose members may add, besides those who can manage the server (`ADD_ROLES`). Default none. */
+  readonly addRoleIds?: readonly string[];
   readonly log: Logger;
   readonly apiBase?: string;
   readonly clientId?: string;
@@ -62,7 +67,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     status: () => ({ version: options.version, startedAt, index: corpus.index, lastReload: corpus.lastReload, watchingCorpus: corpus.watching, gateway: gatewayState(client) }),
     reloadCorpus: () => corpus.reload('command'),
   };
-  const router = new InteractionRouter({ commands, context: () => ({ index: corpus.index, operations }), log, cooldown: new Cooldown() });
+  const adding: AddingContext | undefined = options.adder ? { adder: options.adder, roleIds: options.addRoleIds ?? [] } : undefined;
+  const router = new InteractionRouter({ commands, context: () => ({ index: corpus.index, operations, ...(adding ? { adding } : {}) }), log, cooldown: new Cooldown() });
 
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
@@ -120,8 +126,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
   if (options.guildId && applicationId && options.registerGuildCommands !== false) {
     const rest = new REST(options.apiBase ? { api: options.apiBase } : {}).setToken(options.token);
+    let registered: number;
     try {
-      await deployCommands(rest, applicationId, options.guildId);
+      registered = await deployCommands(rest, applicationId, options.guildId);
     } catch (error) {
       const problem = describeStartFailure(error, { guildId: options.guildId });
       if (problem === undefined) {
@@ -131,7 +138,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await fail(problem);
       throw new UnrecoverableError(problem);
     }
-    log.info({ guildId: options.guildId, commands: commands.length }, 'commands registered to the guild');
+    log.info({ guildId: options.guildId, commands: registered }, 'commands registered to the guild');
   }
 
   return { stop };

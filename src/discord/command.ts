@@ -1,15 +1,20 @@
 /**
- * What a slash command module provides, and what its handler may answer. The router does
- * everything commands share (defer, acknowledge once, map errors, cooldowns); a handler only
- * reads its options, calls the core and renders.
+ * What a command module provides (a slash command, or a message command from a message's Apps
+ * menu), and what its handler may answer. The router does everything commands share (defer,
+ * acknowledge once, map errors, cooldowns); a handler only reads its options, calls the core and
+ * renders.
  */
-import type {
-  AutocompleteInteraction,
-  ButtonInteraction,
-  ChatInputCommandInteraction,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
+import {
+  ApplicationCommandType,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type MessageContextMenuCommandInteraction,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { CorpusIndex } from '../core/index.js';
+import type { ArticleAdder } from '../corpus/addArticle.js';
 import type { ReloadReport } from '../corpus/liveCorpus.js';
 import type { OutgoingChoice, OutgoingMessage } from './send.js';
 
@@ -19,6 +24,15 @@ export interface CommandContext {
   readonly index: CorpusIndex;
   /** Operating the bot: what `/status` shows and what `/reload` does. */
   readonly operations: BotOperations;
+  /** Adding articles (`/add`, Add to Dossier); absent when the bot was started without an adder. */
+  readonly adding?: AddingContext;
+}
+
+/** What `/add` and its Undo button need. */
+export interface AddingContext {
+  readonly adder: ArticleAdder;
+  /** Roles whose members may add, besides those who can manage the server (`ADD_ROLES`). */
+  readonly roleIds: readonly string[];
 }
 
 /** What moderators can ask of the running bot. */
@@ -63,17 +77,39 @@ export type CommandResult =
   | { readonly kind: 'update'; readonly message: OutgoingMessage }
   | { readonly kind: 'followUp'; readonly message: OutgoingMessage };
 
-export interface SlashCommand {
-  /** The definition registered with Discord, as plain data. */
-  readonly definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
+/** What every application command shares, for its kind of interaction. */
+export interface CommandHandler<Invocation> {
   /** Whether the router defers before running the handler, and whether the reply is ephemeral. */
-  readonly deferral: (interaction: ChatInputCommandInteraction) => { readonly ephemeral: boolean };
+  readonly deferral: (interaction: Invocation) => { readonly ephemeral: boolean };
   /** Whether the per-user cooldown applies. */
   readonly cooldown?: boolean;
-  readonly execute: (interaction: ChatInputCommandInteraction, context: CommandContext) => CommandResult | Promise<CommandResult>;
+  readonly execute: (interaction: Invocation, context: CommandContext) => CommandResult | Promise<CommandResult>;
+}
+
+export interface SlashCommand extends CommandHandler<ChatInputCommandInteraction> {
+  /** The definition registered with Discord, as plain data. */
+  readonly definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
   readonly autocomplete?: (interaction: AutocompleteInteraction, context: CommandContext) => readonly OutgoingChoice[];
   /** Handles this command's buttons (`custom_id` = `name:action:arguments`). */
   readonly button?: (interaction: ButtonInteraction, action: string, args: readonly string[], context: CommandContext) => CommandResult | Promise<CommandResult>;
+  /**
+   * Whether a press of this action's button is acknowledged with a deferred update before the
+   * handler runs (for work that may outlast Discord's 3 s); a notice then arrives as a follow-up.
+   */
+  readonly defersButton?: (action: string) => boolean;
+}
+
+/** A command in a message's Apps menu (right-click → Apps); its buttons belong to a slash command. */
+export interface MessageCommand extends CommandHandler<MessageContextMenuCommandInteraction> {
+  /** The definition registered with Discord, as plain data (`type: ApplicationCommandType.Message`). */
+  readonly definition: RESTPostAPIContextMenuApplicationCommandsJSONBody & { readonly type: ApplicationCommandType.Message };
+}
+
+/** Any command module: the one list in `commands/index.ts` holds both kinds. */
+export type Command = SlashCommand | MessageCommand;
+
+export function isMessageCommand(command: Command): command is MessageCommand {
+  return command.definition.type === ApplicationCommandType.Message;
 }
 
 /** Shorthand for a notice. */

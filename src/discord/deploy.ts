@@ -1,5 +1,5 @@
 /**
- * Registering the slash commands with Discord, from the one command list.
+ * Registering the commands (slash and message commands) with Discord, from the one command list.
  */
 import { Routes, type REST } from 'discord.js';
 import { commands } from '../../commands/index.js';

@@ -13,15 +13,17 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  type MessageContextMenuCommandInteraction,
   type RepliableInteraction,
 } from 'discord.js';
 import type { Logger } from '../log.js';
-import type { CommandContext, CommandResult, SlashCommand } from './command.js';
+import { isMessageCommand, type Command, type CommandContext, type CommandHandler, type CommandResult, type MessageCommand, type SlashCommand } from './command.js';
 import type { Cooldown } from './cooldown.js';
 import { followUp, respond, respondChoices, updateMessage } from './send.js';
 
 export interface RouterOptions {
-  readonly commands: readonly SlashCommand[];
+  /** Slash commands and message commands (a message command's name may equal a slash command's). */
+  readonly commands: readonly Command[];
   /** The context of each interaction, taken when it arrives (so a corpus reload applies to the next one). */
   readonly context: () => CommandContext;
   readonly log: Logger;
@@ -30,11 +32,13 @@ export interface RouterOptions {
 
 export class InteractionRouter {
   private readonly byName: ReadonlyMap<string, SlashCommand>;
+  private readonly messageCommandsByName: ReadonlyMap<string, MessageCommand>;
   private readonly inFlight = new Set<Promise<void>>();
   private accepting = true;
 
   constructor(private readonly options: RouterOptions) {
-    this.byName = new Map(options.commands.map((command) => [command.definition.name, command]));
+    this.byName = new Map(options.commands.flatMap((command) => (isMessageCommand(command) ? [] : [[command.definition.name, command] as const])));
+    this.messageCommandsByName = new Map(options.commands.flatMap((command) => (isMessageCommand(command) ? [[command.definition.name, command] as const] : [])));
   }
 
   /** Handles one interaction; never throws (errors are logged and answered). */
@@ -64,17 +68,21 @@ export class InteractionRouter {
     const started = performance.now();
     const log = this.options.log.child({ interactionId: interaction.id, userId: interaction.user.id });
     try {
-      if (interaction.isChatInputCommand()) await this.runCommand(interaction, log);
+      if (interaction.isChatInputCommand()) await this.runCommand(interaction, this.byName.get(interaction.commandName), log);
       else if (interaction.isAutocomplete()) await this.runAutocomplete(interaction);
       else if (interaction.isButton()) await this.runButton(interaction, log);
+      else if (interaction.isMessageContextMenuCommand()) await this.runCommand(interaction, this.messageCommandsByName.get(interaction.commandName), log);
       log.info({ kind: interactionKind(interaction), ms: Math.round(performance.now() - started) }, 'interaction handled');
     } catch (error) {
       await this.recover(interaction, error, log);
     }
   }
 
-  private async runCommand(interaction: ChatInputCommandInteraction, log: Logger): Promise<void> {
-    const command = this.byName.get(interaction.commandName);
+  private async runCommand<Invocation extends ChatInputCommandInteraction | MessageContextMenuCommandInteraction>(
+    interaction: Invocation,
+    command: CommandHandler<Invocation> | undefined,
+    log: Logger,
+  ): Promise<void> {
     if (!command) {
       await respond(interaction, { content: 'This command is not available any more.', ephemeral: true });
       return;
@@ -106,6 +114,14 @@ export class InteractionRouter {
       return;
     }
     log.debug({ customId: interaction.customId }, 'button');
+    if (command.defersButton?.(action) === true) {
+      // Slow work (removing an article): acknowledge within Discord's 3 s, then edit the message.
+      await interaction.deferUpdate();
+      const result = await command.button(interaction, action, args, this.options.context());
+      // Editing would replace the message the button is on: a notice goes to who pressed, alone.
+      if (result.kind === 'notice') return followUp(interaction, { content: result.text, ephemeral: true });
+      return this.deliver(interaction, result, true);
+    }
     const result = await command.button(interaction, action, args, this.options.context());
     await this.deliver(interaction, result, true);
   }
@@ -157,5 +173,6 @@ function interactionKind(interaction: Interaction): string {
   if (interaction.isChatInputCommand()) return `/${interaction.commandName}`;
   if (interaction.isAutocomplete()) return `autocomplete /${interaction.commandName}`;
   if (interaction.isButton()) return `button ${interaction.customId}`;
+  if (interaction.isMessageContextMenuCommand()) return `message command ${interaction.commandName}`;
   return `type ${interaction.type}`;
 }

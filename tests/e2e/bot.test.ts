@@ -58,10 +58,10 @@ describe('the bot in a guild', () => {
     await fake?.close();
   });
 
-  it('connects with the Guilds intent only and registers its five commands to the guild', () => {
+  it('connects with the Guilds intent only and registers its six slash commands and its message command to the guild', () => {
     expect(fake.identifies[0]?.intents).toBe(1);
     const registered = fake.registeredCommands(fake.guildId);
-    expect(registered.map((command) => command.name).sort()).toEqual(['ask', 'reload', 'source', 'status', 'who']);
+    expect(registered.map((command) => command.name).sort()).toEqual(['Add to Dossier', 'add', 'ask', 'reload', 'source', 'status', 'who']);
     const ask = registered.find((command) => command.name === 'ask');
     expect(ask?.options?.map((option) => option.name)).toEqual(['question', 'hide']);
   });
