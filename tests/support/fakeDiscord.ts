@@ -60,6 +60,7 @@ import {
   type APIInteractionGuildMember,
   type APIMessage,
   type APIMessageComponentInteractionData,
+  type APIMessageApplicationCommandInteractionData,
   type APIMessageInteractionMetadata,
   type APIMessageTopLevelComponent,
   type APIModalSubmission,
@@ -76,6 +77,11 @@ import {
   type RESTPostAPIInteractionCallbackWithResponseResult,
   type Snowflake,
 } from 'discord-api-types/v10';
+import { AttachmentFiles, type RawResponse, type UploadOptions } from './fakeDiscord/attachments.js';
+import { validateContextMenuCommand } from './fakeDiscord/contextMenu.js';
+
+export { attachmentCommand, messageCommand } from './fakeDiscord/contextMenu.js';
+export type { UploadOptions } from './fakeDiscord/attachments.js';
 
 // ---------------------------------------------------------------------------
 // Public types
@@ -177,14 +183,17 @@ export interface InteractionContext {
   locale?: Locale;
   /** The member's permissions in the channel (a bit set, as Discord sends it). Default: an ordinary member's. */
   permissions?: bigint;
+  /** The member's roles (ids from {@link FakeDiscord.createRole}). Default none. */
+  roles?: Snowflake[];
 }
 
 type ChatInputData = Omit<APIChatInputApplicationCommandInteractionData, 'id'> & { id?: Snowflake };
 type AutocompleteData = Omit<APIAutocompleteApplicationCommandInteractionData, 'id'> & { id?: Snowflake };
+type MessageCommandData = Omit<APIMessageApplicationCommandInteractionData, 'id'> & { id?: Snowflake };
 
 /** What {@link FakeDiscord.dispatchInteraction} needs; it fills in everything else. */
 export type FakeInteractionInput =
-  | (InteractionContext & { type: InteractionType.ApplicationCommand; data: ChatInputData })
+  | (InteractionContext & { type: InteractionType.ApplicationCommand; data: ChatInputData | MessageCommandData })
   | (InteractionContext & { type: InteractionType.ApplicationCommandAutocomplete; data: AutocompleteData })
   | (InteractionContext & {
       type: InteractionType.MessageComponent;
@@ -467,6 +476,9 @@ export class FakeDiscord {
   private readonly applicationCommandsScope: boolean;
   private identifyCloseCode: UnrecoverableCloseCode | undefined;
   private readonly everyoneRole: APIRole;
+  /** Roles made by {@link createRole}, after @everyone. */
+  private readonly roles: APIRole[] = [];
+  private readonly attachmentFiles = new AttachmentFiles(() => `http://127.0.0.1:${this.port}`);
   private readonly users = new Map<Snowflake, APIUser>();
   private readonly httpServer: Server;
   private readonly webSocketServer = new WebSocketServer({ noServer: true });
@@ -603,6 +615,35 @@ export class FakeDiscord {
     const state = this.interactionsById.get(interaction.id);
     if (!state) return [];
     return state.messageIds.flatMap((id) => this.messages.get(id) ?? []);
+  }
+
+  /**
+   * Creates a role in the guild (sent in GUILD_CREATE, or as GUILD_ROLE_CREATE once connected);
+   * give its id to an interaction's `roles`.
+   */
+  createRole(name: string, permissions = 0n): APIRole {
+    const role: APIRole = { ...this.everyoneRole, id: nextSnowflake(), name, position: this.roles.length + 1, permissions: permissions.toString() };
+    this.roles.push(role);
+    if (this.session) this.dispatch(GatewayDispatchEvents.GuildRoleCreate, { guild_id: this.guildId, role });
+    return role;
+  }
+
+  /**
+   * A file a member attached to a slash command: the fake serves its bytes at the attachment's
+   * `url`; pass the attachment to {@link attachmentCommand}.
+   */
+  uploadAttachment(filename: string, bytes: Uint8Array | string, options: UploadOptions = {}): APIAttachment {
+    const content = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
+    return this.attachmentFiles.add(nextSnowflake(), this.textChannel.id, filename, content, options);
+  }
+
+  /** A message a member posted in the channel (stored, not dispatched: the bot has no message intents), for {@link messageCommand}. */
+  postMessage(content: string, userId: Snowflake = this.user.id): APIMessage {
+    const author = this.userFor(userId);
+    const message = this.newMessage({ id: nextSnowflake(), type: MessageType.Default, content, author });
+    const { webhook_id: _webhook, application_id: _application, ...fromMember } = message;
+    this.messages.set(fromMember.id, fromMember);
+    return fromMember;
   }
 
   /** Commands registered by bulk overwrite, globally or for `guildId`. */
@@ -877,7 +918,7 @@ export class FakeDiscord {
       verification_level: GuildVerificationLevel.Low,
       default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
       explicit_content_filter: GuildExplicitContentFilter.AllMembers,
-      roles: [this.everyoneRole],
+      roles: [this.everyoneRole, ...this.roles],
       emojis: [],
       stickers: [],
       features: [],
@@ -961,6 +1002,7 @@ export class FakeDiscord {
     const user = this.userFor(input.userId ?? this.user.id);
     const member: APIInteractionGuildMember = {
       ...this.guildMember(user, discordTimestamp(Date.now() - 86_400_000)),
+      roles: input.roles ?? [],
       user,
       permissions: (input.permissions ?? MEMBER_PERMISSIONS).toString(),
     };
@@ -984,7 +1026,7 @@ export class FakeDiscord {
     };
     switch (input.type) {
       case InteractionType.ApplicationCommand:
-        return { ...base, type: input.type, data: { ...input.data, id: input.data.id ?? this.commandIdFor(input.data.name) } };
+        return { ...base, type: input.type, data: { ...input.data, id: input.data.id ?? this.commandIdFor(input.data.name, input.data.type) } } as APIInteraction;
       case InteractionType.ApplicationCommandAutocomplete:
         return {
           ...base,
@@ -999,9 +1041,9 @@ export class FakeDiscord {
   }
 
   /** The id of the registered command with that name, so ids match what the bot registered. */
-  private commandIdFor(name: string): Snowflake {
+  private commandIdFor(name: string, type: ApplicationCommandType = ApplicationCommandType.ChatInput): Snowflake {
     for (const commands of this.commandsByScope.values()) {
-      const match = commands.find((command) => command.name === name);
+      const match = commands.find((command) => command.name === name && command.type === type);
       if (match) return match.id;
     }
     return nextSnowflake();
@@ -1056,7 +1098,7 @@ export class FakeDiscord {
     const metadata = this.interactionMetadata(interaction, user);
     const message = this.newMessage({
       id: nextSnowflake(),
-      type: isCommand && state.messageIds.length === 0 ? MessageType.ChatInputCommand : MessageType.Default,
+      type: isCommand && state.messageIds.length === 0 ? commandMessageType(interaction) : MessageType.Default,
       content: typeof body['content'] === 'string' ? body['content'] : '',
       embeds: Array.isArray(body['embeds']) ? (body['embeds'] as APIEmbed[]) : [],
       components: Array.isArray(body['components']) ? (body['components'] as APIMessageTopLevelComponent[]) : [],
@@ -1167,12 +1209,12 @@ export class FakeDiscord {
       body: undefined,
       files: [],
     };
-    let response: FakeResponse;
+    let response: FakeResponse | RawResponse;
     try {
       const parsed = await parseBody(await readBody(incoming), String(incoming.headers['content-type'] ?? ''));
       request.body = parsed.body;
       request.files = parsed.files;
-      response = pathname.startsWith(`${API_PREFIX}/`) ? this.respond(request) : notFound();
+      response = pathname.startsWith(`${API_PREFIX}/`) ? this.respond(request) : (this.attachmentFiles.respond(method, pathname) ?? notFound());
     } catch (error) {
       response =
         error instanceof MalformedBodyError
@@ -1242,8 +1284,12 @@ export class FakeDiscord {
     };
   }
 
-  private sendHttp(outgoing: ServerResponse, response: FakeResponse): void {
+  private sendHttp(outgoing: ServerResponse, response: FakeResponse | RawResponse): void {
     const headers: Record<string, string> = { via: '1.1 fake-discord', ...response.headers };
+    if ('bytes' in response) {
+      outgoing.writeHead(response.status, headers).end(response.bytes);
+      return;
+    }
     if (response.body === undefined) {
       outgoing.writeHead(response.status, headers).end();
       return;
@@ -1511,6 +1557,13 @@ function mergeEdit(message: APIMessage, body: JsonObject, attachments: APIAttach
   };
 }
 
+/** The type of a command's first response: a context-menu command's differs from a slash command's. */
+function commandMessageType(interaction: APIInteraction): MessageType {
+  const data = 'data' in interaction ? interaction.data : undefined;
+  const isContextMenu = data !== undefined && 'type' in data && (data.type === ApplicationCommandType.Message || data.type === ApplicationCommandType.User);
+  return isContextMenu ? MessageType.ContextMenuCommand : MessageType.ChatInputCommand;
+}
+
 function isEmptyMessage(message: APIMessage): boolean {
   return (
     message.content === '' &&
@@ -1716,7 +1769,7 @@ function validateCommands(commands: unknown[]): FormErrors {
       validateCommandNameAndDescription(command, [index], errors);
       validateCommandOptions(command['options'], [index, 'options'], errors);
     } else {
-      lengthBetween(errors, [index, 'name'], name, 1, 32);
+      validateContextMenuCommand(command, [index], errors);
     }
   });
   return errors;
