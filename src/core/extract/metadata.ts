@@ -1,0 +1,165 @@
+/**
+ * An article's metadata as its page declares it: JSON-LD (`NewsArticle`, `Article`,
+ * `ReportageNewsArticle`… including `@graph` arrays and `@id` references), OpenGraph and
+ * `article:*` meta tags, `<meta name="author">`, `<link rel="canonical">`, `<time datetime>`.
+ * Read before Readability runs, since Readability rewrites the document.
+ */
+import { collapseWhitespace } from './bodyText.js';
+import type { DomDocument, DomElement } from './dom.js';
+
+/** What a page declares about its article, raw (cleaned later). */
+export interface DeclaredMetadata {
+  readonly titles: readonly string[];
+  readonly publishers: readonly string[];
+  /** Author candidates, one list per source (a JSON-LD author array stays one list). */
+  readonly authors: ReadonlyArray<readonly string[]>;
+  readonly dates: readonly string[];
+  readonly urls: readonly string[];
+  /** The article body a page states in JSON-LD `articleBody`, if any. */
+  readonly jsonLdBody?: string;
+}
+
+/** JSON-LD `@type`s of an article. */
+const ARTICLE_TYPE = /(?:Article|BlogPosting|LiveBlogPosting|SocialMediaPosting|Report)$/;
+
+type JsonObject = Record<string, unknown>;
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A JSON-LD node's types, as a list. */
+function typesOf(node: JsonObject): string[] {
+  const type = node['@type'];
+  if (typeof type === 'string') return [type];
+  return Array.isArray(type) ? type.filter((entry): entry is string => typeof entry === 'string') : [];
+}
+
+/** Every object of a parsed JSON-LD block: top-level arrays and `@graph` members flattened. */
+function flattenJsonLd(value: unknown, into: JsonObject[] = []): JsonObject[] {
+  if (Array.isArray(value)) {
+    for (const entry of value) flattenJsonLd(entry, into);
+  } else if (isObject(value)) {
+    into.push(value);
+    if (value['@graph'] !== undefined) flattenJsonLd(value['@graph'], into);
+  }
+  return into;
+}
+
+/** The JSON-LD objects of a page; blocks that do not parse are skipped. */
+function readJsonLd(document: DomDocument): JsonObject[] {
+  const nodes: JsonObject[] = [];
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json" i]'))) {
+    const source = (script.textContent ?? '').replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '').replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, '');
+    try {
+      flattenJsonLd(JSON.parse(source), nodes);
+    } catch {
+      // A page's broken JSON-LD is its own problem; the other sources still count.
+    }
+  }
+  return nodes;
+}
+
+/** The strings a JSON-LD value names: a string, `{ name }`, `{ @id }` resolved, or a list of those. */
+function namesOf(value: unknown, byId: ReadonlyMap<string, JsonObject>, depth = 0): string[] {
+  if (depth > 3) return [];
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap((entry) => namesOf(entry, byId, depth + 1));
+  if (!isObject(value)) return [];
+  if (typeof value['name'] === 'string') return [value['name']];
+  const id = value['@id'];
+  const target = typeof id === 'string' ? byId.get(id) : undefined;
+  return target && target !== value ? namesOf(target, byId, depth + 1) : [];
+}
+
+/** A JSON-LD value read as a URL: a string, `{ @id }` or `{ url }`. */
+function urlOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return urlOf(value[0]);
+  if (!isObject(value)) return undefined;
+  const candidate = value['url'] ?? value['@id'];
+  return typeof candidate === 'string' ? candidate : undefined;
+}
+
+/** The `content` of every meta tag with one of these `property`, `name` or `itemprop` values. */
+function metaContents(document: DomDocument, keys: readonly string[]): string[] {
+  const wanted = new Set(keys.map((key) => key.toLowerCase()));
+  const found: string[] = [];
+  for (const meta of Array.from(document.querySelectorAll('meta'))) {
+    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '').trim().toLowerCase();
+    const content = meta.getAttribute('content');
+    if (wanted.has(key) && content) found.push(content);
+  }
+  return found;
+}
+
+/** Attribute values of the elements a selector finds. */
+function attributeValues(document: DomDocument, selector: string, attribute: string): string[] {
+  return Array.from(document.querySelectorAll(selector))
+    .map((element: DomElement) => element.getAttribute(attribute) ?? '')
+    .filter((value) => value.trim() !== '');
+}
+
+/** Text of the elements a selector finds. */
+function textValues(document: DomDocument, selector: string): string[] {
+  return Array.from(document.querySelectorAll(selector))
+    .map((element: DomElement) => collapseWhitespace(element.textContent ?? ''))
+    .filter((value) => value !== '');
+}
+
+/**
+ * Reads what a page declares about its article, each field's candidates in order of trust:
+ * JSON-LD first, then OpenGraph and `article:*`, then other meta tags, then markup
+ * (`itemprop`, `<time>`, `<title>`). Cost: one pass over the meta tags and JSON-LD blocks.
+ */
+export function readDeclaredMetadata(document: DomDocument): DeclaredMetadata {
+  const nodes = readJsonLd(document);
+  const byId = new Map<string, JsonObject>();
+  for (const node of nodes) if (typeof node['@id'] === 'string') byId.set(node['@id'], node);
+  const articles = nodes.filter((node) => typesOf(node).some((type) => ARTICLE_TYPE.test(type)));
+  const organizations = nodes.filter((node) => typesOf(node).some((type) => /^(?:Organization|NewsMediaOrganization|WebSite)$/.test(type)));
+
+  const jsonLdString = (key: string): string[] => articles.map((node) => node[key]).filter((value): value is string => typeof value === 'string');
+  const bodies = jsonLdString('articleBody').filter((body) => body.trim() !== '');
+
+  return {
+    titles: [
+      ...metaContents(document, ['og:title', 'twitter:title']),
+      ...jsonLdString('headline'),
+      ...jsonLdString('name'),
+      ...textValues(document, 'title'),
+    ],
+    publishers: [
+      ...metaContents(document, ['og:site_name']),
+      ...articles.flatMap((node) => namesOf(node['publisher'], byId)),
+      ...organizations.flatMap((node) => namesOf(node, byId)),
+      ...metaContents(document, ['application-name', 'publisher', 'dc.publisher']),
+    ],
+    authors: [
+      ...articles.map((node) => namesOf(node['author'], byId)),
+      ...metaContents(document, ['article:author', 'author', 'dc.creator', 'byl', 'sailthru.author', 'parsely-author']).map((value) => [value]),
+      textValues(document, '[itemprop="author"] [itemprop="name"]'),
+    ].filter((group) => group.length > 0),
+    dates: [
+      ...jsonLdString('datePublished'),
+      ...metaContents(document, [
+        'article:published_time', 'og:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'publish-date',
+        'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'cxenseparse:recs:publishtime',
+      ]),
+      ...attributeValues(document, '[itemprop="datePublished"]', 'datetime'),
+      ...attributeValues(document, '[itemprop="datePublished"]', 'content'),
+      ...attributeValues(document, 'time[pubdate]', 'datetime'),
+      ...attributeValues(document, 'article time[datetime], main time[datetime]', 'datetime'),
+      ...attributeValues(document, 'time[datetime]', 'datetime'),
+      ...jsonLdString('dateCreated'),
+      ...metaContents(document, ['article:modified_time']),
+      ...jsonLdString('dateModified'),
+    ],
+    urls: [
+      ...attributeValues(document, 'link[rel~="canonical" i]', 'href'),
+      ...metaContents(document, ['og:url']),
+      ...articles.map((node) => urlOf(node['url']) ?? urlOf(node['mainEntityOfPage'])).filter((value): value is string => value !== undefined),
+    ],
+    ...(bodies[0] !== undefined ? { jsonLdBody: bodies[0] } : {}),
+  };
+}
