@@ -102,7 +102,7 @@ interface Settings {
  * Downloads a web page a stranger linked; never throws for anything the page or the network does.
  *
  * The host's addresses are resolved and all must be public (see `isPublicAddress`) unless
- * `allowPrivate`; the socket then goes to those very addresses (no second resolution, so DNS
+ * `allowPrivate`, which turns the address check off altogether; the socket then goes to those very addresses (no second resolution, so DNS
  * rebinding cannot slip a private address in), with the Host header and TLS SNI still the host
  * name. Redirects (301, 302, 303, 307, 308) are checked the same way, at most `maxRedirects`. A
  * body over `maxBytes` (Content-Length up front, then counted, decompressed size included) is

@@ -4,6 +4,8 @@
  * missing, the request would reach the site, so "the site saw nothing" can fail.
  */
 import { readFileSync } from 'node:fs';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fetchPage, fetchPageVia, MAX_PAGE_BYTES, type FetchOptions, type FetchResult, type ResolvedAddress } from '../../src/fetch/fetchPage.js';
@@ -393,6 +395,33 @@ describe('fetchPage: what the site answers', () => {
     });
     const result = await fetchPage(`${site.origin}/story`, { allowPrivate: true });
     expect(refusal(result).refusal).toBe('network');
+  });
+});
+
+describe('fetchPage: https', () => {
+  it('checks the certificate against the host name it sent as SNI, refusing an untrusted one', async () => {
+    const fixture = (name: string): Buffer => readFileSync(new URL(`fixtures/${name}`, import.meta.url));
+    const serverNames: string[] = [];
+    const server = https.createServer({
+      key: fixture('news.example.key.pem'),
+      cert: fixture('news.example.cert.pem'),
+      SNICallback: (serverName, done) => {
+        serverNames.push(serverName);
+        done(null); // the default certificate above
+      },
+    });
+    server.on('tlsClientError', () => undefined);
+    server.on('request', (_request, response) => response.end(ARTICLE));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const result = await fetchPageVia(`https://news.example:${port}/story`, { resolve: fakeResolver({ 'news.example': [PUBLIC_ADDRESS] }) }, toLocalSite);
+      expect(refusal(result)).toEqual({ refusal: 'network', message: "The site's secure connection could not be verified: check the link." });
+      expect(serverNames).toEqual(['news.example']);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
 
