@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { decodeHtml } from './extract/decodeHtml.js';
 import { extractArticle } from './extract/extractArticle.js';
 import { normalizeText } from './normalize.js';
+import { decodeWindows1252 } from './windows1252.js';
 import type { Article, ArticleMetadata, CorpusIssue, CorpusIssueKind } from './types.js';
 
 /** A corpus file as the loader found it. */
@@ -462,7 +463,6 @@ function concatBytes(pieces: readonly Uint8Array[]): Uint8Array {
 }
 
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
-const latin1Decoder = new TextDecoder('windows-1252');
 
 /** Decodes a file's (or a line's) bytes by the corpus encoding, or says why it cannot be read. */
 function decodeText(name: string, bytes: Uint8Array, encoding: CorpusEncoding): string | CorpusIssue {
@@ -472,7 +472,7 @@ function decodeText(name: string, bytes: Uint8Array, encoding: CorpusEncoding): 
     text = utf8Decoder.decode(bytes);
   } catch {
     if (encoding !== 'latin1') return issue(name, 'encoding', 'not valid UTF-8 text');
-    text = latin1Decoder.decode(bytes);
+    text = decodeWindows1252(bytes);
   }
   return normalizeText(text);
 }

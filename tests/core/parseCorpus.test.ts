@@ -236,12 +236,20 @@ describe('parseCorpus: one issue per unusable file, naming the file and the reas
     expect(onlyIssue('bad-id', 'a.md', markdownArticle({ id: 'Russia_Iran', title: 'Russia and Iran' }, SAMPLE_TEXT.uavs))).toMatch(/^bad id "Russia_Iran"/);
   });
 
-  it('reports a duplicate id on the second file in name order and keeps the first', () => {
+  it('reports a duplicate id on the second file in name order, which loads under a derived id', () => {
     const first = file('a-original.md', markdownArticle({ id: 'hook-replaced', title: 'Abrams Replaces Hook' }, SAMPLE_TEXT.hook));
     const second = file('b-copy.md', markdownArticle({ id: 'hook-replaced', title: 'Abrams Replaces Hook (copy)' }, SAMPLE_TEXT.hook));
     const { articles, issues } = parseCorpus([second, first]);
-    expect(articles.map((article) => article.source)).toEqual(['a-original.md']);
-    expect(issues).toEqual([{ file: 'b-copy.md', kind: 'duplicate-id', reason: 'duplicate id "hook-replaced" (already used by a-original.md)' }]);
+    expect(articles.map((article) => [article.id, article.source])).toEqual([
+      ['hook-replaced', 'a-original.md'],
+      ['hook-replaced-2', 'b-copy.md'],
+    ]);
+    expect(issues).toEqual([{ file: 'b-copy.md', kind: 'duplicate-id', reason: 'duplicate id "hook-replaced" (already used by a-original.md): loaded as "hook-replaced-2"; give it an id of its own' }]);
+  });
+
+  it('derives the next free id when the first derived one is taken too', () => {
+    const files = ['a.md', 'b.md', 'c.md'].map((name, position) => file(name, markdownArticle({ id: position === 1 ? 'visas-2' : 'visas', title: `Visas ${name}` }, SAMPLE_TEXT.visas)));
+    expect(parseCorpus(files).articles.map((article) => article.id)).toEqual(['visas', 'visas-2', 'visas-3']);
   });
 
   it('loads the good files next to every kind of bad one', () => {

@@ -45,6 +45,7 @@ const EXPECTED_ISSUES: Readonly<Record<string, CorpusIssueKind>> = {
 /** The articles that must load, by id, with the file each comes from. */
 const EXPECTED_ARTICLES: Readonly<Record<string, string>> = {
   'iran-drones-for-russia': 'duplicate-id-1-original.md',
+  'iran-drones-for-russia-2': 'duplicate-id-2-copy.md',
   'hook-replaced-by-abrams': 'good-crlf.md',
   'putin-meets-khamenei-in-tehran': 'good-utf8-bom.md',
   'lavrov-hosts-zarif-in-moscow': 'linked-article.md',
@@ -161,7 +162,7 @@ describe('loading the bad-corpus fixture folder', () => {
 
   it('keeps the first file, in name order, to use an id and names it in the second file’s issue', () => {
     const issue = read.corpus.issues.find((entry) => entry.file === 'duplicate-id-2-copy.md');
-    expect(issue?.reason).toBe('duplicate id "iran-drones-for-russia" (already used by duplicate-id-1-original.md)');
+    expect(issue?.reason).toBe('duplicate id "iran-drones-for-russia" (already used by duplicate-id-1-original.md): loaded as "iran-drones-for-russia-2"; give it an id of its own');
   });
 
   it('tells the moderator what to do with a UTF-16 file, and names a PNG as one', () => {

@@ -96,7 +96,7 @@ describe('loadCorpus on a folder with good and bad files', () => {
 
   it('loads every good file and entry', async () => {
     const { articles } = await loadCorpus(await makeTempCorpus({ ...goodFiles, ...badFiles }));
-    expect(articles.map((article) => article.id).sort()).toEqual(['hook', 'oil-deal', 'uavs', 'visas']);
+    expect(articles.map((article) => article.id).sort()).toEqual(['hook', 'hook-2', 'oil-deal', 'uavs', 'visas']);
   });
 
   it('reports exactly one issue for each bad file, naming it', async () => {
@@ -115,7 +115,7 @@ describe('loadCorpus on a folder with good and bad files', () => {
       'binary.md': 'binary file (GIF image)',
       'latin1.txt': 'not valid UTF-8 text',
       'bad-date.md': 'bad date "2020-13-01": use YYYY, YYYY-MM or YYYY-MM-DD',
-      'zz-duplicate.md': 'duplicate id "hook" (already used by hook.md)',
+      'zz-duplicate.md': 'duplicate id "hook" (already used by hook.md): loaded as "hook-2"; give it an id of its own',
       'wire.jsonl:2': 'not a JSON object',
     });
     expect(reasons['invalid-yaml.md']).toMatch(/^bad front matter: /);
@@ -178,7 +178,7 @@ describe('loadCorpus on a single file', () => {
 
   it('throws when the path is a file of another kind', async () => {
     const dir = await makeTempCorpus({ 'notes.csv': 'a,b\n' });
-    await expect(loadCorpus(path.join(dir, 'notes.csv'))).rejects.toThrow(/^corpus: not a \.md, \.txt or \.jsonl file: /);
+    await expect(loadCorpus(path.join(dir, 'notes.csv'))).rejects.toThrow(/^corpus: not a \.md, \.txt, \.jsonl or \.html file: /);
   });
 });
 

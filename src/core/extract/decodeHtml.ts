@@ -3,6 +3,8 @@
  * order mark, the HTTP Content-Type charset, then a `<meta>` declaration near the top.
  */
 
+import { decodeWindows1252, isWindows1252Label } from '../windows1252.js';
+
 /** How many bytes the `<meta charset>` prescan reads, as the WHATWG encoding sniffing does. */
 export const CHARSET_PRESCAN_BYTES = 4_096;
 
@@ -32,6 +34,8 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string): string {
 
 /** Decodes with a label, or with UTF-8 when the label is unknown (a page's own claim is input). */
 function decodeWith(label: string, bytes: Uint8Array): string {
+  // Node's TextDecoder reads these labels as ISO-8859-1, not as the Windows-1252 browsers use.
+  if (isWindows1252Label(label)) return decodeWindows1252(bytes);
   try {
     return new TextDecoder(supportedLabel(label), { fatal: false, ignoreBOM: true }).decode(bytes);
   } catch {
