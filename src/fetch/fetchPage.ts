@@ -225,6 +225,8 @@ async function vetHost(url: URL, redirected: boolean, settings: Settings, signal
       throw new Refusal('unresolvable', `The site ${shown} could not be found: check the link.`);
     }
     if (addresses.length === 0 || addresses.some((entry) => isIP(entry.address) === 0)) throw new Refusal('unresolvable', `The site ${shown} could not be found: check the link.`);
+    // The family is the address's own, whatever the resolver said: Node opens the socket by it.
+    addresses = addresses.map((entry) => ({ address: entry.address, family: isIP(entry.address) }));
   }
   if (!settings.allowPrivate) {
     const hidden = addresses.find((entry) => !isPublicAddress(entry.address));
@@ -344,9 +346,9 @@ async function decompress(raw: Buffer, encodings: readonly string[], maxBytes: n
   const options = { maxOutputLength: maxBytes };
   try {
     for (const encoding of [...encodings].reverse()) {
+      if (body.length === 0) break;
       if (encoding === 'br') body = await brotliDecompress(body, options);
-      // "deflate" should be zlib-wrapped (RFC 9110), but some servers send raw deflate; a zlib stream starts with method 8 in its low nibble.
-      else if (encoding === 'deflate') body = (body[0]! & 0x0f) === 8 ? await inflate(body, options) : await inflateRaw(body, options);
+      else if (encoding === 'deflate') body = hasZlibHeader(body) ? await inflate(body, options) : await inflateRaw(body, options);
       else body = await gunzip(body, options);
     }
   } catch (error) {
@@ -354,6 +356,14 @@ async function decompress(raw: Buffer, encodings: readonly string[], maxBytes: n
     throw new Refusal('network', 'The site sent a damaged compressed page: try again later, or add the page as a saved file.');
   }
   return body;
+}
+
+/**
+ * Whether a "deflate" body is zlib-wrapped, as RFC 9110 says it should be (some servers send raw
+ * deflate): method 8 in the low nibble of the first byte, the first two bytes a multiple of 31.
+ */
+function hasZlibHeader(body: Buffer): boolean {
+  return body.length >= 2 && (body[0]! & 0x0f) === 8 && ((body[0]! << 8) | body[1]!) % 31 === 0;
 }
 
 /** The HTML signatures of the WHATWG MIME Sniffing standard (§7.1), after leading whitespace. */
