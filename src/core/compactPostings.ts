@@ -5,8 +5,8 @@
  * packs every posting into 4 bytes of one shared array and puts, in place of each term's maps,
  * read-only objects that answer the few calls MiniSearch makes on them (`get`, `size`, `keys`,
  * iteration). Searches read the same postings in the same order, so they score exactly as before;
- * `toJSON` writes the same index. A compacted index is read-only: adding or removing documents
- * afterwards is not supported (Dossier never does).
+ * `toJSON` writes the same index. A compacted index is read-only: MiniSearch's own `add` and
+ * `remove` are not supported on it; `updateSearchIndex` makes a new index from it instead.
  */
 import type MiniSearch from 'minisearch';
 
@@ -33,7 +33,8 @@ interface PostingStore {
 }
 
 /**
- * Replaces the term maps of a complete MiniSearch index by compact read-only equivalents.
+ * Replaces the term maps of a complete MiniSearch index by compact read-only equivalents, and
+ * puts its terms in their canonical order (see {@link setTermsInOrder}).
  * Cost: one pass over the postings; after it, the index holds about 4 bytes a posting plus 40 a
  * term. A term whose postings do not fit (a document number past 2^24, a frequency past 255,
  * documents out of order) keeps its maps.
@@ -45,16 +46,29 @@ export function compactPostings(search: MiniSearch<never> | MiniSearch<any>): vo
   // Another MiniSearch version may keep its index otherwise: then the index stays as it is, uncompacted.
   if (typeof internals._fieldIds !== 'object' || typeof internals._index?.set !== 'function') return;
   const fieldCount = Object.keys(internals._fieldIds).length;
-  const index = internals._index;
+  const packed = packTermPostings(fieldCount, internals._index);
+  setTermsInOrder(search, [...internals._index].map(([term, fields]) => [term, packed.get(term) ?? fields] as const));
+}
+
+/**
+ * Packs the postings of the given terms (MiniSearch's `Map<field, Map<document, frequency>>`)
+ * into one new store: a term that fits gets a read-only {@link TermPostings} in the result, one
+ * that does not (see {@link compactPostings}) is left out of it and keeps its maps.
+ * Cost: one pass over the terms' postings.
+ *
+ * @example packTermPostings(4, [['iran', new Map([[3, new Map([[0, 2]])]])]]).get('iran')?.get(3)?.get(0) // 2
+ */
+export function packTermPostings(fieldCount: number, entries: Iterable<readonly [string, unknown]>): Map<string, TermPostings> {
   const terms: Array<[string, ReadonlyMap<number, ReadonlyMap<number, number>>]> = [];
   let total = 0;
-  for (const [term, fields] of index) {
+  for (const [term, fields] of entries) {
     if (!(fields instanceof Map) || !fitsCompaction(fields, fieldCount)) continue;
     terms.push([term, fields]);
     for (const postings of fields.values()) total += postings.size;
   }
   const store: PostingStore = { fieldCount, postings: new Uint32Array(total), bounds: new Uint32Array(terms.length * (fieldCount + 1)) };
   const postings = store.postings as Uint32Array;
+  const packed = new Map<string, TermPostings>();
   let next = 0;
   terms.forEach(([term, fields], row) => {
     const base = row * (fieldCount + 1);
@@ -63,8 +77,26 @@ export function compactPostings(search: MiniSearch<never> | MiniSearch<any>): vo
       for (const [document, frequency] of fields.get(field) ?? []) postings[next++] = document * (MAX_FREQUENCY + 1) + frequency;
     }
     store.bounds[base + fieldCount] = next;
-    index.set(term, new TermPostings(store, row));
+    packed.set(term, new TermPostings(store, row));
   });
+  return packed;
+}
+
+/**
+ * Gives a MiniSearch index a new term tree holding `entries`, inserted in code-unit order of the
+ * terms. MiniSearch's radix tree lists terms (in prefix and fuzzy search) in an order that
+ * depends on the history of insertions; built in sorted order it depends on the set of terms
+ * only, so an index updated in place (see `updateCorpusIndex`) sums a document's scores over
+ * matched terms in the same order as one built at once, and scores exactly alike.
+ * The tree given is new: an index sharing the old one (an earlier version) is not changed.
+ * Cost: sorting and inserting the terms (a few milliseconds for tens of thousands).
+ */
+export function setTermsInOrder(search: MiniSearch<never> | MiniSearch<any>, entries: Iterable<readonly [string, unknown]>): void {
+  const internals = search as unknown as { _index: { constructor: new () => { set(term: string, value: unknown): unknown } } };
+  const sorted = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const tree = new internals._index.constructor();
+  for (const [term, value] of sorted) tree.set(term, value);
+  (internals as { _index: unknown })._index = tree;
 }
 
 /** Whether a term's maps can be packed: known fields, documents in increasing order below 2^24, frequencies 1–255. */
@@ -82,7 +114,7 @@ function fitsCompaction(fields: ReadonlyMap<unknown, unknown>, fieldCount: numbe
 }
 
 /** One term's postings by field: what MiniSearch reads of a `Map<field, Map<document, frequency>>`. */
-class TermPostings implements Iterable<[number, PostingList]> {
+export class TermPostings implements Iterable<[number, PostingList]> {
   constructor(
     private readonly store: PostingStore,
     private readonly row: number,

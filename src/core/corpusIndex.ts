@@ -6,8 +6,9 @@ import MiniSearch, { type Options } from 'minisearch';
 import { analyze, toTerm, tokenizeWords } from './analysis.js';
 import { chunkArticle, type ChunkOptions } from './chunk.js';
 import { compactPostings } from './compactPostings.js';
-import { findNearDuplicates, type DuplicateGroup } from './nearDuplicates.js';
+import { findNearDuplicates, TERM_ID_LIMIT, type DuplicateGroup } from './nearDuplicates.js';
 import { buildPeopleDirectory, type PeopleDirectory } from './people/directory.js';
+import { visitMentionPlaces } from './people/packedPeople.js';
 import { TermTable } from './termTable.js';
 import type { Article, Passage } from './types.js';
 
@@ -87,21 +88,22 @@ export const PASSAGE_INDEX_OPTIONS: Options<IndexedPassage> = { fields: ['title'
 /** @internal MiniSearch options of the title index (given again to load a saved one). */
 export const TITLE_INDEX_OPTIONS: Options<IndexedTitle> = { fields: ['title', 'publisher'], ...QUERY_ANALYSIS, searchOptions: QUERY_ANALYSIS };
 
-function analyzedTerms(text: string): string[] {
+/** @internal a text's terms, as the index analyses passages, titles, names and bylines */
+export function analyzedTerms(text: string): string[] {
   return analyze(text).map((token) => token.term);
 }
 
 /**
  * Builds the index: chunks every article, indexes passages and titles, counts term frequencies,
  * groups near-duplicates and hashes the corpus. Cost: linear in the corpus text; about a second
- * for a few thousand articles.
+ * for a few thousand articles. What is read per article (people, terms, hash) is kept with the
+ * article object, so that {@link updateCorpusIndex} does not read it again.
  *
  * @example const index = buildCorpusIndex(parseCorpus(files).articles);
  */
 export function buildCorpusIndex(articles: readonly Article[], chunkOptions: ChunkOptions = {}): CorpusIndex {
   const passages = articles.flatMap((article) => chunkArticle(article, chunkOptions));
   const articleById = new Map(articles.map((article) => [article.id, article]));
-  const titleTerms = new Map(articles.map((article) => [article.id, analyzedTerms(article.title)]));
 
   const people = buildPeopleDirectory(articles);
   const namesByPassage = passageNames(passages, people);
@@ -109,39 +111,26 @@ export function buildCorpusIndex(articles: readonly Article[], chunkOptions: Chu
   const passageSearch = new MiniSearch<IndexedPassage>(PASSAGE_INDEX_OPTIONS);
   const documentFrequency = new Map<string, number>();
   const passageTerms = new Map<string, readonly string[]>();
-  const bylineTerms = new Map<string, string>();
+  const fields = new ArticleFields();
   passageSearch.addAll(
     passages.map((passage) => {
       const terms = analyzedTerms(passage.text);
       passageTerms.set(passage.id, terms);
       for (const term of new Set(terms)) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-      const article = articleById.get(passage.articleId)!;
-      let byline = bylineTerms.get(article.id);
-      if (byline === undefined) {
-        byline = analyzedTerms([article.publisher, article.author].filter((part) => part !== undefined).join('\n')).join(' ');
-        bylineTerms.set(article.id, byline);
-      }
-      return {
-        id: passage.id,
-        title: titleTerms.get(article.id)!.join(' '),
-        names: analyzedTerms(namesByPassage.get(passage.id)?.join('\n') ?? '').join(' '),
-        byline,
-        text: terms.join(' '),
-      };
+      return indexedPassage(passage, articleById.get(passage.articleId)!, terms, namesByPassage.get(passage.id), fields);
     }),
   );
 
   const titleSearch = new MiniSearch<IndexedTitle>(TITLE_INDEX_OPTIONS);
-  titleSearch.addAll(articles.map((article) => ({ id: article.id, title: article.title, publisher: article.publisher ?? '' })));
+  titleSearch.addAll(articles.map(indexedTitle));
   // Both indexes are complete: their postings are packed (a fraction of the memory of MiniSearch's maps).
   compactPostings(passageSearch);
   compactPostings(titleSearch);
 
-  const termsByArticle = new Map<string, string[]>(articles.map((article) => [article.id, [...titleTerms.get(article.id)!]]));
+  const termsByArticle = new Map<string, string[]>(articles.map((article) => [article.id, [...fields.titleTerms(article)]]));
   for (const passage of passages) termsByArticle.get(passage.articleId)!.push(...passageTerms.get(passage.id)!);
-  const duplicateGroups = findNearDuplicates(articles, { termsOf: (article) => termsByArticle.get(article.id)! });
-  const duplicateGroupOf = new Map<string, DuplicateGroup>();
-  for (const group of duplicateGroups) for (const id of group.articleIds) duplicateGroupOf.set(id, group);
+  for (const article of articles) rememberArticleTerms(article, termsByArticle.get(article.id)!);
+  const duplicateGroups = findNearDuplicates(articles, { termIdsOf: (article) => articleTermIds.get(article)! });
 
   return {
     articles,
@@ -152,7 +141,7 @@ export function buildCorpusIndex(articles: readonly Article[], chunkOptions: Chu
     passageTerms: TermTable.from(passageTerms),
     documentFrequency,
     duplicateGroups,
-    duplicateGroupOf,
+    duplicateGroupOf: groupsByArticle(duplicateGroups),
     people,
     version: hashCorpus(articles),
     passageSearch,
@@ -161,23 +150,101 @@ export function buildCorpusIndex(articles: readonly Article[], chunkOptions: Chu
   };
 }
 
-/** For each passage, the name variants of the people it mentions. */
-function passageNames(passages: readonly Passage[], people: PeopleDirectory): Map<string, string[]> {
+/** @internal the group of each article that has near-duplicates */
+export function groupsByArticle(groups: readonly DuplicateGroup[]): Map<string, DuplicateGroup> {
+  const groupOf = new Map<string, DuplicateGroup>();
+  for (const group of groups) for (const id of group.articleIds) groupOf.set(id, group);
+  return groupOf;
+}
+
+/** @internal an article's analysed title and byline, analysed once per build or update */
+export class ArticleFields {
+  private readonly titles = new Map<Article, string[]>();
+  private readonly bylines = new Map<Article, string>();
+
+  titleTerms(article: Article): readonly string[] {
+    let terms = this.titles.get(article);
+    if (terms === undefined) this.titles.set(article, (terms = analyzedTerms(article.title)));
+    return terms;
+  }
+
+  bylineTerms(article: Article): string {
+    let byline = this.bylines.get(article);
+    if (byline === undefined) {
+      byline = analyzedTerms([article.publisher, article.author].filter((part) => part !== undefined).join('\n')).join(' ');
+      this.bylines.set(article, byline);
+    }
+    return byline;
+  }
+}
+
+/** @internal what the passage index holds for one passage (the same for a build and an update) */
+export function indexedPassage(passage: Passage, article: Article, terms: readonly string[], names: readonly string[] | undefined, fields: ArticleFields): IndexedPassage {
+  return {
+    id: passage.id,
+    title: fields.titleTerms(article).join(' '),
+    names: analyzedTerms(names?.join('\n') ?? '').join(' '),
+    byline: fields.bylineTerms(article),
+    text: terms.join(' '),
+  };
+}
+
+/** @internal what the title index holds for one article */
+export function indexedTitle(article: Article): IndexedTitle {
+  return { id: article.id, title: article.title, publisher: article.publisher ?? '' };
+}
+
+/**
+ * For each passage, the name variants of the people it mentions: people in the directory's
+ * order, each mention placed in the first passage (in `passages` order) whose span holds it.
+ * Cost: linear in the mentions and passages.
+ *
+ * @internal
+ */
+export function passageNames(passages: readonly Passage[], people: PeopleDirectory): Map<string, string[]> {
   const byArticle = new Map<string, Passage[]>();
-  for (const passage of passages) byArticle.set(passage.articleId, [...(byArticle.get(passage.articleId) ?? []), passage]);
+  for (const passage of passages) {
+    const list = byArticle.get(passage.articleId);
+    if (list === undefined) byArticle.set(passage.articleId, [passage]);
+    else list.push(passage);
+  }
   const names = new Map<string, string[]>();
   for (const person of people.people) {
-    for (const mention of person.mentions) {
-      if (mention.offset === null) continue;
-      const offset = mention.offset;
-      const passage = byArticle.get(mention.articleId)?.find((candidate) => candidate.start <= offset && offset < candidate.end);
-      if (!passage) continue;
-      const list = names.get(passage.id) ?? [];
+    visitMentionPlaces(person, (articleId, offset) => {
+      if (offset === null) return;
+      const passage = byArticle.get(articleId)?.find((candidate) => candidate.start <= offset && offset < candidate.end);
+      if (!passage) return;
+      let list = names.get(passage.id);
+      if (list === undefined) names.set(passage.id, (list = []));
       for (const variant of person.variants) if (!list.includes(variant)) list.push(variant);
-      names.set(passage.id, list);
-    }
+    });
   }
   return names;
+}
+
+/** Numbers for terms, shared by every index: near-duplicate detection compares articles' terms as numbers. */
+const termNumbers = new Map<string, number>();
+/** Each article's title and passage terms as numbers, kept while the article object lives. */
+const articleTermIds = new WeakMap<Article, Int32Array>();
+
+/** @internal keeps an article's terms (title, then passages) for near-duplicate detection */
+export function rememberArticleTerms(article: Article, terms: readonly string[]): void {
+  articleTermIds.set(
+    article,
+    Int32Array.from(terms, (term) => {
+      let id = termNumbers.get(term);
+      if (id === undefined) {
+        if (termNumbers.size >= TERM_ID_LIMIT) throw new Error('corpus index: too many distinct terms');
+        termNumbers.set(term, (id = termNumbers.size));
+      }
+      return id;
+    }),
+  );
+}
+
+/** @internal an article's terms as numbers, if kept (see {@link rememberArticleTerms}) */
+export function articleTermNumbers(article: Article): Int32Array | undefined {
+  return articleTermIds.get(article);
 }
 
 /** Each article's passages in order, per index: built the first time they are asked for (the index never changes after it is built). */
@@ -203,19 +270,41 @@ export function passagesOfArticle(index: CorpusIndex, articleId: string): readon
   return byArticle.get(articleId) ?? [];
 }
 
-/**
- * A short, stable hash of the corpus content (FNV-1a, 32 bits, twice with different seeds):
- * eight hex digits shown in replies so that a user can tell which corpus answered.
- */
-export function hashCorpus(articles: readonly Article[]): string {
-  const parts = articles.map((article) => [article.id, article.title, article.publisher, article.author, article.date, article.url, article.text].join('\u0000'));
-  const text = parts.join('\u0001');
+/** Each article's hash (two 32-bit FNV-1a values), kept while the article object lives. */
+const articleHashes = new WeakMap<Article, readonly [number, number]>();
+
+function hashArticle(article: Article): readonly [number, number] {
+  let hash = articleHashes.get(article);
+  if (hash !== undefined) return hash;
+  const text = [article.id, article.title, article.publisher, article.author, article.date, article.url, article.text].join('\u0000');
   let first = 0x811c9dc5;
   let second = 0x01000193 ^ 0x5bd1e995;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
     first = Math.imul(first ^ code, 0x01000193);
     second = Math.imul(second ^ code, 0x5bd1e995);
+  }
+  hash = [first >>> 0, second >>> 0];
+  articleHashes.set(article, hash);
+  return hash;
+}
+
+/**
+ * A short, stable hash of the corpus content: eight hex digits shown in replies so that a user
+ * can tell which corpus answered. Each article's metadata and text is hashed (FNV-1a, 32 bits,
+ * twice with different seeds) once per article object, then the articles' hashes in order: a
+ * corpus with one article changed costs one article's hashing.
+ *
+ * @example hashCorpus(index.articles) // '3f9a0c2b1d'
+ */
+export function hashCorpus(articles: readonly Article[]): string {
+  let first = 0x811c9dc5;
+  let second = 0x01000193 ^ 0x5bd1e995;
+  for (const article of articles) {
+    for (const part of hashArticle(article)) {
+      first = Math.imul(first ^ part, 0x01000193);
+      second = Math.imul(second ^ part, 0x5bd1e995);
+    }
   }
   return ((first >>> 0).toString(16).padStart(8, '0') + (second >>> 0).toString(16).padStart(8, '0')).slice(0, 10);
 }

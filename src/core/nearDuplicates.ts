@@ -23,6 +23,11 @@ export interface NearDuplicateOptions {
   readonly minContainment?: number;
   /** Each article's terms in order, when the caller has analysed them already. Default: title and text analysed here. */
   readonly termsOf?: (article: Article) => readonly string[];
+  /**
+   * Each article's terms in order as numbers (equal terms, equal numbers; all below 2^26), when
+   * the caller keeps them: then `termsOf` is not used and no term is looked up.
+   */
+  readonly termIdsOf?: (article: Article) => Int32Array;
 }
 
 const DEFAULT_MIN_CONTAINMENT = 0.4;
@@ -42,12 +47,14 @@ export function findNearDuplicates(articles: readonly Article[], options: NearDu
   const minContainment = options.minContainment ?? DEFAULT_MIN_CONTAINMENT;
   const termsOf = options.termsOf ?? ((article: Article) => analyzeTerms(`${article.title}\n${article.text}`));
   const termIds = new Map<string, number>();
-  const sequences = articles.map((article) =>
-    Int32Array.from(termsOf(article), (term) => {
-      let id = termIds.get(term);
-      if (id === undefined) termIds.set(term, (id = termIds.size));
-      return id;
-    }),
+  const sequences = articles.map(
+    options.termIdsOf ??
+      ((article) =>
+        Int32Array.from(termsOf(article), (term) => {
+          let id = termIds.get(term);
+          if (id === undefined) termIds.set(term, (id = termIds.size));
+          return id;
+        })),
   );
 
   // Each article's representative: the first article with exactly its terms.
@@ -100,7 +107,7 @@ export function findNearDuplicates(articles: readonly Article[], options: NearDu
 
 const EMPTY: ReadonlySet<number> = new Set();
 /** Term ids stay below this, so that a bigram is one exact number: first × this + second. */
-const TERM_ID_LIMIT = 2 ** 26;
+export const TERM_ID_LIMIT = 2 ** 26;
 
 function termBigrams(terms: Int32Array): Set<number> {
   const bigrams = new Set<number>();

@@ -117,6 +117,8 @@ export function retrievePassages(index: CorpusIndex, query: AnalyzedQuery, limit
     fuzzy: (term) => typoTolerance(index, term),
     maxFuzzy: 2,
   });
+  // Equal scores in corpus order: MiniSearch lists them in the order its postings hold them, which differs between an index built at once and one updated since (see updateCorpusIndex).
+  results.sort((a, b) => b.score - a.score || compareCorpusOrder(index, index.passageById.get(String(a.id))!, index.passageById.get(String(b.id))!));
   const firstStage = results.slice(0, CANDIDATES).map((result) => ({ result, passage: index.passageById.get(String(result.id))!, score: result.score }));
   const reranked = rerankCandidates(index, query.text, query.terms, weights, firstStage);
 

@@ -92,7 +92,7 @@ interface RawMention extends PersonMention {
  */
 export function buildPeopleDirectory(articles: readonly Article[]): PeopleDirectory {
   const clusters: RawMention[][] = [];
-  for (const article of articles) clusters.push(...clusterArticle(article));
+  for (const article of articles) clusters.push(...readArticlePeople(article));
   const merged = mergeAcrossArticles(clusters);
   const order = new Map(articles.map((article, index) => [article.id, index]));
   const dates = new Map(articles.map((article) => [article.id, article.date]));
@@ -108,6 +108,21 @@ export function buildPeopleDirectory(articles: readonly Article[]): PeopleDirect
   const directory = { people: packed, byId: new Map(packed.map((person) => [person.id, person])) };
   preparePeopleLookup(directory);
   return directory;
+}
+
+/**
+ * Each article's people as read before the merge across articles (the costly part: names found
+ * in every sentence), kept while the article object lives, so that a directory built again for a
+ * corpus with a few articles changed (see `updateCorpusIndex`) reads only those. Articles are
+ * immutable values, so an article object's people never change.
+ */
+const articlePeople = new WeakMap<Article, readonly RawMention[][]>();
+
+/** The mentions of one article grouped by person, read once per article object (see {@link articlePeople}). */
+function readArticlePeople(article: Article): readonly RawMention[][] {
+  let clusters = articlePeople.get(article);
+  if (clusters === undefined) articlePeople.set(article, (clusters = clusterArticle(article)));
+  return clusters;
 }
 
 /** The mentions of one article grouped by person: full names with their surnames and role titles. */

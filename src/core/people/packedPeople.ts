@@ -44,6 +44,13 @@ class MentionStore {
     return { articleId: id, form: this.forms.get(index) ?? sentence.slice(start, end), sentence, highlight: { start, end }, offset: offset < 0 ? null : offset };
   }
 
+  /** The mention's article id and offset in the article (null: none), without decoding the rest. */
+  visitPlace(index: number, visit: (articleId: string, offset: number | null) => void): void {
+    const at = index * FIELDS;
+    const offset = this.numbers[at + 5]!;
+    visit(this.articles[this.numbers[at]!]!.id, offset < 0 ? null : offset);
+  }
+
   packed(index: number): PackedMention {
     const at = index * FIELDS;
     const numbers = this.numbers;
@@ -91,6 +98,10 @@ class PackedPerson implements Person {
     return this.#count;
   }
 
+  visitPlaces(visit: (articleId: string, offset: number | null) => void): void {
+    for (let index = this.#first; index < this.#first + this.#count; index += 1) this.#store.visitPlace(index, visit);
+  }
+
   packedMentions(): PackedMention[] {
     const mentions: PackedMention[] = [];
     for (let index = this.#first; index < this.#first + this.#count; index += 1) mentions.push(this.#store.packed(index));
@@ -101,6 +112,16 @@ class PackedPerson implements Person {
 /** How many mentions a person has, without decoding them. */
 export function mentionCount(person: Person): number {
   return person instanceof PackedPerson ? person.mentionCount : person.mentions.length;
+}
+
+/**
+ * Calls `visit` with the article id and the offset in its text (null for an author from the front
+ * matter) of each of a person's mentions, in order: what placing mentions in passages needs,
+ * without decoding sentences and forms.
+ */
+export function visitMentionPlaces(person: Person, visit: (articleId: string, offset: number | null) => void): void {
+  if (person instanceof PackedPerson) person.visitPlaces(visit);
+  else for (const mention of person.mentions) visit(mention.articleId, mention.offset);
 }
 
 /** A person's mentions, packed (for saving). */
