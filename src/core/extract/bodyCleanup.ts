@@ -10,7 +10,7 @@ import { collapseWhitespace } from './bodyText.js';
 import { childrenOf, isElement, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './dom.js';
 
 /** Tags whose content is never part of an article's body. */
-const BOILERPLATE_TAGS = ['nav', 'aside', 'footer', 'form', 'button', 'select', 'textarea', 'figcaption', 'dialog', 'menu'];
+const BOILERPLATE_TAGS = ['nav', 'aside', 'footer', 'form', 'button', 'select', 'textarea', 'figure', 'figcaption', 'dialog', 'menu'];
 
 /** ARIA roles of page furniture. */
 const BOILERPLATE_ROLES = ['navigation', 'banner', 'contentinfo', 'complementary', 'dialog', 'alertdialog', 'search', 'menu', 'menubar', 'toolbar', 'tablist'];
@@ -82,6 +82,31 @@ function isBoilerplateElement(element: DomElement): boolean {
   return hasBoilerplateName(element);
 }
 
+/** Posts from social networks that an article quotes (their text is part of the story). */
+const QUOTED_POSTS = 'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.reddit-card';
+
+/**
+ * The elements holding a quoted social post, which stay in the page: their boilerplate-looking
+ * class names and ids ("social-media-embed") are removed and the post's links become plain text,
+ * so that neither this cleanup nor Readability's unlikely-candidate and link-density filters drop
+ * the post.
+ */
+function keepQuotedPosts(body: DomElement): Set<DomElement> {
+  const kept = new Set<DomElement>();
+  for (const post of Array.from(body.querySelectorAll(QUOTED_POSTS))) {
+    for (const link of Array.from(post.querySelectorAll('a'))) link.replaceWith(link.textContent ?? '');
+    for (let element: DomElement | null = post; element !== null && element !== body; element = element.parentElement) {
+      if (kept.has(element)) break;
+      kept.add(element);
+      if (hasBoilerplateName(element)) {
+        element.removeAttribute('class');
+        element.removeAttribute('id');
+      }
+    }
+  }
+  return kept;
+}
+
 /**
  * Removes boilerplate blocks from a parsed page, in place. Cost: two passes over the elements.
  */
@@ -90,8 +115,9 @@ export function removeBoilerplateBlocks(document: DomDocument): void {
   if (!body) return;
   const lengths = new Map<DomElement, number>();
   const pageText = measureVisibleText(body, lengths);
+  const kept = keepQuotedPosts(body);
   for (const element of Array.from(body.querySelectorAll('*'))) {
-    if (!element.parentNode) continue;
+    if (!element.parentNode || kept.has(element)) continue;
     if (!isBoilerplateElement(element)) continue;
     if ((lengths.get(element) ?? 0) > MAX_REMOVED_TEXT_SHARE * pageText) continue;
     element.remove();

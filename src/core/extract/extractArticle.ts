@@ -8,6 +8,7 @@ import { removeBoilerplateBlocks } from './bodyCleanup.js';
 import { collectTextBlocks, countWords, joinParagraphs } from './bodyText.js';
 import { cleanDeclaredText, cleanPublisher, cleanTitle, normalizeDate, resolveHttpUrl, splitAuthorNames } from './cleanMetadata.js';
 import type { DomDocument, DomElement } from './dom.js';
+import { filterBoilerplateParagraphs } from './paragraphFilters.js';
 import { readDeclaredMetadata, type DeclaredMetadata } from './metadata.js';
 
 /** An article read from a web page, before it gets an id and a file. */
@@ -112,7 +113,7 @@ export function extractArticle(html: string, pageUrl?: string): ExtractionResult
   removeBoilerplateBlocks(document);
   const { content, findings } = runReadability(document);
   if (!content) return { kind: 'no-article', reason: NO_ARTICLE_FOUND };
-  const text = joinParagraphs(collectTextBlocks(content).map((block) => block.text));
+  const text = joinParagraphs(filterBoilerplateParagraphs(collectTextBlocks(content)).map((block) => block.text));
   const words = countWords(text);
   if (words === 0) return { kind: 'no-article', reason: NO_ARTICLE_FOUND };
   if (words < MIN_ARTICLE_WORDS) return { kind: 'no-article', reason: `only ${words} words of article text (at least ${MIN_ARTICLE_WORDS} needed)` };

@@ -1,0 +1,58 @@
+/**
+ * Paragraph-level filters on the article's text blocks: lines that are page furniture even
+ * inside the article's container (timestamps, "Related:" links, newsletter and subscription
+ * pitches, share prompts). Each rule looks at one block's wording and size, never
+ * at a site.
+ */
+import type { TextBlock } from './bodyText.js';
+
+/** Month and weekday names (English, and the Romance and Germanic forms news pages use). */
+const DATE_WORDS =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m|p\.m|gmt|utc|est|edt|pst|pdt|cst|cdt|ist|bst|cet|cest|de|às|at|on|um|le|el|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|segunda|terça|quarta|quinta|sexta|sábado|domingo|feira)$/i;
+
+/** Words that announce a timestamp line. */
+const TIMESTAMP_LEAD = /^(?:posted|updated|published|first published|last updated|last modified|modified|created|date|dated|publicado|atualizado|actualizado|veröffentlicht|aktualisiert|publié|mis à jour)\b/i;
+
+/** Whether a short block is only a date or time, possibly with "Posted"/"Updated" and a site name. */
+export function isTimestampLine(text: string): boolean {
+  const words = text.match(/[\p{L}\p{N}.]+/gu) ?? [];
+  if (words.length === 0 || words.length > 16) return false;
+  const hasNumber = /\d/.test(text);
+  if (!hasNumber) return false;
+  const hasYearOrTime = /\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b/.test(text);
+  if (!hasYearOrTime) return false;
+  const rest = words.filter((word) => !/^\d+(?:st|nd|rd|th)?\.?$/i.test(word) && !DATE_WORDS.test(word.replace(/\.$/, '')) && !/^\d{1,2}[:.]\d{2}/.test(word));
+  if (TIMESTAMP_LEAD.test(text)) return rest.length <= 8;
+  return rest.length <= 1;
+}
+
+/** Openings of lines that point elsewhere instead of telling the story. */
+const PROMPT_PATTERN =
+  /^(?:\[?\s*(?:related|read more|read also|see also|also read|also see|more|recommended|watch|listen|advertisement|sponsored|follow us|share this|share on|click here|don't miss|more great [\p{L} ]+ stories|more from|leia também|veja também|leia mais|lesen sie auch|mehr zum thema|à lire aussi|lire aussi|читайте также)\b)/iu;
+
+/** A request to subscribe or sign up… */
+const PITCH_ACTION = /\b(?:subscribe|sign up|signup|get the latest|register)\b/i;
+/** …for something the site sends or sells (a newsletter, its inbox updates, "our" anything). */
+const PITCH_OBJECT = /\b(?:newsletters?|inbox|our|today|for free|stay (?:smart|informed|up to date))\b/i;
+
+/** Whether a block points elsewhere, or asks for a subscription or a newsletter sign-up. */
+export function isPromptLine(text: string): boolean {
+  const words = text.split(/\s+/).length;
+  if (PROMPT_PATTERN.test(text) && words <= 25) return true;
+  if (words > 40) return false;
+  return /\bnewsletters?\b/i.test(text) || (PITCH_ACTION.test(text) && PITCH_OBJECT.test(text));
+}
+
+/** Whether a block is page furniture by its own wording. */
+export function isBoilerplateParagraph(block: TextBlock): boolean {
+  const text = block.text;
+  return isTimestampLine(text) || isPromptLine(text);
+}
+
+/**
+ * Drops the blocks that are page furniture by their wording. Cost: a few regular expressions
+ * per block.
+ */
+export function filterBoilerplateParagraphs(blocks: readonly TextBlock[]): TextBlock[] {
+  return blocks.filter((block) => !isBoilerplateParagraph(block));
+}
