@@ -73,6 +73,9 @@ async function runBot(config: Config, token: string): Promise<void> {
       corpus,
       version: await readOwnVersion(),
       log,
+      // /add and Add to Dossier write to the corpus folder; a single-file corpus has nowhere to add.
+      ...((await isFolder(config.corpusPath)) ? { adder: createAdder(config, corpus, log) } : {}),
+      addRoleIds: config.addRoleIds,
       ...(config.discordApiBase ? { apiBase: config.discordApiBase } : {}),
       ...(config.discordClientId ? { clientId: config.discordClientId } : {}),
       ...(config.discordGuildId ? { guildId: config.discordGuildId } : {}),
