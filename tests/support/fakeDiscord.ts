@@ -7,6 +7,8 @@
  * headers, gateway sequencing and RESUME, a rejected token (401 on REST, close 4004 on IDENTIFY)
  * and refused intents (4013, 4014). It validates payload limits (content length,
  * embeds, autocomplete choices, command names) so that tests catch what Discord would reject.
+ * For adding articles (`./fakeDiscord/`): files a member attaches to a slash command, served at
+ * their attachment URL; message commands on a member's message; guild roles held by members.
  *
  * @example
  * const fake = await startFakeDiscord();
