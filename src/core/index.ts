@@ -35,6 +35,7 @@ export {
 export { compareCorpora, isUnchanged, keepPreviousVersions, type CorpusChanges, type MergedCorpus } from './corpusChanges.js';
 export { findNearDuplicates, type DuplicateGroup, type NearDuplicateOptions } from './nearDuplicates.js';
 export { buildCorpusIndex, hashCorpus, FIELD_BOOSTS, type CorpusIndex } from './corpusIndex.js';
+export { updateCorpusIndex, type CorpusIndexChange } from './updateCorpusIndex.js';
 export { serializeCorpusIndex, restoreCorpusIndex, restoreCorpusIndexInSlices, INDEX_SNAPSHOT_FORMAT, INDEX_SNAPSHOT_SECTIONS, type IndexSnapshot } from './indexSnapshot.js';
 export { analyzeQuery, retrievePassages, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, type AnalyzedQuery, type PassageHit } from './retrieve.js';
 export {

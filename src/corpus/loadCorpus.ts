@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, type Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   CORPUS_EXTENSIONS,
@@ -43,6 +43,16 @@ export interface ReadCorpus {
   readonly fingerprint: string;
   readonly files: number;
   readonly bytes: number;
+  /** Each file as read, in name order, then each subfolder that could not be read: what {@link readCorpusFiles} updates. */
+  readonly reads: readonly CorpusFileRead[];
+}
+
+/** One corpus file as read: what it parsed to, and what identifies its bytes (for the fingerprint). */
+export interface CorpusFileRead {
+  readonly parsed: ParsedFile;
+  readonly bytes: number;
+  /** SHA-256 (hex) of its bytes; for a file that could not be read, its kind of problem. */
+  readonly digest: string;
 }
 
 /**
@@ -82,15 +92,73 @@ export async function readCorpus(corpusPath: string, options: LoadOptions = {}):
   const results = await mapConcurrently(files, READ_CONCURRENCY, (file) => readCorpusFile(file, options));
   // An unreadable subfolder is an issue too, in name order with the files' (it has no bytes to fingerprint).
   for (const issue of folderIssues) results.push(unusable(issue));
-  const fingerprint = createHash('sha256');
-  for (const result of results) fingerprint.update(`${result.parsed.name}\u0000${result.bytes}\u0000${result.digest}\n`);
   return {
     corpus: combineParsedFiles(results.map((result) => result.parsed)),
     isFolder,
-    fingerprint: fingerprint.digest('hex'),
+    fingerprint: fingerprintReads(results),
     files: files.length,
     bytes: results.reduce((sum, result) => sum + result.bytes, 0),
+    reads: results,
   };
+}
+
+/**
+ * The fingerprint of a corpus from its files as read, in the order {@link readCorpus} lists
+ * them (files in name order, then unreadable subfolders): the same as `readCorpus` gives, without
+ * reading any file again.
+ */
+export function fingerprintReads(reads: Iterable<CorpusFileRead>): string {
+  const fingerprint = createHash('sha256');
+  for (const read of reads) fingerprint.update(`${read.parsed.name}\u0000${read.bytes}\u0000${read.digest}\n`);
+  return fingerprint.digest('hex');
+}
+
+/**
+ * What {@link readCorpusFiles} found at a name: the file as read, `absent` when no corpus file
+ * is there any more (removed, renamed, a name the loader skips), or `folder` when the name is a
+ * folder (whose files the caller must list: read the whole corpus again).
+ */
+export type FileReadResult = CorpusFileRead | 'absent' | 'folder';
+
+/**
+ * Reads some files of a corpus again, by their names relative to the corpus (as the loader names
+ * them, with `/`; a single-file corpus has the one name, its file's), each exactly as
+ * {@link readCorpus} reads it: a name the loader would not list (skipped names, a `README`, other
+ * extensions, a path through a linked folder) is `absent`. Cost: the named files only.
+ *
+ * @example await readCorpusFiles('corpus', ['new-deal.md']) // Map { 'new-deal.md' => { parsed, bytes, digest } }
+ */
+export async function readCorpusFiles(corpusPath: string, names: readonly string[], options: LoadOptions = {}): Promise<Map<string, FileReadResult>> {
+  const info = await stat(corpusPath).catch(() => {
+    throw new Error(`corpus: no such file or folder: ${corpusPath}`);
+  });
+  const found = new Map<string, FileReadResult>();
+  await mapConcurrently([...new Set(names)], READ_CONCURRENCY, async (name) => {
+    found.set(name, await readNamedFile(corpusPath, info.isDirectory(), name, options));
+  });
+  return found;
+}
+
+async function readNamedFile(corpusPath: string, isFolder: boolean, name: string, options: LoadOptions): Promise<FileReadResult> {
+  if (!isFolder) return name === path.basename(corpusPath) ? readCorpusFile({ name, fullPath: corpusPath, isLink: false }, options) : 'absent';
+  const parts = name.split('/');
+  if (parts.some((part) => part === '' || part === '.' || part === '..' || isIgnoredName(part))) return 'absent';
+  const fullPath = path.join(corpusPath, ...parts);
+  // Folders on the way must be real folders: the loader does not follow links to folders.
+  for (let depth = 1; depth < parts.length; depth += 1) {
+    const folder = await lstat(path.join(corpusPath, ...parts.slice(0, depth))).catch(() => undefined);
+    if (folder === undefined || !folder.isDirectory()) return 'absent';
+  }
+  let entry;
+  try {
+    entry = await lstat(fullPath);
+  } catch {
+    return 'absent';
+  }
+  if (entry.isDirectory()) return 'folder';
+  const fileName = parts.at(-1)!;
+  if (!isCorpusFileName(fileName) || NOT_ARTICLES.has(fileName.toLowerCase())) return 'absent';
+  return readCorpusFile({ name, fullPath, isLink: entry.isSymbolicLink() }, options);
 }
 
 interface FoundFile {
@@ -101,11 +169,7 @@ interface FoundFile {
   readonly isLink: boolean;
 }
 
-interface FileResult {
-  readonly parsed: ParsedFile;
-  readonly bytes: number;
-  readonly digest: string;
-}
+type FileResult = CorpusFileRead;
 
 async function listCorpusFiles(corpusPath: string): Promise<{ files: FoundFile[]; folderIssues: CorpusIssue[]; isFolder: boolean }> {
   const info = await stat(corpusPath).catch(() => {

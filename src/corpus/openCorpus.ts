@@ -6,7 +6,7 @@
 import type { Config } from '../config.js';
 import { buildCorpusIndex, restoreCorpusIndex, serializeCorpusIndex, type CorpusEncoding, type CorpusIndex, type CorpusIssue } from '../core/index.js';
 import { readIndexSnapshot, snapshotKey, snapshotPathFor, writeIndexSnapshot, type SnapshotPlace } from './indexSnapshot.js';
-import { readCorpus } from './loadCorpus.js';
+import { readCorpus, type CorpusFileRead } from './loadCorpus.js';
 
 export interface OpenOptions {
   /** How the corpus files are encoded; default `utf-8`. */
@@ -35,6 +35,14 @@ export interface OpenedCorpus {
   readonly index: CorpusIndex;
   readonly issues: readonly CorpusIssue[];
   readonly snapshot: SnapshotReport;
+  /** The files as read: a {@link LiveCorpus} given them re-reads only the files that change. */
+  readonly files: CorpusFiles;
+}
+
+/** A corpus's files as read (see `readCorpus`). */
+export interface CorpusFiles {
+  readonly isFolder: boolean;
+  readonly reads: readonly CorpusFileRead[];
 }
 
 /**
@@ -48,13 +56,14 @@ export async function openCorpus(corpusPath: string, options: OpenOptions = {}):
   const read = await readCorpus(corpusPath, { encoding });
   const { articles, issues } = read.corpus;
   const loadMs = performance.now() - started;
+  const files: CorpusFiles = { isFolder: read.isFolder, reads: read.reads };
   const file = await snapshotPathFor(corpusPath, read.isFolder, options.snapshot ?? 'off');
 
   const build = async (reason: string, unusable: boolean, key?: string): Promise<OpenedCorpus> => {
     const buildStarted = performance.now();
     const index = buildCorpusIndex(articles);
     const indexMs = performance.now() - buildStarted;
-    if (file === undefined || key === undefined) return { index, issues, snapshot: { outcome: 'built', reason, unusable, timings: { loadMs, indexMs } } };
+    if (file === undefined || key === undefined) return { index, issues, files, snapshot: { outcome: 'built', reason, unusable, timings: { loadMs, indexMs } } };
     const saveStarted = performance.now();
     let saveError: string | undefined;
     try {
@@ -63,7 +72,7 @@ export async function openCorpus(corpusPath: string, options: OpenOptions = {}):
       saveError = error instanceof Error ? error.message : String(error);
     }
     const timings = { loadMs, indexMs, saveMs: performance.now() - saveStarted };
-    return { index, issues, snapshot: { path: file, outcome: 'built', reason, unusable, ...(saveError === undefined ? {} : { saveError }), timings } };
+    return { index, issues, files, snapshot: { path: file, outcome: 'built', reason, unusable, ...(saveError === undefined ? {} : { saveError }), timings } };
   };
 
   if (file === undefined) return build('off', false);
@@ -74,7 +83,7 @@ export async function openCorpus(corpusPath: string, options: OpenOptions = {}):
   const restoreStarted = performance.now();
   try {
     const index = restoreCorpusIndex(articles, found.snapshot);
-    return { index, issues, snapshot: { path: file, outcome: 'restored', unusable: false, timings: { loadMs, indexMs: performance.now() - restoreStarted } } };
+    return { index, issues, files, snapshot: { path: file, outcome: 'restored', unusable: false, timings: { loadMs, indexMs: performance.now() - restoreStarted } } };
   } catch (error) {
     return build((error instanceof Error ? error.message : String(error)).replace(/^index snapshot: /, ''), true, key);
   }
