@@ -64,6 +64,8 @@ async function runBot(config: Config, token: string): Promise<void> {
     open: corpusOptions(config),
     buildIndex: buildIndexOffThread,
     onReload: (report) => logReload(log, report),
+    onSnapshotError: (error) => log.warn({ error }, 'index snapshot not saved after the reload: the next start rebuilds the index'),
+    files: opened.files,
     onWatchError: (error) => log.warn({ err: error, corpus: config.corpusPath }, 'cannot watch the corpus for changes: use /reload after editing it'),
   });
   if (config.watchCorpus) corpus.watch();
