@@ -117,10 +117,16 @@ export function splitAuthorNames(raw: string, publisher?: string): string[] {
     const words = name.split(/\s+/);
     if (name.length < 2 || words.length > 5 || /[\d@/]/.test(name) || NOT_A_NAME.test(name)) continue;
     if (!/\p{Lu}/u.test(name)) continue;
-    if (publisher !== undefined && comparable(name) === comparable(publisher)) continue;
-    if (!names.some((known) => comparable(known) === comparable(name))) names.push(name);
+    const cased = name === name.toUpperCase() && /\p{L}{2}/u.test(name) ? titleCase(name) : name;
+    if (publisher !== undefined && comparable(cased) === comparable(publisher)) continue;
+    if (!names.some((known) => comparable(known) === comparable(cased))) names.push(cased);
   }
   return names;
+}
+
+/** "TOM KRISHER" → "Tom Krisher" (bylines set in capitals). */
+function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_whole, before: string, letter: string) => before + letter.toUpperCase());
 }
 
 const MONTHS: Readonly<Record<string, number>> = {

@@ -5,7 +5,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { removeBoilerplateBlocks } from './bodyCleanup.js';
-import { collectTextBlocks, countWords, joinParagraphs } from './bodyText.js';
+import { collapseWhitespace, collectTextBlocks, countWords, joinParagraphs, type TextBlock } from './bodyText.js';
 import { cleanDeclaredText, cleanPublisher, cleanTitle, normalizeDate, resolveHttpUrl, splitAuthorNames } from './cleanMetadata.js';
 import type { DomDocument, DomElement } from './dom.js';
 import { filterBoilerplateParagraphs } from './paragraphFilters.js';
@@ -33,6 +33,9 @@ export type ExtractionResult =
 
 /** Fewer words of body than this and a page is not an article (a front page, an error page, a login wall). */
 export const MIN_ARTICLE_WORDS = 50;
+
+/** A body whose text is more than this share links is a list of links, not an article. */
+const MAX_LINK_SHARE = 0.5;
 
 /** Why a page has no article when Readability finds no content at all. */
 const NO_ARTICLE_FOUND = 'no article found in the page (a front page, an error page or a login wall?)';
@@ -94,6 +97,59 @@ function chooseMetadata(declared: DeclaredMetadata, findings: ReadabilityFinding
   };
 }
 
+/** A candidate body: its paragraphs and how much of it is link text. */
+interface BodyCandidate {
+  readonly paragraphs: readonly string[];
+  readonly words: number;
+  readonly linkShare: number;
+}
+
+/** A body from text blocks, after the paragraph filters. */
+function bodyFromBlocks(blocks: readonly TextBlock[]): BodyCandidate {
+  const kept = filterBoilerplateParagraphs(blocks);
+  const paragraphs = kept.map((block) => block.text);
+  const characters = kept.reduce((sum, block) => sum + block.text.length, 0);
+  const linked = kept.reduce((sum, block) => sum + block.linkedChars, 0);
+  return { paragraphs, words: countWords(paragraphs.join(' ')), linkShare: characters === 0 ? 0 : linked / characters };
+}
+
+/** A body from plain text (JSON-LD `articleBody`): one paragraph per line. */
+function bodyFromPlainText(text: string): BodyCandidate {
+  const paragraphs = cleanDeclaredText(text.replace(/\r?\n/g, '\u2029'))
+    .split('\u2029')
+    .map((line) => collapseWhitespace(line))
+    .filter((line) => line !== '');
+  return { paragraphs, words: countWords(paragraphs.join(' ')), linkShare: 0 };
+}
+
+/**
+ * The fallbacks when the cleaned page gives Readability too little to go on: Readability on the
+ * page as it came (the cleanup may have cut a badly named container), the element marked
+ * `itemprop="articleBody"`, then the JSON-LD `articleBody`. Each is tried only when the ones
+ * before it fell short, so a good page is parsed once.
+ */
+function* fallbackBodies(html: string, declared: DeclaredMetadata): Generator<BodyCandidate> {
+  const { document } = parseHTML(html) as { document: DomDocument };
+  const marked = document.querySelector('[itemprop="articleBody"]');
+  const markedBody = marked ? bodyFromBlocks(collectTextBlocks(marked)) : undefined;
+  const { content } = runReadability(document);
+  if (content) yield bodyFromBlocks(collectTextBlocks(content));
+  if (markedBody) yield markedBody;
+  if (declared.jsonLdBody !== undefined) yield bodyFromPlainText(declared.jsonLdBody);
+}
+
+/** Whether a body is an article's: enough words, and not mostly links (a front page, an index). */
+function isArticleBody(body: BodyCandidate): boolean {
+  return body.words >= MIN_ARTICLE_WORDS && body.linkShare <= MAX_LINK_SHARE;
+}
+
+/** The reason a page has no article, from the best body found. */
+function describeMissingArticle(best: BodyCandidate | undefined): string {
+  if (best === undefined || best.words === 0) return NO_ARTICLE_FOUND;
+  if (best.words >= MIN_ARTICLE_WORDS) return `the page is mostly links (${Math.round(best.linkShare * 100)}% of its text): a front page or an index, not an article`;
+  return `only ${best.words} words of article text (at least ${MIN_ARTICLE_WORDS} needed)`;
+}
+
 /**
  * Extracts the article of a news page: its body text (Readability on linkedom, after boilerplate
  * blocks are removed, read paragraph by paragraph) and its title, publisher, author, date and
@@ -112,10 +168,13 @@ export function extractArticle(html: string, pageUrl?: string): ExtractionResult
   const declared = readDeclaredMetadata(document);
   removeBoilerplateBlocks(document);
   const { content, findings } = runReadability(document);
-  if (!content) return { kind: 'no-article', reason: NO_ARTICLE_FOUND };
-  const text = joinParagraphs(filterBoilerplateParagraphs(collectTextBlocks(content)).map((block) => block.text));
-  const words = countWords(text);
-  if (words === 0) return { kind: 'no-article', reason: NO_ARTICLE_FOUND };
-  if (words < MIN_ARTICLE_WORDS) return { kind: 'no-article', reason: `only ${words} words of article text (at least ${MIN_ARTICLE_WORDS} needed)` };
-  return { kind: 'article', article: { ...chooseMetadata(declared, findings, pageUrl), text }, words };
+  let best: BodyCandidate | undefined = content ? bodyFromBlocks(collectTextBlocks(content)) : undefined;
+  if (best === undefined || !isArticleBody(best)) {
+    for (const candidate of fallbackBodies(html, declared)) {
+      if (best === undefined || (isArticleBody(candidate) && !isArticleBody(best)) || candidate.words > best.words) best = candidate;
+      if (isArticleBody(best)) break;
+    }
+  }
+  if (best === undefined || !isArticleBody(best)) return { kind: 'no-article', reason: describeMissingArticle(best) };
+  return { kind: 'article', article: { ...chooseMetadata(declared, findings, pageUrl), text: joinParagraphs(best.paragraphs) }, words: best.words };
 }

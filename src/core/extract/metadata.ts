@@ -81,17 +81,24 @@ function urlOf(value: unknown): string | undefined {
   return typeof candidate === 'string' ? candidate : undefined;
 }
 
-/** The `content` of every meta tag with one of these `property`, `name` or `itemprop` values. */
-function metaContents(document: DomDocument, keys: readonly string[]): string[] {
+/** The keys of a meta tag: its `property`, `name` and `itemprop` values (an itemprop may list several). */
+function metaKeys(meta: DomElement): string[] {
+  return ['property', 'name', 'itemprop'].flatMap((attribute) => (meta.getAttribute(attribute) ?? '').trim().toLowerCase().split(/\s+/)).filter((key) => key !== '');
+}
+
+/** The `content` of every meta tag with one of these keys (or a key the pattern matches), in page order. */
+function metaContents(document: DomDocument, keys: readonly string[], pattern?: RegExp): string[] {
   const wanted = new Set(keys.map((key) => key.toLowerCase()));
   const found: string[] = [];
   for (const meta of Array.from(document.querySelectorAll('meta'))) {
-    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '').trim().toLowerCase();
     const content = meta.getAttribute('content');
-    if (wanted.has(key) && content) found.push(content);
+    if (content && metaKeys(meta).some((key) => wanted.has(key) || pattern?.test(key) === true)) found.push(content);
   }
   return found;
 }
+
+/** Meta keys of a publication date that sites make up beyond the standard ones (`sn-post-date`, `article.published`). */
+const PUBLISHED_DATE_KEY = /(?:^|[:._-])(?:published(?:[_-]?(?:time|date|at))?|pub-?date|post-?date|publish-?date|date-?published|release-?date)$/;
 
 /** Attribute values of the elements a selector finds. */
 function attributeValues(document: DomDocument, selector: string, attribute: string): string[] {
@@ -137,15 +144,15 @@ export function readDeclaredMetadata(document: DomDocument): DeclaredMetadata {
     ],
     authors: [
       ...articles.map((node) => namesOf(node['author'], byId)),
-      ...metaContents(document, ['article:author', 'author', 'dc.creator', 'byl', 'sailthru.author', 'parsely-author']).map((value) => [value]),
+      ...metaContents(document, ['article:author', 'og:article:author', 'author', 'dc.creator', 'byl', 'sailthru.author', 'parsely-author']).map((value) => [value]),
       textValues(document, '[itemprop="author"] [itemprop="name"]'),
     ].filter((group) => group.length > 0),
     dates: [
       ...jsonLdString('datePublished'),
       ...metaContents(document, [
         'article:published_time', 'og:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'publish-date',
-        'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'cxenseparse:recs:publishtime',
-      ]),
+        'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'cxenseparse:recs:publishtime', 'pdate',
+      ], PUBLISHED_DATE_KEY),
       ...attributeValues(document, '[itemprop="datePublished"]', 'datetime'),
       ...attributeValues(document, '[itemprop="datePublished"]', 'content'),
       ...attributeValues(document, 'time[pubdate]', 'datetime'),

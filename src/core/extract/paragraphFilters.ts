@@ -49,10 +49,24 @@ export function isBoilerplateParagraph(block: TextBlock): boolean {
   return isTimestampLine(text) || isPromptLine(text);
 }
 
+/** A block whose linked text is at least this share of its text is a link, not prose. */
+export const LINK_BLOCK_SHARE = 0.7;
+
+/** Whether a block is (nearly) all link text. */
+function isLinkBlock(block: TextBlock): boolean {
+  return block.linkedChars >= LINK_BLOCK_SHARE * block.text.length;
+}
+
 /**
- * Drops the blocks that are page furniture by their wording. Cost: a few regular expressions
- * per block.
+ * Drops the blocks that are page furniture by their wording, then the links that end the text
+ * (a "More stories" list after the article) with the heading that introduces them. Links inside
+ * the text stay: lists of links there are often the article's own (a deals page, a reading
+ * list). Cost: a few regular expressions per block.
  */
 export function filterBoilerplateParagraphs(blocks: readonly TextBlock[]): TextBlock[] {
-  return blocks.filter((block) => !isBoilerplateParagraph(block));
+  const kept = blocks.filter((block) => !isBoilerplateParagraph(block));
+  let end = kept.length;
+  while (end > 0 && isLinkBlock(kept[end - 1]!)) end -= 1;
+  if (end < kept.length && end > 0 && /^H[1-6]$/.test(kept[end - 1]!.tag)) end -= 1;
+  return kept.slice(0, end);
 }
