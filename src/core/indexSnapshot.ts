@@ -5,19 +5,19 @@
  */
 import MiniSearch, { type Options } from 'minisearch';
 import { compactPostings } from './compactPostings.js';
-import { PASSAGE_INDEX_OPTIONS, TITLE_INDEX_OPTIONS, type CorpusIndex, type IndexedPassage, type IndexedTitle } from './corpusIndex.js';
+import { ArticleFields, PASSAGE_INDEX_OPTIONS, rememberArticleTerms, TITLE_INDEX_OPTIONS, type CorpusIndex, type IndexedPassage, type IndexedTitle } from './corpusIndex.js';
 import type { DuplicateGroup } from './nearDuplicates.js';
-import type { PeopleDirectory, Person } from './people/directory.js';
+import { restoreArticlePeople, saveArticlePeople, type PeopleDirectory, type Person, type SavedArticlePeople } from './people/directory.js';
 import { packedMentions, packPeople, type PackedMention } from './people/packedPeople.js';
 import { preparePeopleLookup } from './people/findPerson.js';
 import { TermTable } from './termTable.js';
 import type { Article, Passage } from './types.js';
 
 /** Changes whenever the layout of the sections does. */
-export const INDEX_SNAPSHOT_FORMAT = 1;
+export const INDEX_SNAPSHOT_FORMAT = 2;
 
 /** The parts of a snapshot, in the order they are written. */
-export const INDEX_SNAPSHOT_SECTIONS = ['corpus', 'passages', 'terms', 'people', 'duplicates', 'passageSearch', 'titleSearch'] as const;
+export const INDEX_SNAPSHOT_SECTIONS = ['corpus', 'passages', 'terms', 'people', 'articlePeople', 'duplicates', 'passageSearch', 'titleSearch'] as const;
 
 /**
  * A saved index: one JSON text per part, so that each stays well below the engine's string length
@@ -87,6 +87,8 @@ export function serializeCorpusIndex(index: CorpusIndex): IndexSnapshot {
     passages: JSON.stringify(passages),
     terms: JSON.stringify(terms),
     people: JSON.stringify(index.people.people.map((person) => savePerson(person, index, articleIndex))),
+    // Each article's people before the merge: an update of the restored index reads only the changed articles' (see updateCorpusIndex).
+    articlePeople: JSON.stringify(index.articles.map(saveArticlePeople)),
     duplicates: JSON.stringify(index.duplicateGroups),
     passageSearch: JSON.stringify(index.passageSearch),
     titleSearch: JSON.stringify(index.titleSearch),
@@ -188,9 +190,23 @@ function* restoreInSteps(articles: readonly Article[], snapshot: IndexSnapshot):
 
   yield PAUSE;
   const people = restorePeople(parseSection<SavedPerson[]>(snapshot, 'people'), articles);
+  const savedArticlePeople = parseSection<SavedArticlePeople[]>(snapshot, 'articlePeople');
+  if (!Array.isArray(savedArticlePeople) || savedArticlePeople.length !== articles.length) throw new Error('index snapshot: the articlePeople section does not fit the articles');
+  try {
+    articles.forEach((article, position) => restoreArticlePeople(article, savedArticlePeople[position]!));
+  } catch (error) {
+    throw new Error(`index snapshot: the articlePeople section does not fit the articles (${error instanceof Error ? error.message : String(error)})`);
+  }
   const duplicateGroups = parseSection<DuplicateGroup[]>(snapshot, 'duplicates');
   const duplicateGroupOf = new Map<string, DuplicateGroup>();
   for (const group of duplicateGroups) for (const id of group.articleIds) duplicateGroupOf.set(id, group);
+
+  yield PAUSE;
+  // Each article's terms for near-duplicate detection, as a build keeps them (see updateCorpusIndex).
+  const fields = new ArticleFields();
+  const termsByArticle = new Map<string, string[]>(articles.map((article) => [article.id, [...fields.titleTerms(article)]]));
+  for (const passage of passages) termsByArticle.get(passage.articleId)!.push(...passageTerms.get(passage.id)!);
+  for (const article of articles) rememberArticleTerms(article, termsByArticle.get(article.id)!);
 
   yield PAUSE;
   const passageSearch = (yield { load: snapshot.passageSearch, options: PASSAGE_INDEX_OPTIONS }) as unknown as MiniSearch<IndexedPassage>;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askReply, whoReply } from '../../src/cli/replies.js';
-import { buildCorpusIndex, updateCorpusIndex, type Article, type CorpusIndex } from '../../src/core/index.js';
+import { buildCorpusIndex, restoreCorpusIndex, serializeCorpusIndex, updateCorpusIndex, type Article, type CorpusIndex } from '../../src/core/index.js';
 import { loadCorpus } from '../../src/corpus/loadCorpus.js';
 import { answers } from '../support/answers.js';
 import { PROJECT_ROOT, SEED, SEED_CORPUS_DIR } from '../support/seedCorpus.js';
@@ -148,6 +148,20 @@ describe('updateCorpusIndex', () => {
 
     expect(undone.version).toBe(first.version);
     expect(allAnswers(undone)).toEqual(allAnswers(first));
+  }, 60_000);
+
+  it('updates an index restored from its snapshot to the index a fresh build gives', () => {
+    const before = byId([...seed, ...bbc.slice(0, 20)]);
+    const snapshot = serializeCorpusIndex(buildCorpusIndex(before));
+    // Other article objects, as a restart parses them: nothing read from the first ones is at hand.
+    const reparsed = before.map((each) => ({ ...each }));
+    const restored = restoreCorpusIndex(reparsed, snapshot);
+    const after = byId([...reparsed.filter((each) => each.id !== 'business-002'), lavrovArticle]);
+
+    const updated = updateCorpusIndex(restored, { removed: ['business-002'], added: [lavrovArticle], articles: after });
+
+    expect(contents(updated)).toEqual(contents(buildCorpusIndex(after)));
+    expect(allAnswers(updated)).toEqual(allAnswers(buildCorpusIndex(after)));
   }, 60_000);
 
   it('leaves the index it was given answering as before', () => {
