@@ -34,6 +34,15 @@ export type ExtractionResult =
 /** Fewer words of body than this and a page is not an article (a front page, an error page, a login wall). */
 export const MIN_ARTICLE_WORDS = 50;
 
+/** A heading whose text is at least this share links is a link to a story. */
+const LINKED_HEADING_SHARE = 0.7;
+
+/** This many linked headlines (and one in four paragraphs or more) make a page a list of stories. */
+const MIN_STORY_LIST_HEADINGS = 4;
+
+/** Why a page has no article when it cannot be parsed at all. */
+const UNREADABLE_PAGE = 'the page could not be read as HTML';
+
 /** A body whose text is more than this share links is a list of links, not an article. */
 const MAX_LINK_SHARE = 0.5;
 
@@ -46,6 +55,16 @@ interface ReadabilityFindings {
   readonly byline?: string;
   readonly siteName?: string;
   readonly publishedTime?: string;
+}
+
+/**
+ * Parses a page with linkedom. A text with no `<html>` element (an empty string, a fragment,
+ * not HTML at all) gets one, since linkedom leaves such a document without a root.
+ */
+function parsePage(html: string): DomDocument {
+  const { document } = parseHTML(html) as { document: DomDocument };
+  if (document.documentElement !== null && document.body !== null) return document;
+  return (parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`) as { document: DomDocument }).document;
 }
 
 /** Runs Readability on a (cleaned) document; returns its content element and findings. */
@@ -97,11 +116,12 @@ function chooseMetadata(declared: DeclaredMetadata, findings: ReadabilityFinding
   };
 }
 
-/** A candidate body: its paragraphs and how much of it is link text. */
+/** A candidate body: its paragraphs, how much of it is link text, how many headings are links. */
 interface BodyCandidate {
   readonly paragraphs: readonly string[];
   readonly words: number;
   readonly linkShare: number;
+  readonly linkedHeadings: number;
 }
 
 /** A body from text blocks, after the paragraph filters. */
@@ -110,7 +130,8 @@ function bodyFromBlocks(blocks: readonly TextBlock[]): BodyCandidate {
   const paragraphs = kept.map((block) => block.text);
   const characters = kept.reduce((sum, block) => sum + block.text.length, 0);
   const linked = kept.reduce((sum, block) => sum + block.linkedChars, 0);
-  return { paragraphs, words: countWords(paragraphs.join(' ')), linkShare: characters === 0 ? 0 : linked / characters };
+  const linkedHeadings = kept.filter((block) => /^H[1-6]$/.test(block.tag) && block.linkedChars >= LINKED_HEADING_SHARE * block.text.length).length;
+  return { paragraphs, words: countWords(paragraphs.join(' ')), linkShare: characters === 0 ? 0 : linked / characters, linkedHeadings };
 }
 
 /** A body from plain text (JSON-LD `articleBody`): one paragraph per line. */
@@ -119,7 +140,7 @@ function bodyFromPlainText(text: string): BodyCandidate {
     .split('\u2029')
     .map((line) => collapseWhitespace(line))
     .filter((line) => line !== '');
-  return { paragraphs, words: countWords(paragraphs.join(' ')), linkShare: 0 };
+  return { paragraphs, words: countWords(paragraphs.join(' ')), linkShare: 0, linkedHeadings: 0 };
 }
 
 /**
@@ -129,7 +150,7 @@ function bodyFromPlainText(text: string): BodyCandidate {
  * before it fell short, so a good page is parsed once.
  */
 function* fallbackBodies(html: string, declared: DeclaredMetadata): Generator<BodyCandidate> {
-  const { document } = parseHTML(html) as { document: DomDocument };
+  const document = parsePage(html);
   const marked = document.querySelector('[itemprop="articleBody"]');
   const markedBody = marked ? bodyFromBlocks(collectTextBlocks(marked)) : undefined;
   const { content } = runReadability(document);
@@ -138,14 +159,23 @@ function* fallbackBodies(html: string, declared: DeclaredMetadata): Generator<Bo
   if (declared.jsonLdBody !== undefined) yield bodyFromPlainText(declared.jsonLdBody);
 }
 
-/** Whether a body is an article's: enough words, and not mostly links (a front page, an index). */
-function isArticleBody(body: BodyCandidate): boolean {
-  return body.words >= MIN_ARTICLE_WORDS && body.linkShare <= MAX_LINK_SHARE;
+/**
+ * Whether a body is a list of stories: headlines that are links, one every few paragraphs, on a
+ * page that does not say it is an article.
+ */
+function isStoryList(body: BodyCandidate, declared: DeclaredMetadata): boolean {
+  return !declared.declaresArticle && body.linkedHeadings >= MIN_STORY_LIST_HEADINGS && body.linkedHeadings * 4 >= body.paragraphs.length;
+}
+
+/** Whether a body is an article's: enough words, not mostly links, not a list of stories. */
+function isArticleBody(body: BodyCandidate, declared: DeclaredMetadata): boolean {
+  return body.words >= MIN_ARTICLE_WORDS && body.linkShare <= MAX_LINK_SHARE && !isStoryList(body, declared);
 }
 
 /** The reason a page has no article, from the best body found. */
-function describeMissingArticle(best: BodyCandidate | undefined): string {
+function describeMissingArticle(best: BodyCandidate | undefined, declared: DeclaredMetadata): string {
   if (best === undefined || best.words === 0) return NO_ARTICLE_FOUND;
+  if (best.words >= MIN_ARTICLE_WORDS && isStoryList(best, declared)) return `the page lists ${best.linkedHeadings} linked headlines: a front page or an index, not an article`;
   if (best.words >= MIN_ARTICLE_WORDS) return `the page is mostly links (${Math.round(best.linkShare * 100)}% of its text): a front page or an index, not an article`;
   return `only ${best.words} words of article text (at least ${MIN_ARTICLE_WORDS} needed)`;
 }
@@ -164,17 +194,27 @@ function describeMissingArticle(best: BodyCandidate | undefined): string {
  * if (result.kind === 'article') console.log(result.article.title, result.words);
  */
 export function extractArticle(html: string, pageUrl?: string): ExtractionResult {
-  const { document } = parseHTML(html) as { document: DomDocument };
+  try {
+    return extractFromPage(html, pageUrl);
+  } catch {
+    // A page is hostile input: whatever in it trips the DOM or Readability is the page's fault.
+    return { kind: 'no-article', reason: UNREADABLE_PAGE };
+  }
+}
+
+/** {@link extractArticle} without the safety net. */
+function extractFromPage(html: string, pageUrl: string | undefined): ExtractionResult {
+  const document = parsePage(html);
   const declared = readDeclaredMetadata(document);
   removeBoilerplateBlocks(document);
   const { content, findings } = runReadability(document);
   let best: BodyCandidate | undefined = content ? bodyFromBlocks(collectTextBlocks(content)) : undefined;
-  if (best === undefined || !isArticleBody(best)) {
+  if (best === undefined || !isArticleBody(best, declared)) {
     for (const candidate of fallbackBodies(html, declared)) {
-      if (best === undefined || (isArticleBody(candidate) && !isArticleBody(best)) || candidate.words > best.words) best = candidate;
-      if (isArticleBody(best)) break;
+      if (best === undefined || (isArticleBody(candidate, declared) && !isArticleBody(best, declared)) || candidate.words > best.words) best = candidate;
+      if (isArticleBody(best, declared)) break;
     }
   }
-  if (best === undefined || !isArticleBody(best)) return { kind: 'no-article', reason: describeMissingArticle(best) };
+  if (best === undefined || !isArticleBody(best, declared)) return { kind: 'no-article', reason: describeMissingArticle(best, declared) };
   return { kind: 'article', article: { ...chooseMetadata(declared, findings, pageUrl), text: joinParagraphs(best.paragraphs) }, words: best.words };
 }

@@ -15,6 +15,8 @@ export interface DeclaredMetadata {
   readonly authors: ReadonlyArray<readonly string[]>;
   readonly dates: readonly string[];
   readonly urls: readonly string[];
+  /** Whether the page says it is an article (`og:type` article, or a JSON-LD article). */
+  readonly declaresArticle: boolean;
   /** The article body a page states in JSON-LD `articleBody`, if any. */
   readonly jsonLdBody?: string;
 }
@@ -167,6 +169,7 @@ export function readDeclaredMetadata(document: DomDocument): DeclaredMetadata {
       ...metaContents(document, ['og:url']),
       ...articles.map((node) => urlOf(node['url']) ?? urlOf(node['mainEntityOfPage'])).filter((value): value is string => value !== undefined),
     ],
+    declaresArticle: articles.length > 0 || metaContents(document, ['og:type']).some((type) => /article/i.test(type)),
     ...(bodies[0] !== undefined ? { jsonLdBody: bodies[0] } : {}),
   };
 }

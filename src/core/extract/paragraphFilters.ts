@@ -49,6 +49,9 @@ export function isBoilerplateParagraph(block: TextBlock): boolean {
   return isTimestampLine(text) || isPromptLine(text);
 }
 
+/** A prompt this short or shorter is a heading that can introduce a list of links. */
+const MAX_LIST_PROMPT_WORDS = 8;
+
 /** A block whose linked text is at least this share of its text is a link, not prose. */
 export const LINK_BLOCK_SHARE = 0.7;
 
@@ -58,13 +61,25 @@ function isLinkBlock(block: TextBlock): boolean {
 }
 
 /**
- * Drops the blocks that are page furniture by their wording, then the links that end the text
+ * Drops the blocks that are page furniture by their wording (and the list a short prompt such
+ * as "More Great Stories" introduces), then the links that end the text
  * (a "More stories" list after the article) with the heading that introduces them. Links inside
  * the text stay: lists of links there are often the article's own (a deals page, a reading
  * list). Cost: a few regular expressions per block.
  */
 export function filterBoilerplateParagraphs(blocks: readonly TextBlock[]): TextBlock[] {
-  const kept = blocks.filter((block) => !isBoilerplateParagraph(block));
+  const kept: TextBlock[] = [];
+  let introducesList = false;
+  for (const block of blocks) {
+    // A short prompt ("More Great Stories", "Related") takes the list right after it along.
+    if (introducesList && block.tag === 'LI') continue;
+    introducesList = false;
+    if (isBoilerplateParagraph(block)) {
+      introducesList = block.text.split(/\s+/).length <= MAX_LIST_PROMPT_WORDS && PROMPT_PATTERN.test(block.text);
+      continue;
+    }
+    kept.push(block);
+  }
   let end = kept.length;
   while (end > 0 && isLinkBlock(kept[end - 1]!)) end -= 1;
   if (end < kept.length && end > 0 && /^H[1-6]$/.test(kept[end - 1]!.tag)) end -= 1;
