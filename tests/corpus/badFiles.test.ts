@@ -214,7 +214,7 @@ describe('validate:corpus --json on the committed fixtures', () => {
     const result = await runTsx('src/cli/validateCorpus.ts', [FIXTURE_DIR, '--json']);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as { corpus: string; articles: number; issues: Array<{ file: string; kind: string; reason: string }> };
-    expect(report.articles).toBe(3);
+    expect(report.articles).toBe(4);
     const committed = Object.entries(EXPECTED_ISSUES).filter(([file]) => !/^(?:oversized|one-long-line|wire-long-line|symlink-loop|dangling-link)/.test(file));
     expect(report.issues.map((issue) => [issue.file, issue.kind]).sort()).toEqual(committed.sort());
     expect(report.issues.find((issue) => issue.file === 'url-credentials.md')?.reason).toBe(
