@@ -1,51 +1,60 @@
 /**
- * What a live corpus reload costs a running bot:
+ * What a live corpus change costs a running bot:
  *
- *   npm run bench:reload -- --corpus PATH [--encoding latin1] [--json]
+ *   npm run bench:reload -- --corpus PATH [--encoding latin1] [--scale N] [--questions N] [--json]
  *
- * Copies the corpus to a temporary folder, opens it as the bot does, adds one article, and
- * reloads, twice in the same process: **worker** (the bot's way: the next index is built on a
- * worker thread, then restored here) and **in-thread** (the baseline: built on the bot's own
- * thread). For each: the reload's duration, and the longest pause of the event loop meanwhile —
- * how long a question arriving during the reload would wait before the bot could acknowledge it
- * (Discord allows 3 s).
+ * Copies the corpus to a temporary folder (`--scale N`: N copies under distinct folder names, so
+ * distinct file names and ids), opens it as the bot does, and measures in the same process:
+ *
+ * - **full rebuild**: one article added and the whole index built again, the bot's way (the next
+ *   index built on a worker thread, then restored here) and on the bot's own thread (baseline);
+ * - **incremental**: one new article file written and put in service with `applyFileChanges`
+ *   (the index updated for that article), up to the moment the article's own sentence is the
+ *   answer to a question about it; then the file removed again (Undo); and saving the snapshot,
+ *   which the bot does afterwards, once the corpus is quiet;
+ * - whether the updated index answers the benchmark questions exactly as an index built from
+ *   scratch of the same articles (re-parsed copies, so that nothing read earlier is reused).
+ *
+ * For each, the longest pause of the event loop: how long a question arriving meanwhile would
+ * wait before the bot could acknowledge it (Discord allows 3 s).
  */
+import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseEncodingName } from '../src/core/index.js';
+import { askReply } from '../src/cli/replies.js';
+import { answerQuestion, buildCorpusIndex, isQuestionProblem, parseEncodingName, type CorpusIndex } from '../src/core/index.js';
 import { buildIndexInThread, buildIndexOffThread } from '../src/corpus/buildIndexOffThread.js';
 import { LiveCorpus } from '../src/corpus/liveCorpus.js';
 import { openCorpus } from '../src/corpus/openCorpus.js';
 
-const USAGE = 'Usage: npm run bench:reload -- --corpus PATH [--encoding utf-8|latin1] [--json]';
+const USAGE = 'Usage: npm run bench:reload -- --corpus PATH [--encoding utf-8|latin1] [--scale N] [--questions N] [--json]';
 /** How often the event-loop probe ticks. */
 const PROBE_MS = 5;
+const QUESTIONS_FILE = new URL('./questions/bbc-news-questions.jsonl', import.meta.url);
 
 const { values } = parseArgs({
   options: {
     corpus: { type: 'string', default: 'corpus' },
     encoding: { type: 'string', default: 'utf-8' },
+    scale: { type: 'string', default: '1' },
+    questions: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
 const encoding = parseEncodingName(values.encoding!);
-if (encoding === undefined) {
+const scale = Number(values.scale);
+const questionLimit = values.questions === undefined ? Infinity : Number(values.questions);
+if (encoding === undefined || !Number.isInteger(scale) || scale < 1 || !(questionLimit > 0)) {
   process.stderr.write(`${USAGE}\n`);
   process.exit(2);
 }
 
-interface ReloadFigures {
-  readonly system: 'worker' | 'in-thread';
-  readonly outcome: string;
-  readonly reloadMs: number;
-  readonly longestPauseMs: number;
-}
-
 /** Runs `work` while a timer ticks every {@link PROBE_MS}; returns the longest gap between ticks beyond the period. */
-async function longestPause<T>(work: () => Promise<T>): Promise<{ result: T; pauseMs: number }> {
-  let last = performance.now();
+async function longestPause<T>(work: () => Promise<T>): Promise<{ result: T; pauseMs: number; ms: number }> {
+  const started = performance.now();
+  let last = started;
   let worst = 0;
   const probe = setInterval(() => {
     const now = performance.now();
@@ -53,36 +62,109 @@ async function longestPause<T>(work: () => Promise<T>): Promise<{ result: T; pau
     last = now;
   }, PROBE_MS);
   const result = await work();
-  worst = Math.max(worst, performance.now() - last - PROBE_MS);
+  const ended = performance.now();
+  worst = Math.max(worst, ended - last - PROBE_MS);
   clearInterval(probe);
-  return { result, pauseMs: Math.max(0, worst) };
+  return { result, pauseMs: Math.max(0, worst), ms: ended - started };
+}
+
+function log(line: string): void {
+  if (!values.json) process.stdout.write(`${line}\n`);
+}
+
+/** A real-looking article with a sentence found nowhere else, and a question whose answer is that sentence. */
+const NEW_ARTICLE = {
+  file: 'added-by-bench.md',
+  text: `---\ntitle: Harbour Authority Opens a Tidal Lock at Portmeirion Quay\npublisher: Bench Gazette\ndate: 2026-12-03\n---\n\nThe harbour authority opened a tidal lock at Portmeirion Quay on Tuesday, after four years of building.\n\nThe lock cost 212 million pounds and was paid for by the Welsh government, the authority's chair, Morwenna Tregothnan, said.\n`,
+  question: 'How much did the tidal lock at Portmeirion Quay cost?',
+  expected: '212 million pounds',
+};
+
+function answers(index: CorpusIndex, questions: readonly string[]): string[] {
+  return questions.map((question) => askReply(index, question, 'json').output);
+}
+
+function isAnswerable(index: CorpusIndex): boolean {
+  const answer = answerQuestion(index, NEW_ARTICLE.question);
+  return !isQuestionProblem(answer) && answer.quote?.text.includes(NEW_ARTICLE.expected) === true;
 }
 
 const folder = await mkdtemp(path.join(os.tmpdir(), 'dossier-reload-bench-'));
 try {
-  await cp(values.corpus!, folder, { recursive: true });
+  if (scale === 1) await cp(values.corpus!, folder, { recursive: true });
+  else for (let copy = 1; copy <= scale; copy += 1) await cp(values.corpus!, path.join(folder, `r${String(copy).padStart(2, '0')}`), { recursive: true });
+  const openStarted = performance.now();
   const opened = await openCorpus(folder, { encoding });
-  const figures: ReloadFigures[] = [];
+  const articles = opened.index.articles.length;
+  log(`Corpus ${values.corpus} ×${scale}: ${articles} articles, ${opened.index.passages.length} passages (opened and built in ${((performance.now() - openStarted) / 1_000).toFixed(1)} s)`);
+
+  // Full rebuilds: one article added, the whole index built again.
+  const rebuilds: Array<{ system: string; outcome: string; reloadMs: number; longestPauseMs: number }> = [];
   for (const [system, buildIndex] of [
     ['worker', buildIndexOffThread],
     ['in-thread', buildIndexInThread],
   ] as const) {
-    // Each run starts from the corpus as opened and adds its own article: both rebuild the same corpus plus one.
-    const live = new LiveCorpus(opened.index, opened.issues, { corpusPath: folder, open: { encoding }, buildIndex });
+    const live = new LiveCorpus(opened.index, opened.issues, { corpusPath: folder, open: { encoding }, buildIndex, files: opened.files, maxIncrementalArticles: 0 });
     await rm(path.join(folder, 'added-by-bench-worker.md'), { force: true });
     await writeFile(path.join(folder, `added-by-bench-${system}.md`), `---\ntitle: Reload benchmark ${system}\n---\n\nAn article added while the bot runs, to measure a reload.\n`);
     const { result, pauseMs } = await longestPause(() => live.reload('command'));
-    figures.push({ system, outcome: result.outcome, reloadMs: result.durationMs, longestPauseMs: pauseMs });
+    rebuilds.push({ system, outcome: result.outcome, reloadMs: result.durationMs, longestPauseMs: pauseMs });
+    log(`  full rebuild, ${system.padEnd(9)} ${result.outcome.padEnd(8)} ${(result.durationMs / 1_000).toFixed(2)} s   longest event-loop pause ${Math.round(pauseMs)} ms`);
   }
+  await rm(path.join(folder, 'added-by-bench-in-thread.md'), { force: true });
+
+  // Incremental: the corpus as opened, one article file added, then removed again.
+  const live = new LiveCorpus(opened.index, opened.issues, { corpusPath: folder, open: { encoding, snapshot: 'beside-corpus' }, buildIndex: buildIndexOffThread, files: opened.files });
+  const newFile = path.join(folder, NEW_ARTICLE.file);
+  const added = await longestPause(async () => {
+    await writeFile(newFile, NEW_ARTICLE.text);
+    return live.applyFileChanges([NEW_ARTICLE.file], 'add');
+  });
+  const answerable = isAnswerable(live.index);
+  log(`  add one article (write + applyFileChanges): ${added.result.outcome} (${added.result.indexing ?? 'no index change'}) in ${Math.round(added.ms)} ms, answerable: ${answerable ? 'yes' : 'no'}   longest event-loop pause ${Math.round(added.pauseMs)} ms`);
+  const snapshot = await longestPause(() => live.flushSnapshot());
+  log(`  snapshot saved after it (once the corpus is quiet): ${Math.round(snapshot.ms)} ms   longest event-loop pause ${Math.round(snapshot.pauseMs)} ms`);
+
+  const questions = readFileSync(QUESTIONS_FILE, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { q: string }).q)
+    .slice(0, questionLimit);
+  const updatedIndex = live.index;
+  const freshStarted = performance.now();
+  const fresh = buildCorpusIndex(updatedIndex.articles.map((article) => ({ ...article })));
+  const freshMs = performance.now() - freshStarted;
+  const updatedAnswers = answers(updatedIndex, [...questions, NEW_ARTICLE.question]);
+  const freshAnswers = answers(fresh, [...questions, NEW_ARTICLE.question]);
+  const differing = updatedAnswers.filter((answer, position) => answer !== freshAnswers[position]).length;
+  const identical = differing === 0 && updatedIndex.version === fresh.version;
+  log(`  answers identical to a fresh build (${Math.round(freshMs / 1_000)} s in-thread): ${identical ? 'yes' : 'no'} (${updatedAnswers.length} questions, ${differing} differ; version ${updatedIndex.version} / ${fresh.version})`);
+
+  const undone = await longestPause(async () => {
+    await rm(newFile);
+    return live.applyFileChanges([NEW_ARTICLE.file], 'undo');
+  });
+  const backToStart = live.index.version === opened.index.version && !isAnswerable(live.index);
+  log(`  undo (remove + applyFileChanges): ${undone.result.outcome} in ${Math.round(undone.ms)} ms, corpus as opened again: ${backToStart ? 'yes' : 'no'}   longest event-loop pause ${Math.round(undone.pauseMs)} ms`);
+  await live.close();
+
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ corpus: values.corpus, articles: opened.index.articles.length + 1, figures }, null, 2)}\n`);
-  } else {
-    process.stdout.write(`Reload of ${values.corpus} (${opened.index.articles.length} articles, one added)\n`);
-    for (const each of figures) {
-      process.stdout.write(`  ${each.system.padEnd(10)} ${each.outcome.padEnd(9)} reload ${(each.reloadMs / 1_000).toFixed(2)} s   longest event-loop pause ${Math.round(each.longestPauseMs)} ms\n`);
-    }
-    const [worker, inThread] = figures;
-    if (worker && inThread) process.stdout.write(`  longest pause, worker / in-thread: ${(worker.longestPauseMs / inThread.longestPauseMs).toFixed(3)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          corpus: values.corpus,
+          scale,
+          articles,
+          rebuilds,
+          add: { outcome: added.result.outcome, indexing: added.result.indexing, ms: added.ms, longestPauseMs: added.pauseMs, answerable },
+          snapshot: { ms: snapshot.ms, longestPauseMs: snapshot.pauseMs },
+          undo: { outcome: undone.result.outcome, ms: undone.ms, longestPauseMs: undone.pauseMs, backToStart },
+          identical: { answers: updatedAnswers.length, differing, version: updatedIndex.version === fresh.version },
+        },
+        null,
+        2,
+      )}\n`,
+    );
   }
 } finally {
   await rm(folder, { recursive: true, force: true });
