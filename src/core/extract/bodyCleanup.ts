@@ -9,8 +9,8 @@
 import { collapseWhitespace } from './bodyText.js';
 import { childrenOf, isElement, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './dom.js';
 
-/** Tags whose content is never part of an article's body. */
-const BOILERPLATE_TAGS = ['nav', 'aside', 'footer', 'form', 'button', 'select', 'textarea', 'figure', 'figcaption', 'dialog', 'menu'];
+/** Tags whose content is never part of an article's body (a `<header>` holds the headline and byline, read as metadata). */
+const BOILERPLATE_TAGS = ['header', 'nav', 'aside', 'footer', 'form', 'button', 'select', 'textarea', 'figure', 'figcaption', 'dialog', 'menu'];
 
 /** ARIA roles of page furniture. */
 const BOILERPLATE_ROLES = ['navigation', 'banner', 'contentinfo', 'complementary', 'dialog', 'alertdialog', 'search', 'menu', 'menubar', 'toolbar', 'tablist'];

@@ -23,6 +23,8 @@ export interface DomElement extends DomNode {
   readonly tagName: string;
   readonly children: ArrayLike<DomElement>;
   readonly parentElement: DomElement | null;
+  readonly firstElementChild: DomElement | null;
+  readonly nextElementSibling: DomElement | null;
   innerHTML: string;
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
@@ -54,4 +56,27 @@ export function isElement(node: DomNode): node is DomElement {
  */
 export function* childrenOf(node: DomNode): Generator<DomNode> {
   for (let child = node.firstChild; child !== null; child = child.nextSibling) yield child;
+}
+
+/** How many elements a page has and how deep they nest. */
+export interface PageShape {
+  readonly elements: number;
+  readonly depth: number;
+}
+
+/**
+ * Counts a page's elements and its deepest nesting, without recursion (a hostile page may nest
+ * thousands deep). Stops counting once either figure passes its limit. Cost: one walk.
+ */
+export function measurePageShape(root: DomElement, maxElements: number, maxDepth: number): PageShape {
+  let elements = 0;
+  let depth = 0;
+  const stack: Array<{ element: DomElement; depth: number }> = [{ element: root, depth: 1 }];
+  while (stack.length > 0 && elements <= maxElements && depth <= maxDepth) {
+    const entry = stack.pop()!;
+    elements += 1;
+    depth = Math.max(depth, entry.depth);
+    for (let child = entry.element.firstElementChild; child !== null; child = child.nextElementSibling) stack.push({ element: child, depth: entry.depth + 1 });
+  }
+  return { elements, depth };
 }

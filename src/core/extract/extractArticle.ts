@@ -7,7 +7,7 @@ import { parseHTML } from 'linkedom';
 import { removeBoilerplateBlocks } from './bodyCleanup.js';
 import { collapseWhitespace, collectTextBlocks, countWords, joinParagraphs, type TextBlock } from './bodyText.js';
 import { cleanDeclaredText, cleanPublisher, cleanTitle, normalizeDate, resolveHttpUrl, splitAuthorNames } from './cleanMetadata.js';
-import type { DomDocument, DomElement } from './dom.js';
+import { measurePageShape, type DomDocument, type DomElement } from './dom.js';
 import { filterBoilerplateParagraphs } from './paragraphFilters.js';
 import { readDeclaredMetadata, type DeclaredMetadata } from './metadata.js';
 
@@ -39,6 +39,15 @@ const LINKED_HEADING_SHARE = 0.7;
 
 /** This many linked headlines (and one in four paragraphs or more) make a page a list of stories. */
 const MIN_STORY_LIST_HEADINGS = 4;
+
+/**
+ * Pages with more elements than this are refused: Readability on linkedom takes about 0.1 ms per
+ * element, so this bounds one extraction to a few seconds (news pages have a few thousand).
+ */
+export const MAX_PAGE_ELEMENTS = 30_000;
+
+/** Pages nesting deeper than this are refused: Readability's time grows with the square of the depth. */
+export const MAX_PAGE_DEPTH = 400;
 
 /** Why a page has no article when it cannot be parsed at all. */
 const UNREADABLE_PAGE = 'the page could not be read as HTML';
@@ -205,6 +214,9 @@ export function extractArticle(html: string, pageUrl?: string): ExtractionResult
 /** {@link extractArticle} without the safety net. */
 function extractFromPage(html: string, pageUrl: string | undefined): ExtractionResult {
   const document = parsePage(html);
+  const shape = document.documentElement ? measurePageShape(document.documentElement, MAX_PAGE_ELEMENTS, MAX_PAGE_DEPTH) : { elements: 0, depth: 0 };
+  if (shape.elements > MAX_PAGE_ELEMENTS) return { kind: 'no-article', reason: `the page is too large to read (over ${MAX_PAGE_ELEMENTS.toLocaleString('en')} elements)` };
+  if (shape.depth > MAX_PAGE_DEPTH) return { kind: 'no-article', reason: `the page's markup nests too deep to read (over ${MAX_PAGE_DEPTH} levels)` };
   const declared = readDeclaredMetadata(document);
   removeBoilerplateBlocks(document);
   const { content, findings } = runReadability(document);

@@ -43,10 +43,18 @@ export function isPromptLine(text: string): boolean {
   return /\bnewsletters?\b/i.test(text) || (PITCH_ACTION.test(text) && PITCH_OBJECT.test(text));
 }
 
+/** Whether a short block gives an email address: a reporter's contact line ("may be reached at…"). */
+export function isContactLine(text: string): boolean {
+  return /[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.\p{L}{2,}/u.test(text) && text.split(/\s+/).length <= MAX_CONTACT_LINE_WORDS;
+}
+
+/** A block with an email address and at most this many words is a contact line. */
+const MAX_CONTACT_LINE_WORDS = 40;
+
 /** Whether a block is page furniture by its own wording. */
 export function isBoilerplateParagraph(block: TextBlock): boolean {
   const text = block.text;
-  return isTimestampLine(text) || isPromptLine(text);
+  return isTimestampLine(text) || isPromptLine(text) || isContactLine(text);
 }
 
 /** A prompt this short or shorter is a heading that can introduce a list of links. */

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractArticle, MIN_ARTICLE_WORDS } from '../../../src/core/index.js';
+import { MAX_PAGE_DEPTH, MAX_PAGE_ELEMENTS } from '../../../src/core/extract/extractArticle.js';
 
 const HEADLINES = [
   'Storm batters the coast, thousands without power',
@@ -67,5 +68,16 @@ describe('extractArticle on pages without an article', () => {
 
   it('answers a page that is not HTML at all without throwing', () => {
     expect(extractArticle('\u0000\u0001{"not": "html"}<<<>>>').kind).toBe('no-article');
+  });
+
+  it('refuses a page nested deeper than Readability can walk in reasonable time', () => {
+    const levels = MAX_PAGE_DEPTH + 100;
+    const html = `<html><body>${'<div>'.repeat(levels)}<p>${'The council voted on Tuesday to approve the plan. '.repeat(20)}</p>${'</div>'.repeat(levels)}</body></html>`;
+    expect(extractArticle(html)).toEqual({ kind: 'no-article', reason: `the page's markup nests too deep to read (over ${MAX_PAGE_DEPTH} levels)` });
+  });
+
+  it('refuses a page with more elements than the extractor reads', () => {
+    const html = `<html><body>${'<p>The council voted on Tuesday.</p>'.repeat(MAX_PAGE_ELEMENTS + 10)}</body></html>`;
+    expect(extractArticle(html)).toEqual({ kind: 'no-article', reason: 'the page is too large to read (over 30,000 elements)' });
   });
 });
