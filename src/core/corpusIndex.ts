@@ -6,7 +6,7 @@ import MiniSearch, { type Options } from 'minisearch';
 import { analyze, toTerm, tokenizeWords } from './analysis.js';
 import { chunkArticle, type ChunkOptions } from './chunk.js';
 import { compactPostings } from './compactPostings.js';
-import { findNearDuplicates, TERM_ID_LIMIT, type DuplicateGroup } from './nearDuplicates.js';
+import { NearDuplicateTracker, TERM_ID_LIMIT, type DuplicateGroup } from './nearDuplicates.js';
 import { buildPeopleDirectory, type PeopleDirectory } from './people/directory.js';
 import { visitMentionPlaces } from './people/packedPeople.js';
 import { TermTable } from './termTable.js';
@@ -130,9 +130,11 @@ export function buildCorpusIndex(articles: readonly Article[], chunkOptions: Chu
   const termsByArticle = new Map<string, string[]>(articles.map((article) => [article.id, [...fields.titleTerms(article)]]));
   for (const passage of passages) termsByArticle.get(passage.articleId)!.push(...passageTerms.get(passage.id)!);
   for (const article of articles) rememberArticleTerms(article, termsByArticle.get(article.id)!);
-  const duplicateGroups = findNearDuplicates(articles, { termIdsOf: (article) => articleTermIds.get(article)! });
+  const tracker = new NearDuplicateTracker();
+  for (const article of articles) tracker.add(article, articleTermIds.get(article)!);
+  const duplicateGroups = tracker.groups(articles);
 
-  return {
+  const index: CorpusIndex = {
     articles,
     articleById,
     passages,
@@ -148,6 +150,46 @@ export function buildCorpusIndex(articles: readonly Article[], chunkOptions: Chu
     titleSearch,
     articleOrder: new Map(articles.map((article, order) => [article.id, order])),
   };
+  rememberPassageNames(index, namesByPassage);
+  duplicateTrackers.set(index, tracker);
+  return index;
+}
+
+/** Each index's near-duplicate tracker, handed on to the index an update makes of it (see updateCorpusIndex). */
+const duplicateTrackers = new WeakMap<CorpusIndex, NearDuplicateTracker>();
+
+/**
+ * @internal the near-duplicate tracker of `index`, taken from it (an index updated from it gets it);
+ * made from the index's articles when it has none (an index restored from a snapshot)
+ */
+export function takeDuplicateTracker(index: CorpusIndex, termIdsOf: (article: Article) => Int32Array): NearDuplicateTracker {
+  let tracker = duplicateTrackers.get(index);
+  duplicateTrackers.delete(index);
+  if (tracker === undefined) {
+    tracker = new NearDuplicateTracker();
+    for (const article of index.articles) tracker.add(article, termIdsOf(article));
+  }
+  return tracker;
+}
+
+/** @internal gives an index its near-duplicate tracker */
+export function keepDuplicateTracker(index: CorpusIndex, tracker: NearDuplicateTracker): void {
+  duplicateTrackers.set(index, tracker);
+}
+
+/** Each index's passage names (see {@link passageNames}), as its passage index holds them. */
+const passageNamesOfIndex = new WeakMap<CorpusIndex, ReadonlyMap<string, readonly string[]>>();
+
+/** @internal keeps the passage names an index was built with */
+export function rememberPassageNames(index: CorpusIndex, names: ReadonlyMap<string, readonly string[]>): void {
+  passageNamesOfIndex.set(index, names);
+}
+
+/** @internal the passage names an index holds: kept at build or update, else read from its people once */
+export function passageNamesOf(index: CorpusIndex): ReadonlyMap<string, readonly string[]> {
+  let names = passageNamesOfIndex.get(index);
+  if (names === undefined) passageNamesOfIndex.set(index, (names = passageNames(index.passages, index.people)));
+  return names;
 }
 
 /** @internal the group of each article that has near-duplicates */

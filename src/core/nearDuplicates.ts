@@ -57,55 +57,148 @@ export function findNearDuplicates(articles: readonly Article[], options: NearDu
         })),
   );
 
-  // Each article's representative: the first article with exactly its terms.
-  const representative = new Int32Array(articles.length);
-  const byHash = new Map<string, number[]>();
-  sequences.forEach((sequence, index) => {
-    const key = hashSequence(sequence);
-    const same = byHash.get(key)?.find((other) => sequence.length > 1 && equalSequences(sequences[other]!, sequence));
-    representative[index] = same ?? index;
-    if (same === undefined) appendTo(byHash, key, index);
-  });
-
-  const bigramSets = sequences.map((sequence, index) => (representative[index] === index ? termBigrams(sequence) : EMPTY));
-  const holders = new Map<number, number[]>();
-  bigramSets.forEach((bigrams, index) => {
-    for (const bigram of bigrams) appendTo(holders, bigram, index);
-  });
-
-  const parent = articles.map((_, index) => index);
-  const root = (index: number): number => {
-    while (parent[index] !== index) index = parent[index] = parent[parent[index]!]!;
-    return index;
-  };
-  bigramSets.forEach((bigrams, index) => {
-    if (representative[index] !== index) {
-      parent[root(index)] = root(representative[index]!);
-      return;
-    }
-    const shared = new Map<number, number>();
-    for (const bigram of bigrams) {
-      const list = holders.get(bigram)!;
-      if (list.length > MAX_BIGRAM_SPREAD) continue;
-      for (const other of list) if (other < index) shared.set(other, (shared.get(other) ?? 0) + 1);
-    }
-    for (const [other, count] of shared) {
-      const smaller = Math.min(bigrams.size, bigramSets[other]!.size);
-      if (smaller > 0 && count / smaller >= minContainment) parent[root(index)] = root(other);
-    }
-  });
-
-  const members = new Map<number, Article[]>();
-  articles.forEach((article, index) => appendTo(members, root(index), article));
-  return [...members.values()]
-    .filter((group) => group.length > 1)
-    .map((group) => {
-      const ordered = [...group].sort(compareAsOriginal);
-      return { canonicalId: ordered[0]!.id, articleIds: ordered.map((article) => article.id) };
-    });
+  const tracker = new NearDuplicateTracker(minContainment);
+  articles.forEach((article, position) => tracker.add(article, sequences[position]!));
+  return tracker.groups(articles);
 }
 
-const EMPTY: ReadonlySet<number> = new Set();
+/** One distinct term sequence of the corpus (exact copies share one), and the texts it is a near-duplicate of. */
+interface Text {
+  readonly sequence: Int32Array;
+  /** Its distinct term bigrams. */
+  readonly bigrams: Float64Array;
+  /** The articles with exactly this sequence (one, unless the story was printed unchanged several times). */
+  readonly articleIds: Set<string>;
+  readonly near: Set<Text>;
+}
+
+/**
+ * The near-duplicate groups of a corpus, kept up to date as articles are added and removed, for
+ * the cost of the changed articles: {@link findNearDuplicates} is this tracker given every article.
+ * Two distinct texts are near-duplicates when the bigrams they share, among those held by at most
+ * {@link MAX_BIGRAM_SPREAD} texts, make up `minContainment` of the smaller one's; groups are the
+ * connected texts and their articles. A bigram whose holders cross the spread limit changes the
+ * pairs among its holders: those are compared again.
+ * Cost: holds each text's bigrams and each bigram's holders (tens of megabytes for a few thousand articles).
+ *
+ * @example const tracker = new NearDuplicateTracker(); tracker.add(article, termIds); tracker.groups(articles);
+ */
+export class NearDuplicateTracker {
+  private readonly textOf = new Map<string, Text>();
+  private readonly byHash = new Map<string, Text[]>();
+  private readonly holders = new Map<number, Text[]>();
+  /** Texts to compare again before the groups are read. */
+  private readonly stale = new Set<Text>();
+
+  constructor(private readonly minContainment = DEFAULT_MIN_CONTAINMENT) {}
+
+  /** Adds an article with its terms in order as numbers (below 2^26; see `termIdsOf`). */
+  add(article: Article, sequence: Int32Array): void {
+    if (this.textOf.has(article.id)) throw new Error(`near duplicates: ${article.id} is already tracked`);
+    const key = hashSequence(sequence);
+    const same = sequence.length > 1 ? this.byHash.get(key)?.find((text) => equalSequences(text.sequence, sequence)) : undefined;
+    if (same !== undefined) {
+      same.articleIds.add(article.id);
+      this.textOf.set(article.id, same);
+      return;
+    }
+    const text: Text = { sequence, bigrams: Float64Array.from(termBigrams(sequence)), articleIds: new Set([article.id]), near: new Set() };
+    this.textOf.set(article.id, text);
+    if (sequence.length > 1) appendTo(this.byHash, key, text);
+    for (const bigram of text.bigrams) {
+      const list = this.holders.get(bigram);
+      if (list === undefined) {
+        this.holders.set(bigram, [text]);
+        continue;
+      }
+      list.push(text);
+      // No longer rare: the pairs among its holders lose it.
+      if (list.length === MAX_BIGRAM_SPREAD + 1) for (const holder of list) this.stale.add(holder);
+    }
+    this.stale.add(text);
+  }
+
+  /** Removes an article (by id); unknown ids are ignored. */
+  remove(articleId: string): void {
+    const text = this.textOf.get(articleId);
+    if (text === undefined) return;
+    this.textOf.delete(articleId);
+    text.articleIds.delete(articleId);
+    if (text.articleIds.size > 0) return;
+    for (const bigram of text.bigrams) {
+      const list = this.holders.get(bigram)!;
+      list.splice(list.indexOf(text), 1);
+      if (list.length === 0) this.holders.delete(bigram);
+      // Rare again: the pairs among its holders gain it.
+      else if (list.length === MAX_BIGRAM_SPREAD) for (const holder of list) this.stale.add(holder);
+    }
+    for (const other of text.near) other.near.delete(text);
+    this.stale.delete(text);
+    const key = hashSequence(text.sequence);
+    const same = this.byHash.get(key);
+    if (same !== undefined) {
+      same.splice(same.indexOf(text), 1);
+      if (same.length === 0) this.byHash.delete(key);
+    }
+  }
+
+  /**
+   * The groups of `articles` (the tracked articles, in corpus order): articles that report the
+   * same story, canonical first, in the order of their first member.
+   */
+  groups(articles: readonly Article[]): DuplicateGroup[] {
+    for (const text of this.stale) this.compare(text);
+    this.stale.clear();
+    const groupOf = new Map<Text, Article[]>();
+    const groups: Article[][] = [];
+    for (const article of articles) {
+      const text = this.textOf.get(article.id);
+      if (text === undefined || (text.near.size === 0 && text.articleIds.size < 2)) continue;
+      let members = groupOf.get(text);
+      if (members === undefined) {
+        members = [];
+        groups.push(members);
+        // Every text connected to this one belongs to the group.
+        const pending = [text];
+        groupOf.set(text, members);
+        while (pending.length > 0) {
+          for (const other of pending.pop()!.near) {
+            if (groupOf.has(other)) continue;
+            groupOf.set(other, members);
+            pending.push(other);
+          }
+        }
+      }
+      members.push(article);
+    }
+    return groups
+      .filter((group) => group.length > 1)
+      .map((group) => {
+        const ordered = [...group].sort(compareAsOriginal);
+        return { canonicalId: ordered[0]!.id, articleIds: ordered.map((article) => article.id) };
+      });
+  }
+
+  /** Finds again which texts `text` is a near-duplicate of. */
+  private compare(text: Text): void {
+    const shared = new Map<Text, number>();
+    for (const bigram of text.bigrams) {
+      const list = this.holders.get(bigram)!;
+      if (list.length > MAX_BIGRAM_SPREAD) continue;
+      for (const other of list) if (other !== text) shared.set(other, (shared.get(other) ?? 0) + 1);
+    }
+    const near = new Set<Text>();
+    for (const [other, count] of shared) {
+      const smaller = Math.min(text.bigrams.length, other.bigrams.length);
+      if (smaller > 0 && count / smaller >= this.minContainment) near.add(other);
+    }
+    for (const other of text.near) if (!near.has(other)) other.near.delete(text);
+    for (const other of near) other.near.add(text);
+    text.near.clear();
+    for (const other of near) text.near.add(other);
+  }
+}
+
 /** Term ids stay below this, so that a bigram is one exact number: first × this + second. */
 export const TERM_ID_LIMIT = 2 ** 26;
 

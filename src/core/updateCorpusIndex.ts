@@ -2,9 +2,8 @@
  * Updating an index for a few changed articles at the cost of those articles, not of the corpus:
  * what a running bot does when an article is added, edited or removed.
  */
-import { analyzedTerms, ArticleFields, articleTermNumbers, groupsByArticle, hashCorpus, indexedPassage, indexedTitle, passageNames, passagesOfArticle, rememberArticleTerms, PASSAGE_INDEX_OPTIONS, TITLE_INDEX_OPTIONS, type CorpusIndex, type IndexedPassage, type IndexedTitle } from './corpusIndex.js';
+import { analyzedTerms, ArticleFields, articleTermNumbers, groupsByArticle, hashCorpus, indexedPassage, indexedTitle, keepDuplicateTracker, passageNames, passageNamesOf, takeDuplicateTracker, passagesOfArticle, rememberPassageNames, rememberArticleTerms, PASSAGE_INDEX_OPTIONS, TITLE_INDEX_OPTIONS, type CorpusIndex, type IndexedPassage, type IndexedTitle } from './corpusIndex.js';
 import { chunkArticle, type ChunkOptions } from './chunk.js';
-import { findNearDuplicates } from './nearDuplicates.js';
 import { buildPeopleDirectory } from './people/directory.js';
 import { TermTable } from './termTable.js';
 import type { Article, Passage } from './types.js';
@@ -56,7 +55,7 @@ export function updateCorpusIndex(index: CorpusIndex, change: CorpusIndexChange,
   const passages = articles.flatMap((article) => addedPassages.get(article.id) ?? passagesOfArticle(index, article.id));
 
   const people = buildPeopleDirectory(articles);
-  const namesBefore = passageNames(index.passages, index.people);
+  const namesBefore = passageNamesOf(index);
   const namesAfter = passageNames(passages, people);
 
   // What the passage index loses and gains: the changed articles' passages, and passages whose names changed.
@@ -110,9 +109,12 @@ export function updateCorpusIndex(index: CorpusIndex, change: CorpusIndexChange,
   for (const [, terms] of addedTerms) for (const term of new Set(terms)) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   const passageTerms = index.passageTerms instanceof TermTable ? index.passageTerms.withChanges(removedPassageIds, addedTerms) : TermTable.from(passages.map((passage) => [passage.id, addedTerms.find(([id]) => id === passage.id)?.[1] ?? index.passageTerms.get(passage.id)!] as const));
 
-  const duplicateGroups = findNearDuplicates(articles, { termIdsOf: (article) => articleTermNumbers(article) ?? keptArticleTerms(index, article, fields) });
+  const tracker = takeDuplicateTracker(index, (article) => articleTermNumbers(article) ?? keptArticleTerms(index, article, fields));
+  for (const id of change.removed) tracker.remove(id);
+  for (const article of change.added) tracker.add(article, articleTermNumbers(article)!);
+  const duplicateGroups = tracker.groups(articles);
 
-  return {
+  const next: CorpusIndex = {
     articles,
     articleById,
     passages,
@@ -127,6 +129,9 @@ export function updateCorpusIndex(index: CorpusIndex, change: CorpusIndexChange,
     titleSearch,
     articleOrder: new Map(articles.map((article, order) => [article.id, order])),
   };
+  rememberPassageNames(next, namesAfter);
+  keepDuplicateTracker(next, tracker);
+  return next;
 }
 
 /** The terms of an article of `index` (title, then passages) as numbers, for an index restored from a snapshot (which keeps none). */

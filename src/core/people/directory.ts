@@ -253,8 +253,9 @@ function mergeAcrossArticles(clusters: RawMention[][]): RawMention[][] {
   };
 
   const surnameOnly: RawMention[][] = [];
-  for (const cluster of [...clusters].sort((a, b) => fullest(b).length - fullest(a).length)) {
-    const tokens = fullest(cluster);
+  // Longest names first (a stable sort: clusters of equal length stay in corpus order); each cluster's fullest name found once.
+  const byLength = clusters.map((cluster) => ({ cluster, tokens: fullest(cluster) })).sort((a, b) => b.tokens.length - a.tokens.length);
+  for (const { cluster, tokens } of byLength) {
     if (tokens.length === 0) continue;
     if (tokens.length === 1) {
       surnameOnly.push(cluster);
