@@ -5,7 +5,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { removeBoilerplateBlocks } from './bodyCleanup.js';
-import { collapseWhitespace, collectTextBlocks, countWords, joinParagraphs, type TextBlock } from './bodyText.js';
+import { collectTextBlocks, countWords, joinParagraphs, type TextBlock } from './bodyText.js';
 import { cleanDeclaredText, cleanPublisher, cleanTitle, normalizeDate, resolveHttpUrl, splitAuthorNames } from './cleanMetadata.js';
 import { measurePageShape, type DomDocument, type DomElement } from './dom.js';
 import { filterBoilerplateParagraphs } from './paragraphFilters.js';
@@ -13,6 +13,7 @@ import { readDeclaredMetadata, type DeclaredMetadata } from './metadata.js';
 
 /** An article read from a web page, before it gets an id and a file. */
 export interface ExtractedArticle {
+  /** The headline (og:title, JSON-LD headline, `<title>` or the first `<h1>`), without the site's name around it; empty only when the page names none. */
   readonly title: string;
   /** The site's name, cleaned (never "Home"). */
   readonly publisher?: string;
@@ -145,9 +146,9 @@ function bodyFromBlocks(blocks: readonly TextBlock[]): BodyCandidate {
 
 /** A body from plain text (JSON-LD `articleBody`): one paragraph per line. */
 function bodyFromPlainText(text: string): BodyCandidate {
-  const paragraphs = cleanDeclaredText(text.replace(/\r?\n/g, '\u2029'))
-    .split('\u2029')
-    .map((line) => collapseWhitespace(line))
+  const paragraphs = text
+    .split(/\r?\n|<br\s*\/?>|<\/p>/i)
+    .map((line) => cleanDeclaredText(line))
     .filter((line) => line !== '');
   return { paragraphs, words: countWords(paragraphs.join(' ')), linkShare: 0, linkedHeadings: 0 };
 }
@@ -192,11 +193,13 @@ function describeMissingArticle(best: BodyCandidate | undefined, declared: Decla
 /**
  * Extracts the article of a news page: its body text (Readability on linkedom, after boilerplate
  * blocks are removed, read paragraph by paragraph) and its title, publisher, author, date and
- * canonical URL from what the page declares. Pure and synchronous; about 10–50 ms for a typical
- * page (see `npm run eval:extract`). Never throws on bad HTML: a page without an article (under
- * {@link MIN_ARTICLE_WORDS} words of body) gives `no-article` with a reason.
+ * canonical URL from what the page declares. Pure and synchronous; a median of about 30 ms per
+ * page on the benchmark's news pages, bounded by refusing pages over {@link MAX_PAGE_ELEMENTS}
+ * elements or {@link MAX_PAGE_DEPTH} levels deep (see `npm run eval:extract`). Never throws: a
+ * page without an article (under {@link MIN_ARTICLE_WORDS} words of body, mostly links, a list
+ * of headlines, unparseable) gives `no-article` with a one-sentence reason.
  *
- * @param html The page's HTML, already decoded (see {@link decodeHtml}).
+ * @param html The page's HTML, already decoded (see `decodeHtml`).
  * @param pageUrl The URL the page was fetched from; relative canonical links resolve against it.
  * @example
  * const result = extractArticle(html, 'https://example.com/news/storm');

@@ -137,6 +137,7 @@ export function readDeclaredMetadata(document: DomDocument): DeclaredMetadata {
       ...jsonLdString('headline'),
       ...jsonLdString('name'),
       ...textValues(document, 'title'),
+      ...textValues(document, 'h1'),
     ],
     publishers: [
       ...metaContents(document, ['og:site_name']),

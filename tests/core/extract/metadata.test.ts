@@ -183,3 +183,21 @@ describe('extractArticle metadata', () => {
     expect(text).not.toContain('© 2019');
   });
 });
+
+describe('extractArticle fallbacks', () => {
+  it('reads the body from JSON-LD articleBody when the page shows only a teaser', () => {
+    const articleBody = [
+      'The city council voted 7-2 on Tuesday night to approve a network of protected cycle lanes, ending a two-year fight over parking on the seafront.',
+      'Supporters packed the public gallery and cheered as the vote was read out; shop owners on Marine Parade said they would ask for a judicial review.',
+      'Work on the first stretch, between the pier and the harbour, is due to start in April and to finish before the summer season.',
+    ].join('\n');
+    const html = `<html><head><title>Council approves cycle lanes</title>${jsonLd({ '@type': 'NewsArticle', headline: 'Council approves cycle lanes', articleBody })}</head><body><div id="app"><h1>Council approves cycle lanes</h1><p>Loading…</p></div></body></html>`;
+    const article = extract(html);
+    expect(article.text.split('\n\n')).toEqual(articleBody.split('\n'));
+  });
+
+  it('takes the first <h1> as the title when the page declares none', () => {
+    const html = `<html><body><main><article><h1>Council approves cycle lanes</h1>${BODY}</article></main></body></html>`;
+    expect(extract(html).title).toBe('Council approves cycle lanes');
+  });
+});
