@@ -3,7 +3,7 @@
  * share bars, related links, newsletter and subscription boxes, advertisements, comments,
  * cookie notices, captions and credits, bylines and tag lists. Blocks are recognised by their
  * tag, ARIA role and class or id words, the way trafilatura and similar extractors do, never by
- * site; an element that holds most of the page's paragraph text is never removed, so that a
+ * site. An element holding over 40% of the page's visible text is never removed, so that a
  * container with an unlucky class name cannot take the article with it.
  */
 import { collapseWhitespace } from './bodyText.js';

@@ -1,8 +1,8 @@
 /**
  * Paragraph-level filters on the article's text blocks: lines that are page furniture even
  * inside the article's container (timestamps, "Related:" links, newsletter and subscription
- * pitches, share prompts). Each rule looks at one block's wording and size, never
- * at a site.
+ * pitches, share prompts, contact lines). Each rule looks at one block's wording and size,
+ * never at a site.
  */
 import type { TextBlock } from './bodyText.js';
 
@@ -26,9 +26,12 @@ export function isTimestampLine(text: string): boolean {
   return rest.length <= 1;
 }
 
-/** Openings of lines that point elsewhere instead of telling the story. */
+/**
+ * Openings of lines that point elsewhere instead of telling the story. "More", "Watch" and
+ * "Listen" count only with a colon or as "More from/on", since sentences start with "More than".
+ */
 const PROMPT_PATTERN =
-  /^(?:\[?\s*(?:related|read more|read also|see also|also read|also see|more|recommended|watch|listen|advertisement|sponsored|follow us|share this|share on|click here|don't miss|more great [\p{L} ]+ stories|more from|leia também|veja também|leia mais|lesen sie auch|mehr zum thema|à lire aussi|lire aussi|читайте также)\b)/iu;
+  /^\[?\s*(?:(?:related|read more|read also|see also|also read|also see|recommended|advertisement|sponsored|follow us|share this|share on|click here|don't miss|more great [\p{L} ]+ stories|more (?:from|on|stories|news)|leia também|veja também|leia mais|lesen sie auch|mehr zum thema|à lire aussi|lire aussi|читайте также)\b|(?:more|watch|listen|video)\s*:)/iu;
 
 /** A request to subscribe or sign up… */
 const PITCH_ACTION = /\b(?:subscribe|sign up|signup|get the latest|register)\b/i;
@@ -69,11 +72,11 @@ function isLinkBlock(block: TextBlock): boolean {
 }
 
 /**
- * Drops the blocks that are page furniture by their wording (and the list a short prompt such
- * as "More Great Stories" introduces), then the links that end the text
- * (a "More stories" list after the article) with the heading that introduces them. Links inside
- * the text stay: lists of links there are often the article's own (a deals page, a reading
- * list). Cost: a few regular expressions per block.
+ * Drops the blocks that are page furniture by their wording, with the list a short prompt such
+ * as "More Great Stories" introduces; then the run of links that ends the text (a "more
+ * stories" list after the article) with its heading. Links inside the text stay: lists of links
+ * there are often the article's own (a deals page, a reading list). Cost: a few regular
+ * expressions per block.
  */
 export function filterBoilerplateParagraphs(blocks: readonly TextBlock[]): TextBlock[] {
   const kept: TextBlock[] = [];
