@@ -75,18 +75,20 @@ function log(line: string): void {
 /** A real-looking article with a sentence found nowhere else, and a question whose answer is that sentence. */
 const NEW_ARTICLE = {
   file: 'added-by-bench.md',
+  id: 'added-by-bench',
   text: `---\ntitle: Harbour Authority Opens a Tidal Lock at Portmeirion Quay\npublisher: Bench Gazette\ndate: 2026-12-03\n---\n\nThe harbour authority opened a tidal lock at Portmeirion Quay on Tuesday, after four years of building.\n\nThe lock cost 212 million pounds and was paid for by the Welsh government, the authority's chair, Morwenna Tregothnan, said.\n`,
   question: 'How much did the tidal lock at Portmeirion Quay cost?',
-  expected: '212 million pounds',
 };
 
 function answers(index: CorpusIndex, questions: readonly string[]): string[] {
   return questions.map((question) => askReply(index, question, 'json').output);
 }
 
+/** Whether the question about the new article is answered by a sentence of the new article. */
 function isAnswerable(index: CorpusIndex): boolean {
   const answer = answerQuestion(index, NEW_ARTICLE.question);
-  return !isQuestionProblem(answer) && answer.quote?.text.includes(NEW_ARTICLE.expected) === true;
+  if (isQuestionProblem(answer) || answer.quote === null) return false;
+  return answer.citations[answer.quote.citation - 1]?.articleId === NEW_ARTICLE.id && NEW_ARTICLE.text.includes(answer.quote.text);
 }
 
 const folder = await mkdtemp(path.join(os.tmpdir(), 'dossier-reload-bench-'));
