@@ -148,23 +148,45 @@ export function formatEvaluation(evaluation: ExtractionEvaluation, perPage: bool
   return lines.join('\n');
 }
 
+/** The command line's options, or a one-line complaint. */
+function readOptions(): { pages: string; truth: string; json: boolean; perPage: boolean } | string {
+  try {
+    const { values } = parseArgs({
+      options: {
+        pages: { type: 'string', default: '../shared/eval/extraction/pages' },
+        truth: { type: 'string', default: '../shared/eval/extraction/ground-truth.json' },
+        json: { type: 'boolean', default: false },
+        'per-page': { type: 'boolean', default: false },
+      },
+    });
+    return { pages: values.pages, truth: values.truth, json: values.json, perPage: values['per-page'] };
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 function main(): void {
-  const { values } = parseArgs({
-    options: {
-      pages: { type: 'string', default: '../shared/eval/extraction/pages' },
-      truth: { type: 'string', default: '../shared/eval/extraction/ground-truth.json' },
-      json: { type: 'boolean', default: false },
-      'per-page': { type: 'boolean', default: false },
-    },
-  });
-  const pages = loadBenchmarkPages(values.pages, values.truth);
+  const values = readOptions();
+  if (typeof values === 'string') {
+    process.stderr.write(`eval:extract: ${values}\nusage: npm run eval:extract -- --pages DIR --truth FILE [--json] [--per-page]\n`);
+    process.exitCode = 1;
+    return;
+  }
+  let pages: BenchmarkPage[];
+  try {
+    pages = loadBenchmarkPages(values.pages, values.truth);
+  } catch (error) {
+    process.stderr.write(`eval:extract: cannot read the pages or the ground truth: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+    return;
+  }
   if (pages.length === 0) {
     process.stderr.write(`eval:extract: no pages with ground truth in ${values.pages}\n`);
     process.exitCode = 1;
     return;
   }
   const evaluation = evaluateExtraction(pages);
-  process.stdout.write(`${values.json ? JSON.stringify(evaluation, null, 2) : formatEvaluation(evaluation, values['per-page'])}\n`);
+  process.stdout.write(`${values.json ? JSON.stringify(evaluation, null, 2) : formatEvaluation(evaluation, values.perPage)}\n`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();

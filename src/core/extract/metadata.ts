@@ -37,13 +37,15 @@ function typesOf(node: JsonObject): string[] {
   return Array.isArray(type) ? type.filter((entry): entry is string => typeof entry === 'string') : [];
 }
 
-/** Every object of a parsed JSON-LD block: top-level arrays and `@graph` members flattened. */
-function flattenJsonLd(value: unknown, into: JsonObject[] = []): JsonObject[] {
+/** Every object of a parsed JSON-LD block: top-level arrays, `@graph` members and a page's `mainEntity` flattened. */
+function flattenJsonLd(value: unknown, into: JsonObject[] = [], depth = 0): JsonObject[] {
+  if (depth > 4) return into;
   if (Array.isArray(value)) {
-    for (const entry of value) flattenJsonLd(entry, into);
+    for (const entry of value) flattenJsonLd(entry, into, depth + 1);
   } else if (isObject(value)) {
     into.push(value);
-    if (value['@graph'] !== undefined) flattenJsonLd(value['@graph'], into);
+    if (value['@graph'] !== undefined) flattenJsonLd(value['@graph'], into, depth + 1);
+    if (isObject(value['mainEntity']) || Array.isArray(value['mainEntity'])) flattenJsonLd(value['mainEntity'], into, depth + 1);
   }
   return into;
 }

@@ -75,6 +75,11 @@ describe('extractArticle metadata', () => {
     expect(extract(html)).toMatchObject({ title: 'Council approves new cycle lanes', author: 'Priya Natarajan', publisher: 'The Example Post', date: '2021-03-04' });
   });
 
+  it('finds an article given as the mainEntity of a WebPage', () => {
+    const html = page(jsonLd({ '@type': 'WebPage', name: 'Example News', mainEntity: { '@type': 'AnalysisNewsArticle', headline: 'Why the rail strike ended', author: 'Tom Krisher', datePublished: '2022-12-01' } }));
+    expect(extract(html)).toMatchObject({ title: 'Why the rail strike ended', author: 'Tom Krisher', date: '2022-12-01' });
+  });
+
   it('joins the names of a JSON-LD author list with commas', () => {
     const html = page(jsonLd({ '@type': 'Article', headline: 'Trade talks stall', author: [{ '@type': 'Person', name: 'Jane Doe' }, 'John Roe'] }));
     expect(extract(html).author).toBe('Jane Doe, John Roe');
