@@ -10,7 +10,7 @@ import { runConsole } from './cli/console.js';
 import type { Config } from './config.js';
 import { corpusOptions, describeCorpusIssues, describeSnapshotProblem, openCorpus, type OpenedCorpus } from './corpus/openCorpus.js';
 import { createArticleAdder, type AddOutcome, type ArticleAdder, type UndoOutcome } from './corpus/addArticle.js';
-import { buildIndexInThread, buildIndexOffThread } from './corpus/buildIndexOffThread.js';
+import { buildIndexInThread, buildIndexOffThread, buildSnapshotOffThread } from './corpus/buildIndexOffThread.js';
 import { LiveCorpus, type ReloadReport } from './corpus/liveCorpus.js';
 import { startBot } from './discord/bot.js';
 import { startShards } from './discord/shards.js';
@@ -63,6 +63,7 @@ async function runBot(config: Config, token: string): Promise<void> {
     corpusPath: config.corpusPath,
     open: corpusOptions(config),
     buildIndex: buildIndexOffThread,
+    buildSnapshot: buildSnapshotOffThread,
     onReload: (report) => logReload(log, report),
     onSnapshotError: (error) => log.warn({ error }, 'index snapshot not saved after the reload: the next start rebuilds the index'),
     files: opened.files,

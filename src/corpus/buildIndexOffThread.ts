@@ -19,6 +19,17 @@ export interface BuiltIndex {
  * The result is the index `buildCorpusIndex(articles)` would give.
  */
 export async function buildIndexOffThread(articles: readonly Article[]): Promise<BuiltIndex> {
+  const snapshot = await buildSnapshotOffThread(articles);
+  // Restored in slices: the bot keeps answering from the index in service meanwhile.
+  return { index: await restoreCorpusIndexInSlices(articles, snapshot, () => new Promise((resolve) => setImmediate(resolve))), snapshot };
+}
+
+/**
+ * The snapshot of the index of `articles`, built and serialised on a worker thread: what the bot
+ * saves after updating its index in place (serialising a large index on the bot's thread would
+ * pause it for seconds). The snapshot is that of `buildCorpusIndex(articles)`.
+ */
+export async function buildSnapshotOffThread(articles: readonly Article[]): Promise<IndexSnapshot> {
   const fromSource = import.meta.url.endsWith('.ts');
   const workerFile = new URL(`./indexWorkerThread.${fromSource ? 'ts' : 'js'}`, import.meta.url);
   // Run from TypeScript sources (tests, tsx), the worker registers tsx first to load its file.
@@ -31,8 +42,7 @@ export async function buildIndexOffThread(articles: readonly Article[]): Promise
     worker.once('exit', (code) => reject(new Error(`index worker exited with code ${code} before sending the index`)));
   });
   await worker.terminate();
-  // Restored in slices: the bot keeps answering from the index in service meanwhile.
-  return { index: await restoreCorpusIndexInSlices(articles, snapshot, () => new Promise((resolve) => setImmediate(resolve))), snapshot };
+  return snapshot;
 }
 
 /**

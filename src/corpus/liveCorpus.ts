@@ -67,6 +67,11 @@ export interface LiveCorpusOptions {
   readonly onReload?: (report: ReloadReport) => void;
   /** Called when watching the corpus folder fails (the bot keeps serving; `/reload` still works). */
   readonly onWatchError?: (error: Error) => void;
+  /**
+   * Makes the snapshot of an index updated in place, to save: the bot passes `buildSnapshotOffThread`
+   * (serialising a large index on its own thread would pause it). Default: serialised here.
+   */
+  readonly buildSnapshot?: (articles: readonly Article[]) => Promise<IndexSnapshot>;
   /** Called when the snapshot of a new index cannot be saved (the next start then rebuilds the index). */
   readonly onSnapshotError?: (error: string) => void;
   /** The corpus's files as opened (`openCorpus`): without them, the first change reads the whole corpus once. */
@@ -356,7 +361,10 @@ export class LiveCorpus {
       const file = await snapshotPathFor(this.options.corpusPath, this.isFolder, this.options.open.snapshot ?? 'off');
       if (file === undefined) return;
       const key = await snapshotKey(pending.fingerprint, { encoding: this.options.open.encoding ?? 'utf-8' });
-      await writeIndexSnapshot(file, key, pending.built ?? serializeCorpusIndex(pending.index));
+      const snapshot = pending.built ?? (this.options.buildSnapshot === undefined ? serializeCorpusIndex(pending.index) : await this.options.buildSnapshot(pending.index.articles));
+      // The corpus changed while the snapshot was made: the next save covers it.
+      if (pending.index !== this.current) return;
+      await writeIndexSnapshot(file, key, snapshot);
     } catch (error) {
       this.options.onSnapshotError?.(error instanceof Error ? error.message : String(error));
     }
