@@ -91,14 +91,22 @@ function metaKeys(meta: DomElement): string[] {
 }
 
 /** The `content` of every meta tag with one of these keys (or a key the pattern matches), in page order. */
-function metaContents(document: DomDocument, keys: readonly string[], pattern?: RegExp): string[] {
+function metaContents(metas: readonly MetaTag[], keys: readonly string[], pattern?: RegExp): string[] {
   const wanted = new Set(keys.map((key) => key.toLowerCase()));
-  const found: string[] = [];
-  for (const meta of Array.from(document.querySelectorAll('meta'))) {
-    const content = meta.getAttribute('content');
-    if (content && metaKeys(meta).some((key) => wanted.has(key) || pattern?.test(key) === true)) found.push(content);
-  }
-  return found;
+  return metas.filter((meta) => meta.keys.some((key) => wanted.has(key) || pattern?.test(key) === true)).map((meta) => meta.content);
+}
+
+/** A meta tag's keys and content. */
+interface MetaTag {
+  readonly keys: readonly string[];
+  readonly content: string;
+}
+
+/** The page's meta tags that have content, read once (linkedom walks the whole page per query). */
+function readMetaTags(document: DomDocument): MetaTag[] {
+  return Array.from(document.querySelectorAll('meta'))
+    .map((meta) => ({ keys: metaKeys(meta), content: meta.getAttribute('content') ?? '' }))
+    .filter((meta) => meta.content !== '' && meta.keys.length > 0);
 }
 
 /** Meta keys of a publication date that sites make up beyond the standard ones (`sn-post-date`, `article.published`). */
@@ -125,6 +133,7 @@ function textValues(document: DomDocument, selector: string): string[] {
  */
 export function readDeclaredMetadata(document: DomDocument): DeclaredMetadata {
   const nodes = readJsonLd(document);
+  const metas = readMetaTags(document);
   const byId = new Map<string, JsonObject>();
   for (const node of nodes) if (typeof node['@id'] === 'string') byId.set(node['@id'], node);
   const articles = nodes.filter((node) => typesOf(node).some((type) => ARTICLE_TYPE.test(type)));
@@ -135,26 +144,26 @@ export function readDeclaredMetadata(document: DomDocument): DeclaredMetadata {
 
   return {
     titles: [
-      ...metaContents(document, ['og:title', 'twitter:title']),
+      ...metaContents(metas, ['og:title', 'twitter:title']),
       ...jsonLdString('headline'),
       ...jsonLdString('name'),
       ...textValues(document, 'title'),
       ...textValues(document, 'h1'),
     ],
     publishers: [
-      ...metaContents(document, ['og:site_name']),
+      ...metaContents(metas, ['og:site_name']),
       ...articles.flatMap((node) => namesOf(node['publisher'], byId)),
       ...organizations.flatMap((node) => namesOf(node, byId)),
-      ...metaContents(document, ['application-name', 'publisher', 'dc.publisher']),
+      ...metaContents(metas, ['application-name', 'publisher', 'dc.publisher']),
     ],
     authors: [
       ...articles.map((node) => namesOf(node['author'], byId)),
-      ...metaContents(document, ['article:author', 'og:article:author', 'author', 'dc.creator', 'byl', 'sailthru.author', 'parsely-author']).map((value) => [value]),
+      ...metaContents(metas, ['article:author', 'og:article:author', 'author', 'dc.creator', 'byl', 'sailthru.author', 'parsely-author']).map((value) => [value]),
       textValues(document, '[itemprop="author"] [itemprop="name"]'),
     ].filter((group) => group.length > 0),
     dates: [
       ...jsonLdString('datePublished'),
-      ...metaContents(document, [
+      ...metaContents(metas, [
         'article:published_time', 'og:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'publish-date',
         'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'cxenseparse:recs:publishtime', 'pdate',
       ], PUBLISHED_DATE_KEY),
@@ -164,15 +173,15 @@ export function readDeclaredMetadata(document: DomDocument): DeclaredMetadata {
       ...attributeValues(document, 'article time[datetime], main time[datetime]', 'datetime'),
       ...attributeValues(document, 'time[datetime]', 'datetime'),
       ...jsonLdString('dateCreated'),
-      ...metaContents(document, ['article:modified_time']),
+      ...metaContents(metas, ['article:modified_time']),
       ...jsonLdString('dateModified'),
     ],
     urls: [
       ...attributeValues(document, 'link[rel~="canonical" i]', 'href'),
-      ...metaContents(document, ['og:url']),
+      ...metaContents(metas, ['og:url']),
       ...articles.map((node) => urlOf(node['url']) ?? urlOf(node['mainEntityOfPage'])).filter((value): value is string => value !== undefined),
     ],
-    declaresArticle: articles.length > 0 || metaContents(document, ['og:type']).some((type) => /article/i.test(type)),
+    declaresArticle: articles.length > 0 || metaContents(metas, ['og:type']).some((type) => /article/i.test(type)),
     ...(bodies[0] !== undefined ? { jsonLdBody: bodies[0] } : {}),
   };
 }
