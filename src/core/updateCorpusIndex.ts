@@ -4,7 +4,7 @@
  */
 import { analyzedTerms, ArticleFields, articleTermNumbers, groupsByArticle, hashCorpus, indexedPassage, indexedTitle, keepDuplicateTracker, passageNames, passageNamesOf, takeDuplicateTracker, passagesOfArticle, rememberPassageNames, rememberArticleTerms, PASSAGE_INDEX_OPTIONS, TITLE_INDEX_OPTIONS, type CorpusIndex, type IndexedPassage, type IndexedTitle } from './corpusIndex.js';
 import { chunkArticle, type ChunkOptions } from './chunk.js';
-import { buildPeopleDirectory } from './people/directory.js';
+import { updatePeopleDirectory } from './people/directory.js';
 import { TermTable } from './termTable.js';
 import type { Article, Passage } from './types.js';
 import { updateSearchIndex } from './updateSearchIndex.js';
@@ -54,7 +54,7 @@ export function updateCorpusIndex(index: CorpusIndex, change: CorpusIndexChange,
   const addedPassages = new Map<string, Passage[]>(change.added.map((article) => [article.id, chunkArticle(article, chunkOptions)]));
   const passages = articles.flatMap((article) => addedPassages.get(article.id) ?? passagesOfArticle(index, article.id));
 
-  const people = buildPeopleDirectory(articles);
+  const people = updatePeopleDirectory(index.people, articles, removedArticles, change.added);
   const namesBefore = passageNamesOf(index);
   const namesAfter = passageNames(passages, people);
 

@@ -8,7 +8,7 @@ import type { Article, TextRange } from '../types.js';
 import { extractPeople } from './extractPeople.js';
 import { preparePeopleLookup } from './findPerson.js';
 import { compatibleNames, nameTokens, nameWordKeys, sameNameWord } from './nameMatching.js';
-import { packMention, packPeople } from './packedPeople.js';
+import { packMention, packPeople, withIdentity } from './packedPeople.js';
 
 /** One place where the corpus names a person. */
 export interface PersonMention {
@@ -91,23 +91,182 @@ interface RawMention extends PersonMention {
  * Cost: linear in the corpus text, plus pairwise comparison of distinct names.
  */
 export function buildPeopleDirectory(articles: readonly Article[]): PeopleDirectory {
-  const clusters: RawMention[][] = [];
-  for (const article of articles) clusters.push(...readArticlePeople(article));
+  const state: PeopleState = { persons: [], personsByKey: new Map(), clustersByKey: new Map(), clustersOf: new Map(), drafts: new Map() };
+  const clusters: ClusterRef[] = [];
+  for (const article of articles) clusters.push(...indexClusters(state, article));
+  return assembleDirectory(articles, state, mergeAcrossArticles(clusters), new Map());
+}
+
+/**
+ * The directory of `articles`, made from `previous` (the directory of the articles before the
+ * change) by merging again only the people whose names the removed and added articles share
+ * (their surnames' keys, transitively): others keep their merge, person and packed mentions.
+ * The same directory as {@link buildPeopleDirectory}; `previous` stays usable but can no longer
+ * be updated itself (what an update needs is handed to the new directory). A directory without
+ * that (restored from a snapshot) is built again from each article's people.
+ *
+ * Cost: the changed articles' people and the people sharing their surnames, plus passes over the
+ * people (ids, people named alongside, packing, lookups).
+ *
+ * @example const next = updatePeopleDirectory(index.people, articles, [removedArticle], [addedArticle]);
+ */
+export function updatePeopleDirectory(previous: PeopleDirectory, articles: readonly Article[], removed: readonly Article[], added: readonly Article[]): PeopleDirectory {
+  const state = peopleStates.get(previous);
+  if (state === undefined) return buildPeopleDirectory(articles);
+  peopleStates.delete(previous);
+  const changedKeys = new Set<string>();
+  for (const article of removed) {
+    for (const cluster of state.clustersOf.get(article.id) ?? []) {
+      for (const key of cluster.keys) {
+        changedKeys.add(key);
+        state.clustersByKey.get(key)?.delete(cluster);
+      }
+    }
+    state.clustersOf.delete(article.id);
+  }
+  for (const article of added) for (const cluster of indexClusters(state, article)) for (const key of cluster.keys) changedKeys.add(key);
+
+  // The part of the corpus to merge again: every cluster reachable from the changed keys through shared keys.
+  const keys = new Set(changedKeys);
+  const region = new Set<ClusterRef>();
+  const pending = [...changedKeys];
+  while (pending.length > 0) {
+    for (const cluster of state.clustersByKey.get(pending.pop()!) ?? []) {
+      if (region.has(cluster)) continue;
+      region.add(cluster);
+      for (const key of cluster.keys) {
+        if (keys.has(key)) continue;
+        keys.add(key);
+        pending.push(key);
+      }
+    }
+  }
+  const dropped = new Set<MergedPerson>();
+  for (const key of keys) for (const person of state.personsByKey.get(key) ?? []) dropped.add(person);
+  for (const person of dropped) for (const key of person.keys) state.personsByKey.get(key)?.delete(person);
+
+  const order = new Map(articles.map((article, index) => [article.id, index]));
+  const clusters = [...region].sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || a.position - b.position);
   const merged = mergeAcrossArticles(clusters);
+  const kept = state.persons.filter((person) => !dropped.has(person));
+  // All people in the order a build creates them: longer names first, then by the corpus order of the cluster that started them.
+  const creation = (person: MergedPerson): [number, number, number] => [person.tokens.length > 1 ? -person.tokens.length : 0, order.get(person.creator.articleId)!, person.creator.position];
+  const all = [...kept, ...merged].map((person) => ({ person, key: creation(person) }));
+  all.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2]);
+  const drafts = state.drafts;
+  for (const person of dropped) drafts.delete(person);
+  return assembleDirectory(articles, { ...state, persons: [] }, all.map((each) => each.person), drafts);
+}
+
+/** One article's cluster of mentions of one person, with the name it is merged by. */
+interface ClusterRef {
+  readonly articleId: string;
+  /** Its position among its article's clusters. */
+  readonly position: number;
+  readonly mentions: readonly RawMention[];
+  /** Its fullest name's tokens. */
+  readonly tokens: readonly string[];
+  /** The keys of its surname (see `nameWordKeys`): clusters sharing none never meet in the merge. */
+  readonly keys: readonly string[];
+}
+
+/** A person as the merge across articles makes them. */
+interface MergedPerson {
+  readonly mentions: RawMention[];
+  /** The fullest name of the cluster that started the person, and its surname's keys. */
+  readonly tokens: readonly string[];
+  readonly keys: readonly string[];
+  readonly creator: ClusterRef;
+}
+
+/** A person of a directory as an update reuses it: its fields before ids, and its packed form. */
+interface Draft {
+  readonly fields: Omit<Person, 'id' | 'coMentioned' | 'mentions'>;
+  readonly mentionCount: number;
+  /** The mentions, for a person not packed yet. */
+  readonly mentions?: readonly PersonMention[];
+  readonly packed?: Person;
+}
+
+/** What a directory keeps so that the next one is made by an update (see {@link updatePeopleDirectory}). */
+interface PeopleState {
+  persons: readonly MergedPerson[];
+  readonly personsByKey: Map<string, Set<MergedPerson>>;
+  readonly clustersByKey: Map<string, Set<ClusterRef>>;
+  readonly clustersOf: Map<string, readonly ClusterRef[]>;
+  readonly drafts: Map<MergedPerson, Draft>;
+}
+
+const peopleStates = new WeakMap<PeopleDirectory, PeopleState>();
+
+/** Indexes an article's clusters by their surname keys (those with a name: a cluster of roles only joins no one). */
+function indexClusters(state: PeopleState, article: Article): ClusterRef[] {
+  const refs: ClusterRef[] = [];
+  readArticlePeople(article).forEach((mentions, position) => {
+    const tokens = mentions.reduce((best, mention) => (mention.tokens.length > best.length ? mention.tokens : best), [] as readonly string[]);
+    if (tokens.length === 0) return;
+    const ref: ClusterRef = { articleId: article.id, position, mentions, tokens, keys: nameWordKeys(tokens.at(-1)!) };
+    refs.push(ref);
+    for (const key of ref.keys) {
+      let set = state.clustersByKey.get(key);
+      if (set === undefined) state.clustersByKey.set(key, (set = new Set()));
+      set.add(ref);
+    }
+  });
+  state.clustersOf.set(article.id, refs);
+  return refs;
+}
+
+/**
+ * The directory of people merged in creation order: ids, people named alongside, order, packed
+ * mentions. `drafts` holds the people of the previous directory that are kept (their person and
+ * packed mentions are reused); the state given becomes the new directory's.
+ */
+function assembleDirectory(articles: readonly Article[], state: PeopleState, persons: readonly MergedPerson[], drafts: Map<MergedPerson, Draft>): PeopleDirectory {
   const order = new Map(articles.map((article, index) => [article.id, index]));
   const dates = new Map(articles.map((article) => [article.id, article.date]));
-  const people = merged.map((mentions) => toPerson(mentions, order, dates));
+  const people = persons.map((merged) => {
+    let draft = drafts.get(merged);
+    if (draft === undefined) {
+      const { mentions, ...fields } = toPerson(merged.mentions, order, dates);
+      draft = { fields, mentionCount: mentions.length, mentions };
+      drafts.set(merged, draft);
+    }
+    return { merged, draft, name: draft.fields.name, articleIds: draft.fields.articleIds, mentionCount: draft.mentionCount, id: '', coMentioned: [] as Person['coMentioned'] };
+  });
   assignIds(people);
   addCoMentions(people);
-  people.sort((a, b) => b.mentions.length - a.mentions.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  // Mentions are kept as numbers into the articles' text (see packPeople), not as objects and strings.
-  const packed = packPeople(
-    people.map((person) => ({ ...person, mentions: person.mentions.map((mention) => packMention(mention, articles, order)) })),
+  people.sort((a, b) => b.mentionCount - a.mentionCount || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Mentions are kept as numbers into the articles' text (see packPeople), not as objects and strings; kept people keep theirs.
+  const fresh = people.filter((person) => person.draft.packed === undefined);
+  const packedFresh = packPeople(
+    fresh.map((person) => ({ ...person.draft.fields, id: person.id, coMentioned: person.coMentioned, mentions: person.draft.mentions!.map((mention) => packMention(mention, articles, order)) })),
     articles,
   );
+  const packedOf = new Map(fresh.map((person, position) => [person, packedFresh[position]!]));
+  const packed = people.map((person) => {
+    const before = person.draft.packed;
+    const made = before === undefined ? packedOf.get(person)! : before.id === person.id && sameCoMentioned(before.coMentioned, person.coMentioned) ? before : withIdentity(before, person.id, person.coMentioned);
+    const { mentions: _decoded, ...fields } = person.draft;
+    drafts.set(person.merged, { ...fields, packed: made });
+    return made;
+  });
+  state.persons = persons;
+  for (const person of persons) {
+    for (const key of person.keys) {
+      let set = state.personsByKey.get(key);
+      if (set === undefined) state.personsByKey.set(key, (set = new Set()));
+      set.add(person);
+    }
+  }
   const directory = { people: packed, byId: new Map(packed.map((person) => [person.id, person])) };
+  peopleStates.set(directory, state);
   preparePeopleLookup(directory);
   return directory;
+}
+
+function sameCoMentioned(a: Person['coMentioned'], b: Person['coMentioned']): boolean {
+  return a.length === b.length && a.every((each, position) => each.personId === b[position]!.personId && each.name === b[position]!.name && each.articles === b[position]!.articles);
 }
 
 /**
@@ -227,57 +386,53 @@ export function latestRole(person: Pick<Person, 'roles'>): string | undefined {
  * stays apart. People are looked up by their surname's keys, so the cost grows with the corpus,
  * not with its square.
  */
-function mergeAcrossArticles(clusters: RawMention[][]): RawMention[][] {
-  const fullest = (cluster: RawMention[]): readonly string[] => cluster.reduce((best, mention) => (mention.tokens.length > best.length ? mention.tokens : best), [] as readonly string[]);
-  interface Candidate {
-    readonly mentions: RawMention[];
-    readonly tokens: readonly string[];
+function mergeAcrossArticles(clusters: readonly ClusterRef[]): MergedPerson[] {
+  interface Candidate extends MergedPerson {
     /** Position in `people`: candidates are tried in the order people were found. */
     readonly order: number;
   }
   const people: Candidate[] = [];
   const bySurname = new Map<string, Candidate[]>();
-  const candidates = (tokens: readonly string[]): Candidate[] => {
+  const candidates = (keys: readonly string[]): Candidate[] => {
     const found = new Set<Candidate>();
-    for (const key of nameWordKeys(tokens.at(-1)!)) for (const person of bySurname.get(key) ?? []) found.add(person);
+    for (const key of keys) for (const person of bySurname.get(key) ?? []) found.add(person);
     return [...found].sort((a, b) => a.order - b.order);
   };
-  const add = (mentions: RawMention[], tokens: readonly string[]): void => {
-    const person = { mentions: [...mentions], tokens, order: people.length };
+  const add = (cluster: ClusterRef): void => {
+    const person: Candidate = { mentions: [...cluster.mentions], tokens: cluster.tokens, keys: cluster.keys, creator: cluster, order: people.length };
     people.push(person);
-    for (const key of nameWordKeys(tokens.at(-1)!)) {
+    for (const key of cluster.keys) {
       const list = bySurname.get(key);
       if (list === undefined) bySurname.set(key, [person]);
       else list.push(person);
     }
   };
 
-  const surnameOnly: RawMention[][] = [];
-  // Longest names first (a stable sort: clusters of equal length stay in corpus order); each cluster's fullest name found once.
-  const byLength = clusters.map((cluster) => ({ cluster, tokens: fullest(cluster) })).sort((a, b) => b.tokens.length - a.tokens.length);
-  for (const { cluster, tokens } of byLength) {
-    if (tokens.length === 0) continue;
+  const surnameOnly: ClusterRef[] = [];
+  // Longest names first (a stable sort: clusters of equal length stay in corpus order).
+  for (const cluster of [...clusters].sort((a, b) => b.tokens.length - a.tokens.length)) {
+    const { tokens } = cluster;
     if (tokens.length === 1) {
       surnameOnly.push(cluster);
       continue;
     }
-    const match = candidates(tokens).find((person) => compatibleNames(tokens, person.tokens));
-    if (match) match.mentions.push(...cluster);
-    else add(cluster, tokens);
+    const match = candidates(cluster.keys).find((person) => compatibleNames(tokens, person.tokens));
+    if (match) match.mentions.push(...cluster.mentions);
+    else add(cluster);
   }
   for (const cluster of surnameOnly) {
-    const tokens = fullest(cluster);
-    const nearby = candidates(tokens);
+    const { tokens } = cluster;
+    const nearby = candidates(cluster.keys);
     const matches = nearby.filter((person) => person.tokens.length > 1 && compatibleNames(tokens, person.tokens));
     if (matches.length === 1) {
-      matches[0]!.mentions.push(...cluster);
+      matches[0]!.mentions.push(...cluster.mentions);
       continue;
     }
     const sameSurname = nearby.find((person) => person.tokens.length === 1 && sameNameWord(person.tokens[0]!, tokens[0]!));
-    if (sameSurname && matches.length === 0) sameSurname.mentions.push(...cluster);
-    else add(cluster, tokens);
+    if (sameSurname && matches.length === 0) sameSurname.mentions.push(...cluster.mentions);
+    else add(cluster);
   }
-  return people.map((person) => person.mentions);
+  return people.map(({ order: _order, ...person }) => person);
 }
 
 function toPerson(mentions: RawMention[], order: ReadonlyMap<string, number>, dates: ReadonlyMap<string, string | undefined>): Person & { id: string; coMentioned: Person['coMentioned'] } {
@@ -314,7 +469,7 @@ function toPerson(mentions: RawMention[], order: ReadonlyMap<string, number>, da
   };
 }
 
-function assignIds(people: Array<Person & { id: string }>): void {
+function assignIds(people: Array<{ readonly name: string; id: string }>): void {
   const used = new Set<string>();
   for (const person of people) {
     const base = slugify(person.name) || 'person';
@@ -325,8 +480,16 @@ function assignIds(people: Array<Person & { id: string }>): void {
   }
 }
 
-function addCoMentions(people: Array<Person & { coMentioned: Person['coMentioned'] }>): void {
-  const byArticle = new Map<string, Person[]>();
+interface CoMentionable {
+  readonly id: string;
+  readonly name: string;
+  readonly articleIds: readonly string[];
+  readonly mentionCount: number;
+  coMentioned: Person['coMentioned'];
+}
+
+function addCoMentions(people: CoMentionable[]): void {
+  const byArticle = new Map<string, CoMentionable[]>();
   for (const person of people) {
     for (const id of person.articleIds) {
       const list = byArticle.get(id);
@@ -335,10 +498,10 @@ function addCoMentions(people: Array<Person & { coMentioned: Person['coMentioned
     }
   }
   for (const person of people) {
-    const shared = new Map<Person, number>();
+    const shared = new Map<CoMentionable, number>();
     for (const id of person.articleIds) for (const other of byArticle.get(id) ?? []) if (other !== person) shared.set(other, (shared.get(other) ?? 0) + 1);
     person.coMentioned = [...shared.entries()]
-      .sort((a, b) => b[1] - a[1] || b[0].mentions.length - a[0].mentions.length || (a[0].name < b[0].name ? -1 : 1))
+      .sort((a, b) => b[1] - a[1] || b[0].mentionCount - a[0].mentionCount || (a[0].name < b[0].name ? -1 : 1))
       .slice(0, MAX_CO_MENTIONED)
       .map(([other, articles]) => ({ personId: other.id, name: other.name, articles }));
   }

@@ -44,6 +44,10 @@ class MentionStore {
     return { articleId: id, form: this.forms.get(index) ?? sentence.slice(start, end), sentence, highlight: { start, end }, offset: offset < 0 ? null : offset };
   }
 
+  articlesAre(articles: readonly Article[]): boolean {
+    return this.articles === articles;
+  }
+
   /** The mention's article id and offset in the article (null: none), without decoding the rest. */
   visitPlace(index: number, visit: (articleId: string, offset: number | null) => void): void {
     const at = index * FIELDS;
@@ -98,6 +102,16 @@ class PackedPerson implements Person {
     return this.#count;
   }
 
+  withIdentity(id: string, coMentioned: Person['coMentioned']): PackedPerson {
+    const dates = { ...(this.firstDate === undefined ? {} : { firstDate: this.firstDate }), ...(this.lastDate === undefined ? {} : { lastDate: this.lastDate }) };
+    return new PackedPerson({ id, name: this.name, variants: this.variants, roles: this.roles, articleIds: this.articleIds, coMentioned, ...dates }, this.#store, this.#first, this.#count);
+  }
+
+  /** Whether the mentions count their articles in `articles` (else they are numbered in another corpus order). */
+  numbersArticlesOf(articles: readonly Article[]): boolean {
+    return this.#store.articlesAre(articles);
+  }
+
   visitPlaces(visit: (articleId: string, offset: number | null) => void): void {
     for (let index = this.#first; index < this.#first + this.#count; index += 1) this.#store.visitPlace(index, visit);
   }
@@ -107,6 +121,12 @@ class PackedPerson implements Person {
     for (let index = this.#first; index < this.#first + this.#count; index += 1) mentions.push(this.#store.packed(index));
     return mentions;
   }
+}
+
+/** A packed person with another id and other people named alongside, sharing its mentions; any other person as it is given, with those fields. */
+export function withIdentity(person: Person, id: string, coMentioned: Person['coMentioned']): Person {
+  if (person instanceof PackedPerson) return person.withIdentity(id, coMentioned);
+  return { ...person, id, coMentioned };
 }
 
 /** How many mentions a person has, without decoding them. */
@@ -126,7 +146,7 @@ export function visitMentionPlaces(person: Person, visit: (articleId: string, of
 
 /** A person's mentions, packed (for saving). */
 export function packedMentions(person: Person, articles: readonly Article[], articleIndex: ReadonlyMap<string, number>): PackedMention[] {
-  return person instanceof PackedPerson ? person.packedMentions() : person.mentions.map((mention) => packMention(mention, articles, articleIndex));
+  return person instanceof PackedPerson && person.numbersArticlesOf(articles) ? person.packedMentions() : person.mentions.map((mention) => packMention(mention, articles, articleIndex));
 }
 
 /** A mention as numbers (see {@link PackedMention}). */
