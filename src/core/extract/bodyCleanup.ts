@@ -29,6 +29,9 @@ const BOILERPLATE_WORDS = new Set([
   'timestamp', 'dateline', 'author', 'bio', 'signin', 'login', 'skip',
 ]);
 
+/** Class names of text hidden from sighted readers ("Share on Facebook, opens in a new window"). */
+const SCREEN_READER_CLASS = /(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader-only|a11y-hidden|hidden|hide|d-none)(?:\s|$)/i;
+
 /** Class or id words that mean "this holds the article" and protect an element from removal. */
 const CONTENT_WORDS = new Set(['article', 'content', 'body', 'story', 'entry', 'post', 'text', 'main']);
 
@@ -79,6 +82,7 @@ function isBoilerplateElement(element: DomElement): boolean {
   const role = element.getAttribute('role')?.toLowerCase();
   if (role !== undefined && BOILERPLATE_ROLES.includes(role)) return true;
   if (element.hasAttribute('hidden')) return true;
+  if (SCREEN_READER_CLASS.test(element.getAttribute('class') ?? '')) return true;
   return hasBoilerplateName(element);
 }
 

@@ -51,13 +51,21 @@ export function isContactLine(text: string): boolean {
   return /[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.\p{L}{2,}/u.test(text) && text.split(/\s+/).length <= MAX_CONTACT_LINE_WORDS;
 }
 
-/** A block with an email address and at most this many words is a contact line. */
+/**
+ * Whether a block is a wire service's credit line: "(Reporting by Jane Doe; Editing by John
+ * Roe)", which names the staff, not the story.
+ */
+export function isWireCreditLine(text: string): boolean {
+  return /^\(?\s*(?:reporting|writing|additional reporting) by\b/i.test(text) && /\bedit(?:ing|ed) by\b/i.test(text) && text.split(/\s+/).length <= MAX_CONTACT_LINE_WORDS;
+}
+
+/** A block with an email address (or a wire credit line) of at most this many words is a contact line. */
 const MAX_CONTACT_LINE_WORDS = 40;
 
 /** Whether a block is page furniture by its own wording. */
 export function isBoilerplateParagraph(block: TextBlock): boolean {
   const text = block.text;
-  return isTimestampLine(text) || isPromptLine(text) || isContactLine(text);
+  return isTimestampLine(text) || isPromptLine(text) || isContactLine(text) || isWireCreditLine(text);
 }
 
 /** A prompt this short or shorter is a heading that can introduce a list of links. */
