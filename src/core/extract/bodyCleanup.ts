@@ -26,7 +26,7 @@ const BOILERPLATE_WORDS = new Set([
   'comment', 'comments', 'disqus', 'cookie', 'cookies', 'consent', 'gdpr', 'caption', 'credit', 'credits', 'breadcrumb',
   'breadcrumbs', 'byline', 'tags', 'taglist', 'topics', 'readmore', 'trending', 'popular', 'outbrain', 'taboola', 'paywall',
   'modal', 'popup', 'toolbar', 'sidebar', 'widget', 'masthead', 'nav', 'navbar', 'navigation', 'menu', 'footer', 'print',
-  'timestamp', 'dateline', 'author', 'bio', 'signin', 'login', 'skip',
+  'timestamp', 'dateline', 'author', 'bio', 'signin', 'login', 'skip', 'kicker', 'eyebrow', 'category', 'categories',
 ]);
 
 /** Class names of text hidden from sighted readers ("Share on Facebook, opens in a new window"). */
