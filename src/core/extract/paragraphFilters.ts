@@ -31,7 +31,13 @@ export function isTimestampLine(text: string): boolean {
  * "Listen" count only with a colon or as "More from/on", since sentences start with "More than".
  */
 const PROMPT_PATTERN =
-  /^\[?\s*(?:(?:related|read more|read also|see also|also read|also see|recommended|advertisement|sponsored|follow us|share this|share on|click here|don't miss|more great [\p{L} ]+ stories|more (?:from|on|stories|news)|leia também|veja também|leia mais|lesen sie auch|mehr zum thema|à lire aussi|lire aussi|читайте также)\b|(?:more|watch|listen|video)\s*:)/iu;
+  /^\[?\s*(?:(?:related|read more|read also|see also|also read|also see|recommended|advertisement|sponsored|follow us|share this|share on|click here|don't miss|more great [\p{L} ]+ stories|more (?:from|on|stories|news)|you (?:may|might) also like|most (?:popular|read|viewed|shared)|about the author|filed under|related (?:articles|stories|posts|content|coverage)|further reading|sponsored content|promoted stories|editor's picks|leia também|veja também|leia mais|lesen sie auch|mehr zum thema|à lire aussi|lire aussi|читайте также)\b|(?:more|watch|listen|video)\s*:)/iu;
+
+/**
+ * Section labels that are a whole line ("Comments (12)", "Trending now") or open a list of
+ * terms ("Tags: Budget, Tax"); alone, since a sentence may start with "Comments from…".
+ */
+const SECTION_LABEL = /^(?:(?:comments?|tags|topics|categories|trending(?: now)?|top stories|latest news|most popular)(?:\s*\(\d+\))?\s*:?|(?:tags|topics|categories|posted in|filed under)\s*:.*)$/i;
 
 /** A request to subscribe or sign up… */
 const PITCH_ACTION = /\b(?:subscribe|sign up|signup|get the latest|register)\b/i;
@@ -41,7 +47,7 @@ const PITCH_OBJECT = /\b(?:newsletters?|inbox|our|today|for free|stay (?:smart|i
 /** Whether a block points elsewhere, or asks for a subscription or a newsletter sign-up. */
 export function isPromptLine(text: string): boolean {
   const words = text.split(/\s+/).length;
-  if (PROMPT_PATTERN.test(text) && words <= 25) return true;
+  if ((PROMPT_PATTERN.test(text) && words <= 25) || SECTION_LABEL.test(text)) return true;
   if (words > 40) return false;
   return /\bnewsletters?\b/i.test(text) || (PITCH_ACTION.test(text) && PITCH_OBJECT.test(text));
 }
@@ -94,7 +100,7 @@ export function filterBoilerplateParagraphs(blocks: readonly TextBlock[]): TextB
     if (introducesList && block.tag === 'LI') continue;
     introducesList = false;
     if (isBoilerplateParagraph(block)) {
-      introducesList = block.text.split(/\s+/).length <= MAX_LIST_PROMPT_WORDS && PROMPT_PATTERN.test(block.text);
+      introducesList = block.text.split(/\s+/).length <= MAX_LIST_PROMPT_WORDS && (PROMPT_PATTERN.test(block.text) || SECTION_LABEL.test(block.text));
       continue;
     }
     kept.push(block);

@@ -22,6 +22,9 @@ describe('isBoilerplateParagraph', () => {
     'Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters.',
     'Sign up for our daily email.',
     'Have a tip? Amy Kuperinsky may be reached at akuperinsky@njadvancemedia.com. Follow her on Twitter @AmyKup or on Facebook.',
+    'Comments (12)',
+    'Tags: Budget, Tax, Treasury',
+    'You may also like',
     '(Reporting by Greg Roumeliotis, Joshua Franklin, Koh Gui Qing, with reporting by Herb Lash and Megan Davies, editing by Martin Howell.)',
   ])('drops "%s"', (text) => {
     expect(isBoilerplateParagraph(block(text))).toBe(true);
@@ -33,6 +36,8 @@ describe('isBoilerplateParagraph', () => {
     'Sign up for a Hulu ad-free account for $11.99 a month',
     'Disney’s tech teams isolated the problem, Mayer said, and “patched” the software as the company continued to sign up additional subscribers throughout the week.',
     'Watch officials say the footage shows the moment the girl was found.',
+    'Comments from the minister came after the vote.',
+    'Tags on the recovered birds showed they had flown from Norway.',
     'Reporting by the Associated Press found that the agency had been warned twice.',
   ])('keeps "%s"', (text) => {
     expect(isBoilerplateParagraph(block(text))).toBe(false);
