@@ -239,11 +239,12 @@ export function indexedTitle(article: Article): IndexedTitle {
 /**
  * For each passage, the name variants of the people it mentions: people in the directory's
  * order, each mention placed in the first passage (in `passages` order) whose span holds it.
- * Cost: linear in the mentions and passages.
+ * `passages` must hold every passage of their articles; with `articleIds`, only people named in
+ * those articles are read. Cost: linear in the mentions read and the passages.
  *
  * @internal
  */
-export function passageNames(passages: readonly Passage[], people: PeopleDirectory): Map<string, string[]> {
+export function passageNames(passages: readonly Passage[], people: PeopleDirectory, articleIds?: ReadonlySet<string>): Map<string, string[]> {
   const byArticle = new Map<string, Passage[]>();
   for (const passage of passages) {
     const list = byArticle.get(passage.articleId);
@@ -252,6 +253,8 @@ export function passageNames(passages: readonly Passage[], people: PeopleDirecto
   }
   const names = new Map<string, string[]>();
   for (const person of people.people) {
+    // Only the given articles' passages: people named nowhere else are skipped without reading their mentions.
+    if (articleIds !== undefined && !person.articleIds.some((id) => articleIds.has(id))) continue;
     visitMentionPlaces(person, (articleId, offset) => {
       if (offset === null) return;
       const passage = byArticle.get(articleId)?.find((candidate) => candidate.start <= offset && offset < candidate.end);

@@ -54,9 +54,9 @@ export function updateCorpusIndex(index: CorpusIndex, change: CorpusIndexChange,
   const addedPassages = new Map<string, Passage[]>(change.added.map((article) => [article.id, chunkArticle(article, chunkOptions)]));
   const passages = articles.flatMap((article) => addedPassages.get(article.id) ?? passagesOfArticle(index, article.id));
 
-  const people = updatePeopleDirectory(index.people, articles, removedArticles, change.added);
+  const { people, changedArticles } = updatePeopleDirectory(index.people, articles, removedArticles, change.added);
   const namesBefore = passageNamesOf(index);
-  const namesAfter = passageNames(passages, people);
+  const namesAfter = changedArticles === undefined ? passageNames(passages, people) : updatePassageNames(namesBefore, passages, people, changedArticles, index);
 
   // What the passage index loses and gains: the changed articles' passages, and passages whose names changed.
   const fields = new ArticleFields();
@@ -132,6 +132,15 @@ export function updateCorpusIndex(index: CorpusIndex, change: CorpusIndexChange,
   rememberPassageNames(next, namesAfter);
   keepDuplicateTracker(next, tracker);
   return next;
+}
+
+/** The passage names after a change that touched the people of `changed` articles only: those articles' passages named again, the others' kept. */
+function updatePassageNames(before: ReadonlyMap<string, readonly string[]>, passages: readonly Passage[], people: CorpusIndex['people'], changed: ReadonlySet<string>, index: CorpusIndex): Map<string, readonly string[]> {
+  const names = new Map(before);
+  for (const id of changed) for (const passage of passagesOfArticle(index, id)) names.delete(passage.id);
+  const changedPassages = passages.filter((passage) => changed.has(passage.articleId));
+  for (const [id, variants] of passageNames(changedPassages, people, changed)) names.set(id, variants);
+  return names;
 }
 
 /** The terms of an article of `index` (title, then passages) as numbers, for an index restored from a snapshot (which keeps none). */

@@ -108,11 +108,11 @@ export function buildPeopleDirectory(articles: readonly Article[]): PeopleDirect
  * Cost: the changed articles' people and the people sharing their surnames, plus passes over the
  * people (ids, people named alongside, packing, lookups).
  *
- * @example const next = updatePeopleDirectory(index.people, articles, [removedArticle], [addedArticle]);
+ * @example const { people } = updatePeopleDirectory(index.people, articles, [removedArticle], [addedArticle]);
  */
-export function updatePeopleDirectory(previous: PeopleDirectory, articles: readonly Article[], removed: readonly Article[], added: readonly Article[]): PeopleDirectory {
+export function updatePeopleDirectory(previous: PeopleDirectory, articles: readonly Article[], removed: readonly Article[], added: readonly Article[]): PeopleUpdate {
   const state = peopleStates.get(previous);
-  if (state === undefined) return buildPeopleDirectory(articles);
+  if (state === undefined) return { people: buildPeopleDirectory(articles) };
   peopleStates.delete(previous);
   const changedKeys = new Set<string>();
   for (const article of removed) {
@@ -155,7 +155,16 @@ export function updatePeopleDirectory(previous: PeopleDirectory, articles: reado
   all.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2]);
   const drafts = state.drafts;
   for (const person of dropped) drafts.delete(person);
-  return assembleDirectory(articles, { ...state, persons: [] }, all.map((each) => each.person), drafts);
+  const changedArticles = new Set<string>([...removed, ...added].map((article) => article.id));
+  for (const person of [...dropped, ...merged]) for (const mention of person.mentions) changedArticles.add(mention.articleId);
+  return { people: assembleDirectory(articles, { ...state, persons: [] }, all.map((each) => each.person), drafts), changedArticles };
+}
+
+/** What {@link updatePeopleDirectory} gives: the directory, and the articles whose people changed (when known: else any may have). */
+export interface PeopleUpdate {
+  readonly people: PeopleDirectory;
+  /** Articles naming a person merged again (their people's names or mentions may differ), and the removed and added ones. */
+  readonly changedArticles?: ReadonlySet<string>;
 }
 
 /** One article's cluster of mentions of one person, with the name it is merged by. */
