@@ -83,6 +83,56 @@ export function packTermPostings(fieldCount: number, entries: Iterable<readonly 
 }
 
 /**
+ * A packed term's postings of one field: `document * 256 + frequency` numbers in increasing
+ * document order (a view into the shared store: read it, do not change it); empty when the term
+ * is not in that field; `undefined` when the term keeps MiniSearch's maps (see {@link compactPostings}).
+ *
+ * @internal
+ */
+export function packedFieldPostings(value: unknown, field: number): Uint32Array | undefined {
+  return value instanceof TermPostings ? value.raw(field) : undefined;
+}
+
+/** @internal a posting as packed: `document * 256 + frequency`; `undefined` when it does not fit (see {@link compactPostings}) */
+export function packPosting(document: number, frequency: number): number | undefined {
+  return Number.isInteger(document) && document >= 0 && document <= MAX_DOCUMENT && frequency >= 1 && frequency <= MAX_FREQUENCY ? document * (MAX_FREQUENCY + 1) + frequency : undefined;
+}
+
+/** @internal the document of a packed posting */
+export function postingDocument(posting: number): number {
+  return posting >>> FREQUENCY_BITS;
+}
+
+/**
+ * Packs terms whose postings are given already packed, one array per field (in increasing
+ * document order), into one new store. Cost: copying the postings.
+ *
+ * @internal
+ */
+export function packRawPostings(fieldCount: number, terms: ReadonlyArray<readonly [string, ReadonlyArray<Uint32Array>]>): Map<string, TermPostings> {
+  let total = 0;
+  for (const [, fields] of terms) for (const postings of fields) total += postings.length;
+  const store: PostingStore = { fieldCount, postings: new Uint32Array(total), bounds: new Uint32Array(terms.length * (fieldCount + 1)) };
+  const postings = store.postings as Uint32Array;
+  const packed = new Map<string, TermPostings>();
+  let next = 0;
+  terms.forEach(([term, fields], row) => {
+    const base = row * (fieldCount + 1);
+    for (let field = 0; field < fieldCount; field += 1) {
+      store.bounds[base + field] = next;
+      const list = fields[field];
+      if (list !== undefined) {
+        postings.set(list, next);
+        next += list.length;
+      }
+    }
+    store.bounds[base + fieldCount] = next;
+    packed.set(term, new TermPostings(store, row));
+  });
+  return packed;
+}
+
+/**
  * Gives a MiniSearch index a new term tree holding `entries`, inserted in code-unit order of the
  * terms. MiniSearch's radix tree lists terms (in prefix and fuzzy search) in an order that
  * depends on the history of insertions; built in sorted order it depends on the set of terms
@@ -130,6 +180,13 @@ export class TermPostings implements Iterable<[number, PostingList]> {
   has(field: number): boolean {
     const base = this.row * (this.store.fieldCount + 1) + field;
     return field >= 0 && field < this.store.fieldCount && this.store.bounds[base + 1]! > this.store.bounds[base]!;
+  }
+
+  /** The field's packed postings (a view into the store). */
+  raw(field: number): Uint32Array {
+    if (field < 0 || field >= this.store.fieldCount) return new Uint32Array(0);
+    const base = this.row * (this.store.fieldCount + 1) + field;
+    return this.store.postings.subarray(this.store.bounds[base]!, this.store.bounds[base + 1]!);
   }
 
   get(field: number): PostingList | undefined {

@@ -4,7 +4,7 @@
  * touch, and scores every document exactly as an index built at once from the same documents.
  */
 import MiniSearch, { type Options } from 'minisearch';
-import { packTermPostings, setTermsInOrder } from './compactPostings.js';
+import { packedFieldPostings, packPosting, packRawPostings, packTermPostings, postingDocument, setTermsInOrder } from './compactPostings.js';
 
 /** What changes in a search index. */
 export interface SearchIndexChange<T> {
@@ -137,10 +137,17 @@ export function updateSearchIndex<T>(search: MiniSearch<T>, options: Options<T>,
   }
 
   // Every touched term's postings again: the old ones less the removed documents, then the added ones.
+  // Packed postings are copied as numbers; a term that keeps its maps (or would not fit packed) is rebuilt as maps.
+  const copied: Array<[string, Uint32Array[]]> = [];
   const rebuilt: Array<[string, Map<number, Map<number, number>>]> = [];
   for (const term of touched) {
     const before = old._index.get(term);
     const added = addedPostings.get(term);
+    const packedFields = copyPacked(before, added, removedIds, fieldCount);
+    if (packedFields !== undefined) {
+      if (packedFields.some((postings) => postings.length > 0)) copied.push([term, packedFields]);
+      continue;
+    }
     const byField = new Map<number, Map<number, number>>();
     for (let field = 0; field < fieldCount; field += 1) {
       const postings = new Map<number, number>();
@@ -151,6 +158,7 @@ export function updateSearchIndex<T>(search: MiniSearch<T>, options: Options<T>,
     if (byField.size > 0) rebuilt.push([term, byField]);
   }
   const packed = packTermPostings(fieldCount, rebuilt);
+  for (const [term, postings] of packRawPostings(fieldCount, copied)) packed.set(term, postings);
 
   const averages = averageFieldLengths(change.order, idToShortId, fieldLength, fieldCount);
   if (change.order.length !== documentCount || averages === undefined) throw new Error('search index update: the order given does not list the documents after the change');
@@ -168,8 +176,33 @@ export function updateSearchIndex<T>(search: MiniSearch<T>, options: Options<T>,
   const kept: Array<readonly [string, unknown]> = [];
   for (const entry of old._index) if (!touched.has(entry[0])) kept.push(entry);
   for (const [term, byField] of rebuilt) kept.push([term, packed.get(term) ?? byField]);
+  for (const [term] of copied) kept.push([term, packed.get(term)!]);
   setTermsInOrder(next, kept);
   return next;
+}
+
+/**
+ * A touched term's packed postings per field after the change (the old ones less the removed
+ * documents, then the added ones), or `undefined` when the term keeps MiniSearch's maps or an
+ * added posting does not fit packed (then it is rebuilt as maps).
+ */
+function copyPacked(before: FieldPostings | undefined, added: ReadonlyMap<number, ReadonlyMap<number, number>> | undefined, removedIds: ReadonlySet<number>, fieldCount: number): Uint32Array[] | undefined {
+  const fields: Uint32Array[] = [];
+  for (let field = 0; field < fieldCount; field += 1) {
+    const old = before === undefined ? new Uint32Array(0) : packedFieldPostings(before, field);
+    if (old === undefined) return undefined;
+    const more = added?.get(field);
+    const postings = new Uint32Array(old.length + (more?.size ?? 0));
+    let next = 0;
+    for (const posting of old) if (!removedIds.has(postingDocument(posting))) postings[next++] = posting;
+    for (const [document, frequency] of more ?? []) {
+      const posting = packPosting(document, frequency);
+      if (posting === undefined) return undefined;
+      postings[next++] = posting;
+    }
+    fields.push(next === postings.length ? postings : postings.slice(0, next));
+  }
+  return fields;
 }
 
 /**
