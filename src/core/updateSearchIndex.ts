@@ -46,11 +46,14 @@ interface MiniSearchInternals {
 
 /**
  * A new index holding `search`'s documents with `change` applied. Removal is exact (the
- * removed documents' postings and field lengths are taken out, as MiniSearch's `remove` does,
- * not merely hidden as `discard` does), term postings touched by the change are rebuilt and
- * packed (see `packTermPostings`), all others are shared with `search`, and the average field
- * lengths are recomputed in `change.order` so that they are the very numbers a fresh build sums
- * up: BM25 scores are equal to the last bit. `search` itself is not changed.
+ * removed documents' postings are taken out, and the document count and average field lengths
+ * are those without them, not merely hidden as `discard` does), term postings touched by the
+ * change are rebuilt and packed (see `packTermPostings`), all others are shared with `search`,
+ * and the average field lengths are recomputed in `change.order` so that they are the very
+ * numbers a fresh build sums up: BM25 scores are equal to the last bit. `search` keeps answering
+ * as before: the new index shares its document maps, to which documents are only added.
+ * `change` is trusted to fit the index (a document removed twice, or added under an id in use,
+ * is not detected: `updateCorpusIndex` checks its change).
  *
  * Cost: the changed documents' terms, the postings of the terms they use, and a pass over the
  * documents' ids and lengths (a few milliseconds per 10,000 documents).
@@ -64,10 +67,10 @@ export function updateSearchIndex<T>(search: MiniSearch<T>, options: Options<T>,
   const { fields, idField, storeFields, extractField, stringifyField, tokenize, processTerm } = old._options;
   const fieldIds = old._fieldIds;
   const fieldCount = Object.keys(fieldIds).length;
-  const documentIds = new Map(old._documentIds);
-  const idToShortId = new Map(old._idToShortId);
-  const fieldLength = new Map(old._fieldLength);
-  const storedFields = new Map(old._storedFields);
+  // The document maps are shared with `search` and only ever added to: a removed document stays in
+  // them (`search` may still find it) but no posting of the new index names it. They are copied
+  // without those once they make up half of the entries.
+  let { _documentIds: documentIds, _idToShortId: idToShortId, _fieldLength: fieldLength, _storedFields: storedFields } = old;
   let documentCount = old._documentCount;
   let nextId = old._nextId;
 
@@ -93,10 +96,6 @@ export function updateSearchIndex<T>(search: MiniSearch<T>, options: Options<T>,
     if (shortId === undefined) throw new Error(`search index update: cannot remove ${String(id)}, not in the index`);
     for (const field of fields) for (const term of termsOf(document, field)?.terms ?? []) touched.add(term);
     removedIds.add(shortId);
-    documentIds.delete(shortId);
-    idToShortId.delete(id);
-    fieldLength.delete(shortId);
-    storedFields.delete(shortId);
     documentCount -= 1;
   }
 
@@ -104,7 +103,7 @@ export function updateSearchIndex<T>(search: MiniSearch<T>, options: Options<T>,
   const addedPostings = new Map<string, Map<number, Map<number, number>>>();
   for (const document of change.added) {
     const id = extractField(document, idField);
-    if (id == null || idToShortId.has(id)) throw new Error(`search index update: cannot add ${String(id)}, ${id == null ? 'no id' : 'already in the index'}`);
+    if (id == null) throw new Error('search index update: cannot add a document without an id');
     const shortId = nextId;
     nextId += 1;
     idToShortId.set(id, shortId);
@@ -162,6 +161,13 @@ export function updateSearchIndex<T>(search: MiniSearch<T>, options: Options<T>,
 
   const averages = averageFieldLengths(change.order, idToShortId, fieldLength, fieldCount);
   if (change.order.length !== documentCount || averages === undefined) throw new Error('search index update: the order given does not list the documents after the change');
+  if (documentIds.size > 2 * documentCount) {
+    const live = change.order.map((id) => [idToShortId.get(id)!, id] as const);
+    documentIds = new Map(live);
+    idToShortId = new Map(live.map(([shortId, id]) => [id, shortId]));
+    fieldLength = new Map(live.map(([shortId]) => [shortId, fieldLength.get(shortId)!]));
+    storedFields = new Map(live.flatMap(([shortId]) => (storedFields.has(shortId) ? [[shortId, storedFields.get(shortId)!] as const] : [])));
+  }
 
   const next = new MiniSearch<T>(options);
   const internals = next as unknown as MiniSearchInternals;
