@@ -157,7 +157,7 @@ export function updatePeopleDirectory(previous: PeopleDirectory, articles: reado
   for (const person of dropped) drafts.delete(person);
   const changedArticles = new Set<string>([...removed, ...added].map((article) => article.id));
   for (const person of [...dropped, ...merged]) for (const mention of person.mentions) changedArticles.add(mention.articleId);
-  return { people: assembleDirectory(articles, { ...state, persons: [] }, all.map((each) => each.person), drafts), changedArticles };
+  return { people: assembleDirectory(articles, { ...state, persons: [] }, all.map((each) => each.person), drafts, changedArticles), changedArticles };
 }
 
 /** What {@link updatePeopleDirectory} gives: the directory, and the articles whose people changed (when known: else any may have). */
@@ -231,7 +231,7 @@ function indexClusters(state: PeopleState, article: Article): ClusterRef[] {
  * mentions. `drafts` holds the people of the previous directory that are kept (their person and
  * packed mentions are reused); the state given becomes the new directory's.
  */
-function assembleDirectory(articles: readonly Article[], state: PeopleState, persons: readonly MergedPerson[], drafts: Map<MergedPerson, Draft>): PeopleDirectory {
+function assembleDirectory(articles: readonly Article[], state: PeopleState, persons: readonly MergedPerson[], drafts: Map<MergedPerson, Draft>, changedArticles?: ReadonlySet<string>): PeopleDirectory {
   const order = new Map(articles.map((article, index) => [article.id, index]));
   const dates = new Map(articles.map((article) => [article.id, article.date]));
   const people = persons.map((merged) => {
@@ -244,7 +244,14 @@ function assembleDirectory(articles: readonly Article[], state: PeopleState, per
     return { merged, draft, name: draft.fields.name, articleIds: draft.fields.articleIds, mentionCount: draft.mentionCount, id: '', coMentioned: [] as Person['coMentioned'] };
   });
   assignIds(people);
-  addCoMentions(people);
+  // After an update with every kept person's id unchanged, only people named in the changed articles (or new) can have others named alongside changed.
+  const sameIds = changedArticles !== undefined && people.every((person) => person.draft.packed === undefined || person.draft.packed.id === person.id);
+  if (!sameIds) addCoMentions(people);
+  else {
+    const stale = people.filter((person) => person.draft.packed === undefined || person.articleIds.some((id) => changedArticles.has(id)));
+    for (const person of people) if (person.draft.packed !== undefined) person.coMentioned = person.draft.packed.coMentioned;
+    addCoMentions(people, new Set(stale));
+  }
   people.sort((a, b) => b.mentionCount - a.mentionCount || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // Mentions are kept as numbers into the articles' text (see packPeople), not as objects and strings; kept people keep theirs.
   const fresh = people.filter((person) => person.draft.packed === undefined);
@@ -497,16 +504,23 @@ interface CoMentionable {
   coMentioned: Person['coMentioned'];
 }
 
-function addCoMentions(people: CoMentionable[]): void {
+/** Sets the people most often named alongside each person (of `only`, when given: the others keep theirs). */
+function addCoMentions(people: CoMentionable[], only?: ReadonlySet<CoMentionable>): void {
+  let wanted: Set<string> | undefined;
+  if (only !== undefined) {
+    wanted = new Set();
+    for (const person of only) for (const id of person.articleIds) wanted.add(id);
+  }
   const byArticle = new Map<string, CoMentionable[]>();
   for (const person of people) {
     for (const id of person.articleIds) {
+      if (wanted !== undefined && !wanted.has(id)) continue;
       const list = byArticle.get(id);
       if (list === undefined) byArticle.set(id, [person]);
       else list.push(person);
     }
   }
-  for (const person of people) {
+  for (const person of only ?? people) {
     const shared = new Map<CoMentionable, number>();
     for (const id of person.articleIds) for (const other of byArticle.get(id) ?? []) if (other !== person) shared.set(other, (shared.get(other) ?? 0) + 1);
     person.coMentioned = [...shared.entries()]
