@@ -2,7 +2,7 @@
  * The JSON shapes of the CLI (`--json`), documented in the README: scripts rely on them, so
  * fields are only ever added, and unknown values are `null` rather than missing.
  */
-import type { Answer, Article, Citation, CorpusIndex, Person, PersonLookup, QuestionProblem } from '../core/index.js';
+import type { Answer, Article, ArticleMetadata, Citation, CorpusIndex, Person, PersonLookup, QuestionProblem } from '../core/index.js';
 import type { AddOutcome } from '../corpus/addArticle.js';
 
 /** One cited passage, as JSON. */
@@ -72,7 +72,7 @@ export function problemToJson(problem: QuestionProblem, rawQuestion: string): Er
     : { query: problem.query, error: 'the question has no searchable words' };
 }
 
-export function articleToJson(article: Article): ArticleJson {
+export function articleToJson(article: ArticleMetadata): ArticleJson {
   return {
     id: article.id,
     title: article.title,
@@ -152,7 +152,7 @@ export function whoToJson(query: string, lookup: PersonLookup, index: CorpusInde
 /** `add --json`: what was saved, or why nothing was. */
 export type AddJson =
   | {
-      added: { id: string; title: string; publisher: string | null; author: string | null; date: string | null; url: string | null; file: string; passages: number; people: string[] };
+      added: ArticleJson & { file: string; passages: number; people: string[] };
       /** The article already in the corpus that this one is a near-duplicate of (the same story elsewhere), or null. */
       duplicateOf: string | null;
     }
@@ -162,29 +162,13 @@ export function addOutcomeToJson(outcome: AddOutcome): AddJson {
   if (outcome.kind === 'refused') return { error: outcome.message, kind: outcome.refusal };
   const { added } = outcome;
   return {
-    added: {
-      id: added.id,
-      title: added.title,
-      publisher: added.publisher ?? null,
-      author: added.author ?? null,
-      date: added.date ?? null,
-      url: added.url ?? null,
-      file: added.file,
-      passages: added.passages,
-      people: [...added.people],
-    },
+    added: { ...articleToJson(added), file: added.file, passages: added.passages, people: [...added.people] },
     duplicateOf: added.alsoReportedBy[0]?.id ?? null,
   };
 }
 
 /** One line of `export`: the loader's own `.jsonl` fields, plus the file the article came from. */
-export interface ExportedArticleJson {
-  id: string;
-  title: string;
-  publisher: string | null;
-  author: string | null;
-  date: string | null;
-  url: string | null;
+export interface ExportedArticleJson extends ArticleJson {
   text: string;
   source: string;
 }

@@ -16,6 +16,7 @@ import {
   renderArticleMarkdown,
   type Article,
   type ArticleContent,
+  type ArticleMetadata,
   type CorpusIndex,
 } from '../core/index.js';
 import { passagesOfArticle } from '../core/corpusIndex.js';
@@ -33,14 +34,8 @@ export type AddInput =
   /** An uploaded or local file: its name (for its type) and its bytes. */
   | { readonly kind: 'file'; readonly name: string; readonly bytes: Uint8Array };
 
-/** What was saved, as the reply shows it. */
-export interface AddedArticle {
-  readonly id: string;
-  readonly title: string;
-  readonly publisher?: string;
-  readonly author?: string;
-  readonly date?: string;
-  readonly url?: string;
+/** What was saved, as the reply shows it: the article's metadata, and more. */
+export interface AddedArticle extends ArticleMetadata {
   /** The file written, relative to the corpus folder (`russia-and-iran-sign-a-deal.md`). */
   readonly file: string;
   /** How many passages the article is cut into. */
@@ -217,13 +212,9 @@ function describeAdded(index: CorpusIndex, article: Article, file: string): Adde
     .map((id) => index.articleById.get(id))
     .filter((other): other is Article => other !== undefined)
     .map((other) => ({ id: other.id, title: other.title, ...(other.publisher === undefined ? {} : { publisher: other.publisher }) }));
+  const { text: _text, source: _source, ...metadata } = article;
   return {
-    id: article.id,
-    title: article.title,
-    ...(article.publisher === undefined ? {} : { publisher: article.publisher }),
-    ...(article.author === undefined ? {} : { author: article.author }),
-    ...(article.date === undefined ? {} : { date: article.date }),
-    ...(article.url === undefined ? {} : { url: article.url }),
+    ...metadata,
     file,
     passages: passagesOfArticle(index, article.id).length,
     people: people.map((person) => person.name),
