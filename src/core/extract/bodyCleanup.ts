@@ -49,12 +49,19 @@ function splitNameWords(name: string): string[] {
 
 /** Whether an element's classes or id name it as boilerplate (and not also as the content). */
 export function hasBoilerplateName(element: DomElement): boolean {
-  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.split(/\s+/).filter((name) => name !== '');
+  return namesBoilerplate(element.getAttribute('class') ?? '', element.getAttribute('id') ?? '');
+}
+
+/** Whether class names and an id name boilerplate: some name has a boilerplate word, none only content words. */
+function namesBoilerplate(classNames: string, id: string): boolean {
+  if (classNames === '' && id === '') return false;
   let boilerplate = false;
-  for (const name of names) {
+  for (const name of `${classNames} ${id}`.split(/\s+/)) {
+    if (name === '') continue;
     const words = splitNameWords(name);
-    if (words.some((word) => CONTENT_WORDS.has(word)) && !words.some((word) => BOILERPLATE_WORDS.has(word))) return false;
-    if (words.some((word) => BOILERPLATE_WORDS.has(word))) boilerplate = true;
+    const hasBoilerplateWord = words.some((word) => BOILERPLATE_WORDS.has(word));
+    if (!hasBoilerplateWord && words.some((word) => CONTENT_WORDS.has(word))) return false;
+    if (hasBoilerplateWord) boilerplate = true;
   }
   return boilerplate;
 }
@@ -82,8 +89,10 @@ function isBoilerplateElement(element: DomElement): boolean {
   const role = element.getAttribute('role')?.toLowerCase();
   if (role !== undefined && BOILERPLATE_ROLES.includes(role)) return true;
   if (element.hasAttribute('hidden')) return true;
-  if (SCREEN_READER_CLASS.test(element.getAttribute('class') ?? '')) return true;
-  return hasBoilerplateName(element);
+  // linkedom rebuilds a class list on every read of the attribute: read it once.
+  const classNames = element.getAttribute('class') ?? '';
+  if (SCREEN_READER_CLASS.test(classNames)) return true;
+  return namesBoilerplate(classNames, element.getAttribute('id') ?? '');
 }
 
 /** Posts from social networks that an article quotes (their text is part of the story). */
@@ -112,7 +121,7 @@ function keepQuotedPosts(body: DomElement): Set<DomElement> {
 }
 
 /**
- * Removes boilerplate blocks from a parsed page, in place. Cost: two passes over the elements.
+ * Removes boilerplate blocks from a parsed page, in place. Cost: two walks over the elements.
  */
 export function removeBoilerplateBlocks(document: DomDocument): void {
   const body = document.body;
@@ -120,10 +129,15 @@ export function removeBoilerplateBlocks(document: DomDocument): void {
   const lengths = new Map<DomElement, number>();
   const pageText = measureVisibleText(body, lengths);
   const kept = keepQuotedPosts(body);
-  for (const element of Array.from(body.querySelectorAll('*'))) {
-    if (!element.parentNode || kept.has(element)) continue;
-    if (!isBoilerplateElement(element)) continue;
-    if ((lengths.get(element) ?? 0) > MAX_REMOVED_TEXT_SHARE * pageText) continue;
-    element.remove();
+  // Top-down, so that a removed block's descendants are never looked at.
+  const stack: DomElement[] = [];
+  for (let child = body.firstElementChild; child !== null; child = child.nextElementSibling) stack.push(child);
+  while (stack.length > 0) {
+    const element = stack.pop()!;
+    if (!kept.has(element) && isBoilerplateElement(element) && (lengths.get(element) ?? 0) <= MAX_REMOVED_TEXT_SHARE * pageText) {
+      element.remove();
+      continue;
+    }
+    for (let child = element.firstElementChild; child !== null; child = child.nextElementSibling) stack.push(child);
   }
 }

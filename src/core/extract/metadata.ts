@@ -50,11 +50,11 @@ function flattenJsonLd(value: unknown, into: JsonObject[] = [], depth = 0): Json
   return into;
 }
 
-/** The JSON-LD objects of a page; blocks that do not parse are skipped. */
-function readJsonLd(document: DomDocument): JsonObject[] {
+/** The JSON-LD objects of a page's blocks; blocks that do not parse are skipped. */
+function parseJsonLd(sources: readonly string[]): JsonObject[] {
   const nodes: JsonObject[] = [];
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json" i]'))) {
-    const source = (script.textContent ?? '').replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '').replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, '');
+  for (const text of sources) {
+    const source = text.replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '').replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, '');
     try {
       flattenJsonLd(JSON.parse(source), nodes);
     } catch {
@@ -102,38 +102,104 @@ interface MetaTag {
   readonly content: string;
 }
 
-/** The page's meta tags that have content, read once (linkedom walks the whole page per query). */
-function readMetaTags(document: DomDocument): MetaTag[] {
-  return Array.from(document.querySelectorAll('meta'))
-    .map((meta) => ({ keys: metaKeys(meta), content: meta.getAttribute('content') ?? '' }))
-    .filter((meta) => meta.content !== '' && meta.keys.length > 0);
-}
 
 /** Meta keys of a publication date that sites make up beyond the standard ones (`sn-post-date`, `article.published`). */
 const PUBLISHED_DATE_KEY = /(?:^|[:._-])(?:published(?:[_-]?(?:time|date|at))?|pub-?date|post-?date|publish-?date|date-?published|release-?date)$/;
 
-/** Attribute values of the elements a selector finds. */
-function attributeValues(document: DomDocument, selector: string, attribute: string): string[] {
-  return Array.from(document.querySelectorAll(selector))
-    .map((element: DomElement) => element.getAttribute(attribute) ?? '')
-    .filter((value) => value.trim() !== '');
+/** What one walk over the page gathers for the metadata: markup candidates in page order. */
+interface PageDeclarations {
+  readonly metas: MetaTag[];
+  readonly jsonLdSources: string[];
+  readonly titleTexts: string[];
+  readonly h1Texts: string[];
+  readonly itempropAuthorNames: string[];
+  readonly itempropDates: string[];
+  readonly itempropDateContents: string[];
+  readonly pubdateTimes: string[];
+  readonly articleTimes: string[];
+  readonly allTimes: string[];
+  readonly canonicalLinks: string[];
 }
 
-/** Text of the elements a selector finds. */
-function textValues(document: DomDocument, selector: string): string[] {
-  return Array.from(document.querySelectorAll(selector))
-    .map((element: DomElement) => collapseWhitespace(element.textContent ?? ''))
-    .filter((value) => value !== '');
+/** An attribute's trimmed value, or undefined when absent or blank. */
+function attributeOf(element: DomElement, name: string): string | undefined {
+  const value = element.getAttribute(name)?.trim();
+  return value ? value : undefined;
+}
+
+/** Whether a space-separated attribute (`rel`, `itemprop`) lists a token. */
+function listsToken(element: DomElement, attribute: string, token: string): boolean {
+  return (element.getAttribute(attribute) ?? '').toLowerCase().split(/\s+/).includes(token.toLowerCase());
+}
+
+/**
+ * Walks the page once (linkedom answers every `querySelectorAll` with a walk of its own) and
+ * gathers the meta tags, JSON-LD blocks and the markup that declares a title, an author, a date
+ * or a canonical link.
+ */
+function scanPage(document: DomDocument): PageDeclarations {
+  const found: PageDeclarations = {
+    metas: [], jsonLdSources: [], titleTexts: [], h1Texts: [], itempropAuthorNames: [], itempropDates: [],
+    itempropDateContents: [], pubdateTimes: [], articleTimes: [], allTimes: [], canonicalLinks: [],
+  };
+  const root = document.documentElement;
+  if (!root) return found;
+  const stack: Array<{ element: DomElement; inArticle: boolean; inAuthor: boolean }> = [{ element: root, inArticle: false, inAuthor: false }];
+  while (stack.length > 0) {
+    const { element, inArticle, inAuthor } = stack.pop()!;
+    const tag = element.tagName.toUpperCase();
+    if (tag === 'META') {
+      const content = element.getAttribute('content') ?? '';
+      const keys = metaKeys(element);
+      if (content !== '' && keys.length > 0) found.metas.push({ keys, content });
+    } else if (tag === 'SCRIPT') {
+      if ((element.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json') found.jsonLdSources.push(element.textContent ?? '');
+      continue;
+    } else if (tag === 'TITLE' || tag === 'H1') {
+      const text = collapseWhitespace(element.textContent ?? '');
+      if (text !== '') (tag === 'TITLE' ? found.titleTexts : found.h1Texts).push(text);
+    } else if (tag === 'LINK') {
+      const href = attributeOf(element, 'href');
+      if (href !== undefined && listsToken(element, 'rel', 'canonical')) found.canonicalLinks.push(href);
+    } else if (tag === 'TIME') {
+      const datetime = attributeOf(element, 'datetime');
+      if (datetime !== undefined) {
+        if (element.hasAttribute('pubdate')) found.pubdateTimes.push(datetime);
+        if (inArticle) found.articleTimes.push(datetime);
+        found.allTimes.push(datetime);
+      }
+    }
+    if (listsToken(element, 'itemprop', 'datePublished')) {
+      const datetime = attributeOf(element, 'datetime');
+      const content = attributeOf(element, 'content');
+      if (datetime !== undefined) found.itempropDates.push(datetime);
+      if (content !== undefined) found.itempropDateContents.push(content);
+    }
+    if (inAuthor && listsToken(element, 'itemprop', 'name')) {
+      const name = collapseWhitespace(element.textContent ?? '');
+      if (name !== '') found.itempropAuthorNames.push(name);
+    }
+    const childContext = {
+      inArticle: inArticle || tag === 'ARTICLE' || tag === 'MAIN',
+      inAuthor: inAuthor || listsToken(element, 'itemprop', 'author'),
+    };
+    // Children pushed last-first so that they come off the stack in page order.
+    const children: DomElement[] = [];
+    for (let child = element.firstElementChild; child !== null; child = child.nextElementSibling) children.push(child);
+    for (let index = children.length - 1; index >= 0; index -= 1) stack.push({ element: children[index]!, ...childContext });
+  }
+  return found;
 }
 
 /**
  * Reads what a page declares about its article, each field's candidates in order of trust:
  * JSON-LD first, then OpenGraph and `article:*`, then other meta tags, then markup
- * (`itemprop`, `<time>`, `<title>`). Cost: one pass over the meta tags and JSON-LD blocks.
+ * (`itemprop`, `<time>`, `<title>`). Cost: one walk over the page's elements.
  */
 export function readDeclaredMetadata(document: DomDocument): DeclaredMetadata {
-  const nodes = readJsonLd(document);
-  const metas = readMetaTags(document);
+  const page = scanPage(document);
+  const nodes = parseJsonLd(page.jsonLdSources);
+  const metas = page.metas;
   const byId = new Map<string, JsonObject>();
   for (const node of nodes) if (typeof node['@id'] === 'string') byId.set(node['@id'], node);
   const articles = nodes.filter((node) => typesOf(node).some((type) => ARTICLE_TYPE.test(type)));
@@ -147,8 +213,8 @@ export function readDeclaredMetadata(document: DomDocument): DeclaredMetadata {
       ...metaContents(metas, ['og:title', 'twitter:title']),
       ...jsonLdString('headline'),
       ...jsonLdString('name'),
-      ...textValues(document, 'title'),
-      ...textValues(document, 'h1'),
+      ...page.titleTexts,
+      ...page.h1Texts,
     ],
     publishers: [
       ...metaContents(metas, ['og:site_name']),
@@ -159,7 +225,7 @@ export function readDeclaredMetadata(document: DomDocument): DeclaredMetadata {
     authors: [
       ...articles.map((node) => namesOf(node['author'], byId)),
       ...metaContents(metas, ['article:author', 'og:article:author', 'author', 'dc.creator', 'byl', 'sailthru.author', 'parsely-author']).map((value) => [value]),
-      textValues(document, '[itemprop="author"] [itemprop="name"]'),
+      page.itempropAuthorNames,
     ].filter((group) => group.length > 0),
     dates: [
       ...jsonLdString('datePublished'),
@@ -167,17 +233,17 @@ export function readDeclaredMetadata(document: DomDocument): DeclaredMetadata {
         'article:published_time', 'og:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'publish-date',
         'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'cxenseparse:recs:publishtime', 'pdate',
       ], PUBLISHED_DATE_KEY),
-      ...attributeValues(document, '[itemprop="datePublished"]', 'datetime'),
-      ...attributeValues(document, '[itemprop="datePublished"]', 'content'),
-      ...attributeValues(document, 'time[pubdate]', 'datetime'),
-      ...attributeValues(document, 'article time[datetime], main time[datetime]', 'datetime'),
-      ...attributeValues(document, 'time[datetime]', 'datetime'),
+      ...page.itempropDates,
+      ...page.itempropDateContents,
+      ...page.pubdateTimes,
+      ...page.articleTimes,
+      ...page.allTimes,
       ...jsonLdString('dateCreated'),
       ...metaContents(metas, ['article:modified_time']),
       ...jsonLdString('dateModified'),
     ],
     urls: [
-      ...attributeValues(document, 'link[rel~="canonical" i]', 'href'),
+      ...page.canonicalLinks,
       ...metaContents(metas, ['og:url']),
       ...articles.map((node) => urlOf(node['url']) ?? urlOf(node['mainEntityOfPage'])).filter((value): value is string => value !== undefined),
     ],
