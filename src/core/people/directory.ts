@@ -192,6 +192,8 @@ interface MergedPerson {
 interface Draft {
   readonly fields: Omit<Person, 'id' | 'coMentioned' | 'mentions'>;
   readonly mentionCount: number;
+  /** The slug of the name, the base of the id. */
+  readonly slug?: string;
   /** The mentions, for a person not packed yet. */
   readonly mentions?: readonly PersonMention[];
   readonly packed?: Person;
@@ -241,9 +243,10 @@ function assembleDirectory(articles: readonly Article[], state: PeopleState, per
       draft = { fields, mentionCount: mentions.length, mentions };
       drafts.set(merged, draft);
     }
-    return { merged, draft, name: draft.fields.name, articleIds: draft.fields.articleIds, mentionCount: draft.mentionCount, id: '', coMentioned: [] as Person['coMentioned'] };
+    return { merged, draft, name: draft.fields.name, slug: draft.slug, articleIds: draft.fields.articleIds, mentionCount: draft.mentionCount, id: '', coMentioned: [] as Person['coMentioned'] };
   });
   assignIds(people);
+  for (const person of people) if (person.draft.slug === undefined) drafts.set(person.merged, (person.draft = { ...person.draft, slug: person.slug! }));
   // After an update with every kept person's id unchanged, only people named in the changed articles (or new) can have others named alongside changed.
   const sameIds = changedArticles !== undefined && people.every((person) => person.draft.packed === undefined || person.draft.packed.id === person.id);
   if (!sameIds) addCoMentions(people);
@@ -263,8 +266,10 @@ function assembleDirectory(articles: readonly Article[], state: PeopleState, per
   const packed = people.map((person) => {
     const before = person.draft.packed;
     const made = before === undefined ? packedOf.get(person)! : before.id === person.id && sameCoMentioned(before.coMentioned, person.coMentioned) ? before : withIdentity(before, person.id, person.coMentioned);
-    const { mentions: _decoded, ...fields } = person.draft;
-    drafts.set(person.merged, { ...fields, packed: made });
+    if (made !== before) {
+      const { mentions: _decoded, ...fields } = person.draft;
+      drafts.set(person.merged, { ...fields, packed: made });
+    }
     return made;
   });
   state.persons = persons;
@@ -485,10 +490,10 @@ function toPerson(mentions: RawMention[], order: ReadonlyMap<string, number>, da
   };
 }
 
-function assignIds(people: Array<{ readonly name: string; id: string }>): void {
+function assignIds(people: Array<{ readonly name: string; slug?: string | undefined; id: string }>): void {
   const used = new Set<string>();
   for (const person of people) {
-    const base = slugify(person.name) || 'person';
+    const base = (person.slug ??= slugify(person.name) || 'person');
     let id = base;
     for (let suffix = 2; used.has(id); suffix += 1) id = `${base}-${suffix}`;
     used.add(id);

@@ -51,6 +51,8 @@ interface Lookup {
 }
 
 const lookups = new WeakMap<PeopleDirectory, Lookup>();
+/** A person's folded names and their words, by their variants list: a directory updated from another shares the lists of the people it keeps. */
+const foldedVariants = new WeakMap<readonly string[], { readonly names: readonly string[]; readonly words: readonly string[] }>();
 
 /**
  * Folds every name of a directory once and indexes its words, so that a lookup costs what it
@@ -63,9 +65,14 @@ export function preparePeopleLookup(directory: PeopleDirectory): void {
   const byName = new Map<string, Entry[]>();
   const byWord = new Map<string, Entry[]>();
   const entries = directory.people.map((person): Entry => {
-    const names = person.variants.map(foldName);
-    const entry = { person, names, words: [...new Set(names.flatMap((name) => name.split(' ')))] };
-    for (const name of new Set(names)) append(byName, name, entry);
+    let folded = foldedVariants.get(person.variants);
+    if (folded === undefined) {
+      const names = person.variants.map(foldName);
+      folded = { names, words: [...new Set(names.flatMap((name) => name.split(' ')))] };
+      foldedVariants.set(person.variants, folded);
+    }
+    const entry = { person, ...folded };
+    for (const name of new Set(entry.names)) append(byName, name, entry);
     for (const word of entry.words) append(byWord, word, entry);
     return entry;
   });
