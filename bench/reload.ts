@@ -11,7 +11,7 @@
  * - **incremental**: one new article file written and put in service with `applyFileChanges`
  *   (the index updated for that article), up to the moment the article's own sentence is the
  *   answer to a question about it; then the file removed again (Undo); and saving the snapshot,
- *   which the bot does afterwards, once the corpus is quiet;
+ *   which the bot does afterwards, once the corpus is quiet (built on a worker thread, as the bot does);
  * - whether the updated index answers the benchmark questions exactly as an index built from
  *   scratch of the same articles (re-parsed copies, so that nothing read earlier is reused).
  *
@@ -25,7 +25,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { askReply } from '../src/cli/replies.js';
 import { answerQuestion, buildCorpusIndex, isQuestionProblem, parseEncodingName, type CorpusIndex } from '../src/core/index.js';
-import { buildIndexInThread, buildIndexOffThread } from '../src/corpus/buildIndexOffThread.js';
+import { buildIndexInThread, buildIndexOffThread, buildSnapshotOffThread } from '../src/corpus/buildIndexOffThread.js';
 import { LiveCorpus } from '../src/corpus/liveCorpus.js';
 import { openCorpus } from '../src/corpus/openCorpus.js';
 
@@ -116,7 +116,7 @@ try {
   await rm(path.join(folder, 'added-by-bench-in-thread.md'), { force: true });
 
   // Incremental: the corpus as opened, one article file added, then removed again.
-  const live = new LiveCorpus(opened.index, opened.issues, { corpusPath: folder, open: { encoding, snapshot: 'beside-corpus' }, buildIndex: buildIndexOffThread, files: opened.files });
+  const live = new LiveCorpus(opened.index, opened.issues, { corpusPath: folder, open: { encoding, snapshot: 'beside-corpus' }, buildIndex: buildIndexOffThread, buildSnapshot: buildSnapshotOffThread, files: opened.files });
   const newFile = path.join(folder, NEW_ARTICLE.file);
   const added = await longestPause(async () => {
     await writeFile(newFile, NEW_ARTICLE.text);

@@ -300,6 +300,11 @@ const articlePassagesCache = new WeakMap<CorpusIndex, ReadonlyMap<string, readon
  * groups all its passages by article (linear in the passages); later calls are a lookup.
  */
 export function passagesOfArticle(index: CorpusIndex, articleId: string): readonly Passage[] {
+  return articlePassagesOf(index).get(articleId) ?? [];
+}
+
+/** @internal each article's passages in order (see {@link passagesOfArticle}) */
+export function articlePassagesOf(index: CorpusIndex): ReadonlyMap<string, readonly Passage[]> {
   let byArticle = articlePassagesCache.get(index);
   if (byArticle === undefined) {
     const lists = new Map<string, Passage[]>();
@@ -312,7 +317,12 @@ export function passagesOfArticle(index: CorpusIndex, articleId: string): readon
     byArticle = lists;
     articlePassagesCache.set(index, byArticle);
   }
-  return byArticle.get(articleId) ?? [];
+  return byArticle;
+}
+
+/** @internal gives an index its articles' passages, when they are known (an update knows them) */
+export function rememberArticlePassages(index: CorpusIndex, byArticle: ReadonlyMap<string, readonly Passage[]>): void {
+  articlePassagesCache.set(index, byArticle);
 }
 
 /** Each article's hash (two 32-bit FNV-1a values), kept while the article object lives. */

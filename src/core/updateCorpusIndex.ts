@@ -2,7 +2,7 @@
  * Updating an index for a few changed articles at the cost of those articles, not of the corpus:
  * what a running bot does when an article is added, edited or removed.
  */
-import { analyzedTerms, ArticleFields, articleTermNumbers, groupsByArticle, hashCorpus, indexedPassage, indexedTitle, keepDuplicateTracker, passageNames, passageNamesOf, takeDuplicateTracker, passagesOfArticle, rememberPassageNames, rememberArticleTerms, PASSAGE_INDEX_OPTIONS, TITLE_INDEX_OPTIONS, type CorpusIndex, type IndexedPassage, type IndexedTitle } from './corpusIndex.js';
+import { analyzedTerms, articlePassagesOf, ArticleFields, rememberArticlePassages, articleTermNumbers, groupsByArticle, hashCorpus, indexedPassage, indexedTitle, keepDuplicateTracker, passageNames, passageNamesOf, takeDuplicateTracker, passagesOfArticle, rememberPassageNames, rememberArticleTerms, PASSAGE_INDEX_OPTIONS, TITLE_INDEX_OPTIONS, type CorpusIndex, type IndexedPassage, type IndexedTitle } from './corpusIndex.js';
 import { chunkArticle, type ChunkOptions } from './chunk.js';
 import { updatePeopleDirectory } from './people/directory.js';
 import { TermTable } from './termTable.js';
@@ -52,7 +52,10 @@ export function updateCorpusIndex(index: CorpusIndex, change: CorpusIndexChange,
   const articleById = new Map(articles.map((article) => [article.id, article]));
 
   const addedPassages = new Map<string, Passage[]>(change.added.map((article) => [article.id, chunkArticle(article, chunkOptions)]));
-  const passages = articles.flatMap((article) => addedPassages.get(article.id) ?? passagesOfArticle(index, article.id));
+  const passagesByArticle = new Map(articlePassagesOf(index));
+  for (const id of change.removed) passagesByArticle.delete(id);
+  for (const [id, list] of addedPassages) passagesByArticle.set(id, list);
+  const passages = articles.flatMap((article) => passagesByArticle.get(article.id)!);
 
   const { people, changedArticles } = updatePeopleDirectory(index.people, articles, removedArticles, change.added);
   const namesBefore = passageNamesOf(index);
@@ -130,6 +133,7 @@ export function updateCorpusIndex(index: CorpusIndex, change: CorpusIndexChange,
     articleOrder: new Map(articles.map((article, order) => [article.id, order])),
   };
   rememberPassageNames(next, namesAfter);
+  rememberArticlePassages(next, passagesByArticle);
   keepDuplicateTracker(next, tracker);
   return next;
 }
