@@ -33,8 +33,8 @@ function comparable(text: string): string {
   return text.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** Site names that are a page's name instead ("Home", "Homepage"…). */
-const NOT_A_SITE_NAME = /^(?:home|home ?page|index|start|welcome|untitled|default|news|main|front ?page)$/i;
+/** Site names that are a page's name ("Home", "Homepage"…) or an edition's ("U.S.", "UK edition"…) instead. */
+const NOT_A_SITE_NAME = /^(?:home|home ?page|index|start|welcome|untitled|default|news|main|front ?page|(?:u\.?s\.?|u\.?k\.?|us|uk|international|global|world|europe|asia|africa|india|canada|australia)(?: edition)?|edition)$/i;
 
 /**
  * A site name cleaned: "Home" and the like refused, "Home - The Site" → "The Site", a URL or an

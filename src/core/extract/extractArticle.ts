@@ -117,9 +117,11 @@ function chooseMetadata(declared: DeclaredMetadata, findings: ReadabilityFinding
   const date = firstAccepted([...declared.dates, ...(findings.publishedTime ? [findings.publishedTime] : [])], normalizeDate);
   const base = pageUrl === undefined ? undefined : resolveHttpUrl(pageUrl);
   const url = firstAccepted(declared.urls, (candidate) => resolveHttpUrl(candidate, base)) ?? base;
+  // A page that names no publisher is still cited by its site: its host, as a reader would say it.
+  const site = publisher ?? (url === undefined ? undefined : new URL(url).hostname.replace(/^www\./, ''));
   return {
     title,
-    ...(publisher !== undefined ? { publisher } : {}),
+    ...(site !== undefined ? { publisher: site } : {}),
     ...(author !== undefined ? { author } : {}),
     ...(date !== undefined ? { date } : {}),
     ...(url !== undefined ? { url } : {}),

@@ -114,6 +114,15 @@ describe('extractArticle metadata', () => {
     expect(extract(html).publisher).toBe('Coastal Herald');
   });
 
+  it('does not take an edition\'s name ("U.S.") for the site name', () => {
+    const html = page(`<meta property="og:site_name" content="U.S.">${jsonLd({ '@type': 'NewsArticle', headline: 'Oil falls', publisher: { name: 'Reuters' } })}`);
+    expect(extract(html, 'https://www.reuters.com/article/oil-falls').publisher).toBe('Reuters');
+  });
+
+  it('names the site by its host when the page declares no publisher', () => {
+    expect(extract(page('<title>Storm batters the coast</title>'), 'https://www.herald.example/news/storm').publisher).toBe('herald.example');
+  });
+
   it('removes the site name after the title', () => {
     const html = page('<title>Storm batters the coast, thousands without power - Coastal Herald</title><meta property="og:site_name" content="Coastal Herald">');
     expect(extract(html).title).toBe('Storm batters the coast, thousands without power');
