@@ -140,6 +140,8 @@ export function packRawPostings(fieldCount: number, terms: ReadonlyArray<readonl
  * matched terms in the same order as one built at once, and scores exactly alike.
  * The tree given is new: an index sharing the old one (an earlier version) is not changed.
  * Cost: sorting and inserting the terms (a few milliseconds for tens of thousands).
+ *
+ * @example setTermsInOrder(search, [['iran', postings], ['russia', others]]);
  */
 export function setTermsInOrder(search: MiniSearch<never> | MiniSearch<any>, entries: Iterable<readonly [string, unknown]>): void {
   const internals = search as unknown as { _index: { constructor: new () => { set(term: string, value: unknown): unknown } } };

@@ -338,6 +338,7 @@ export function saveArticlePeople(article: Article): SavedArticlePeople {
  * Keeps an article's people as saved by {@link saveArticlePeople}, as if read from the article.
  *
  * @throws Error when a mention does not fit the article's text
+ * @example articles.forEach((article, position) => restoreArticlePeople(article, saved[position]));
  */
 export function restoreArticlePeople(article: Article, saved: SavedArticlePeople): void {
   const clusters = saved.map((cluster) =>

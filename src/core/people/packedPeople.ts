@@ -123,7 +123,12 @@ class PackedPerson implements Person {
   }
 }
 
-/** A packed person with another id and other people named alongside, sharing its mentions; any other person as it is given, with those fields. */
+/**
+ * A packed person with another id and other people named alongside, sharing its mentions; any
+ * other person as it is given, with those fields.
+ *
+ * @example withIdentity(person, 'tony-blair-2', person.coMentioned)
+ */
 export function withIdentity(person: Person, id: string, coMentioned: Person['coMentioned']): Person {
   if (person instanceof PackedPerson) return person.withIdentity(id, coMentioned);
   return { ...person, id, coMentioned };
@@ -138,6 +143,8 @@ export function mentionCount(person: Person): number {
  * Calls `visit` with the article id and the offset in its text (null for an author from the front
  * matter) of each of a person's mentions, in order: what placing mentions in passages needs,
  * without decoding sentences and forms.
+ *
+ * @example visitMentionPlaces(person, (articleId, offset) => places.push([articleId, offset]));
  */
 export function visitMentionPlaces(person: Person, visit: (articleId: string, offset: number | null) => void): void {
   if (person instanceof PackedPerson) person.visitPlaces(visit);
