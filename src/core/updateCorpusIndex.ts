@@ -32,8 +32,8 @@ export interface CorpusIndexChange {
  * people's names changed (a new article gives a person a new form of their name) are indexed
  * again. People are merged again only where the changed articles' surnames reach, near-duplicate
  * pairs compared again only for the changed articles, and the version combines kept per-article
- * hashes. The next update of the result is as cheap; `index` itself can still be updated, at the
- * cost of rebuilding what it handed on (its people's merge and near-duplicate tracker).
+ * hashes. The next update of the result is as cheap. An index is updated once: the search
+ * indexes hand their document maps on, so updating `index` again throws (build instead).
  *
  * `index` is not changed and keeps answering: the new index is a separate value, to swap in one
  * assignment. It shares read-only parts with `index` (articles, passages, postings).
@@ -44,7 +44,8 @@ export interface CorpusIndexChange {
  *
  * @param chunkOptions the options `index` was built with
  * @throws Error (`corpus index update: …`) when the change does not fit the index (an unknown id
- *   removed, an id added twice, `articles` not the index's articles less the removed plus the added)
+ *   removed, an id added twice, `articles` not the index's articles less the removed plus the
+ *   added); `search index update: …` when `index` was updated already
  * @example const next = updateCorpusIndex(index, { removed: [], added: [article], articles: [...index.articles, article] });
  */
 export function updateCorpusIndex(index: CorpusIndex, change: CorpusIndexChange, chunkOptions: ChunkOptions = {}): CorpusIndex {

@@ -6,6 +6,9 @@
 import MiniSearch, { type Options } from 'minisearch';
 import { packedFieldPostings, packPosting, packRawPostings, packTermPostings, postingDocument, setTermsInOrder } from './compactPostings.js';
 
+/** Indexes an update was made from: each is updated once (its successor is the one to update next). */
+const updated = new WeakSet<object>();
+
 /** What changes in a search index. */
 export interface SearchIndexChange<T> {
   /** Documents to take out, exactly as they were indexed (MiniSearch finds their postings from their fields). */
@@ -53,7 +56,8 @@ interface MiniSearchInternals {
  * numbers a fresh build sums up: BM25 scores are equal to the last bit. `search` keeps answering
  * as before: the new index shares its document maps, to which documents are only added.
  * `change` is trusted to fit the index (a document removed twice, or added under an id in use,
- * is not detected: `updateCorpusIndex` checks its change).
+ * is not detected: `updateCorpusIndex` checks its change). An index is updated once: its
+ * successor is the one to update next (a second update of it throws).
  *
  * Cost: the changed documents' terms, the postings of the terms they use, and a pass over the
  * documents' ids and lengths (a few milliseconds per 10,000 documents).
@@ -63,6 +67,9 @@ interface MiniSearchInternals {
  * @example const next = updateSearchIndex(search, options, { removed: [oldDoc], added: [newDoc], order: ids });
  */
 export function updateSearchIndex<T>(search: MiniSearch<T>, options: Options<T>, change: SearchIndexChange<T>): MiniSearch<T> {
+  // Its document maps are handed on to the new index (see below): updating it a second time would number documents twice.
+  if (updated.has(search)) throw new Error('search index update: this index was updated already; update the index that update gave');
+  updated.add(search);
   const old = search as unknown as MiniSearchInternals;
   const { fields, idField, storeFields, extractField, stringifyField, tokenize, processTerm } = old._options;
   const fieldIds = old._fieldIds;

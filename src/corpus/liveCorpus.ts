@@ -317,8 +317,17 @@ export class LiveCorpus {
       let next: CorpusIndex;
       let built: IndexSnapshot | undefined;
       const indexing = removed.length + added.length <= (this.options.maxIncrementalArticles ?? MAX_INCREMENTAL_ARTICLES) ? 'updated' : 'built';
+      let updated: CorpusIndex | undefined;
       if (indexing === 'updated') {
-        next = updateCorpusIndex(previous, { removed, added, articles });
+        try {
+          updated = updateCorpusIndex(previous, { removed, added, articles });
+        } catch {
+          // An index that cannot be updated (one whose update failed half way) is replaced by a build.
+          updated = undefined;
+        }
+      }
+      if (updated !== undefined) {
+        next = updated;
       } else {
         const result = await this.options.buildIndex(articles);
         next = result.index;
@@ -329,7 +338,7 @@ export class LiveCorpus {
       // A snapshot must match the files; with an old version kept in service, they differ.
       if (merged.keptFiles.length === 0) this.scheduleSnapshot({ index: next, fingerprint: read.fingerprint, ...(built === undefined ? {} : { built }) });
       else this.cancelSnapshot();
-      return report({ outcome: 'swapped', version: next.version, changes, keptFiles: merged.keptFiles, issues, indexing });
+      return report({ outcome: 'swapped', version: next.version, changes, keptFiles: merged.keptFiles, issues, indexing: updated === undefined ? 'built' : 'updated' });
     } catch (error) {
       return report({ outcome: 'failed', changes: nothing, keptFiles: [], issues: [], error: error instanceof Error ? error.message : String(error) });
     }

@@ -195,4 +195,12 @@ describe('updateCorpusIndex', () => {
     expect(() => updateCorpusIndex(index, { removed: [], added: [article(SEED.freeBeacon)], articles: seed })).toThrow(`corpus index update: ${SEED.freeBeacon} is already in the index`);
     expect(() => updateCorpusIndex(index, { removed: [], added: [lavrovArticle], articles: seed })).toThrow("corpus index update: the articles are not the index's less the removed plus the added");
   });
+
+  it('refuses to update an index a second time: its successor is the one to update', () => {
+    const index = buildCorpusIndex(seed);
+    updateCorpusIndex(index, { removed: [], added: [lavrovArticle], articles: byId([...seed, lavrovArticle]) });
+    expect(() => updateCorpusIndex(index, { removed: [SEED.freeBeacon], added: [], articles: seed.filter((each) => each.id !== SEED.freeBeacon) })).toThrow(
+      'search index update: this index was updated already; update the index that update gave',
+    );
+  });
 });
