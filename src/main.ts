@@ -161,6 +161,7 @@ function logReload(log: Logger, report: ReloadReport): void {
     removed: report.changes.removed,
     ...(report.keptFiles.length > 0 ? { keptPreviousVersion: report.keptFiles } : {}),
     issues: report.issues.map((issue) => `${issue.file}: ${issue.reason}`),
+    ...(report.indexing === undefined ? {} : { indexing: report.indexing }),
     ms: Math.round(report.durationMs),
   };
   if (report.outcome === 'failed') log.error({ ...fields, error: report.error }, 'corpus reload failed: the previous corpus stays in service');
