@@ -30,13 +30,13 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 const config = readConfigOrExit();
 
 if (config.discordToken === undefined) {
-  const { index, issues, snapshot } = await openCorpus(config.corpusPath, corpusOptions(config));
+  const { index, issues, snapshot, files } = await openCorpus(config.corpusPath, corpusOptions(config));
   for (const line of describeCorpusIssues(issues)) process.stderr.write(`corpus issue: ${line}\n`);
   const problem = describeSnapshotProblem(snapshot);
   if (problem !== undefined) process.stderr.write(`${problem}\n`);
   process.stdout.write(`No DISCORD_TOKEN set: opening the local console on ${index.articles.length} articles (type /help, or a question).\n`);
   // Articles added with /add are served at once, as in the bot; the folder is not watched here.
-  const corpus = new LiveCorpus(index, issues, { corpusPath: config.corpusPath, open: corpusOptions(config), buildIndex: buildIndexInThread });
+  const corpus = new LiveCorpus(index, issues, { corpusPath: config.corpusPath, open: corpusOptions(config), buildIndex: buildIndexInThread, files });
   const adder = (await isFolder(config.corpusPath)) ? createAdder(config, corpus) : undefined;
   await runConsole(corpus, { input: process.stdin, output: process.stdout, color: process.stdout.isTTY === true }, adder);
   await corpus.close();

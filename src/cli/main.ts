@@ -111,7 +111,7 @@ async function addArticle(config: Config, argument: string, format: OutputFormat
     return 1;
   }
   const opened = await openCorpus(config.corpusPath, corpusOptions(config));
-  const corpus = new LiveCorpus(opened.index, opened.issues, { corpusPath: config.corpusPath, open: corpusOptions(config), buildIndex: buildIndexInThread });
+  const corpus = new LiveCorpus(opened.index, opened.issues, { corpusPath: config.corpusPath, open: corpusOptions(config), buildIndex: buildIndexInThread, files: opened.files });
   const adder = createArticleAdder({ corpusFolder: config.corpusPath, corpus, fetchPage: (url) => fetchPage(url, { allowPrivate: config.fetchAllowPrivate }) });
   const outcome = await addFromArgument(adder, argument);
   // The snapshot of the updated index is written after the article is served: wait for it before exiting.
