@@ -94,7 +94,7 @@ export function buildPeopleDirectory(articles: readonly Article[]): PeopleDirect
   const state: PeopleState = { persons: [], personsByKey: new Map(), clustersByKey: new Map(), clustersOf: new Map(), drafts: new Map() };
   const clusters: ClusterRef[] = [];
   for (const article of articles) clusters.push(...indexClusters(state, article));
-  return assembleDirectory(articles, state, mergeAcrossArticles(clusters), new Map());
+  return assembleDirectory(articles, state, mergeAcrossArticles(clusters), state.drafts);
 }
 
 /**

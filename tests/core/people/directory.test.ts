@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPeopleDirectory, findPerson, suggestPeople, type CorpusIndex, type PeopleDirectory, type Person } from '../../../src/core/index.js';
 import { seedIndex } from '../../support/seedCorpus.js';
+import { updatePeopleDirectory } from '../../../src/core/people/directory.js';
 
 let index: CorpusIndex;
 let people: PeopleDirectory;
@@ -147,5 +148,20 @@ describe('questions that name a person by a variant', () => {
     expect(isQuestionProblem(answer)).toBe(false);
     if (isQuestionProblem(answer)) return;
     expect(answer.citations.map((citation) => citation.passageId)).toContain('iran-relationship-russia-washington-pressure#0');
+  });
+});
+
+describe('updating the directory of a fresh build', () => {
+  it('keeps the packed people an added article does not name, from the first update on', () => {
+    const built = buildPeopleDirectory(index.articles);
+    const added = {
+      id: 'bench-added-lavrov-tehran',
+      title: 'Lavrov visits Tehran',
+      text: 'Russian Foreign Minister Sergei Lavrov met Iranian officials in Tehran on Monday to discuss the nuclear talks.',
+    };
+    const { people: updated } = updatePeopleDirectory(built, [...index.articles, added], [], [added]);
+    const hookBefore = built.people.find((candidate) => candidate.name === 'Brian Hook');
+    expect(hookBefore).toBeDefined();
+    expect(updated.people.find((candidate) => candidate.name === 'Brian Hook')).toBe(hookBefore);
   });
 });
