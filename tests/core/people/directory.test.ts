@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPeopleDirectory, findPerson, suggestPeople, type CorpusIndex, type PeopleDirectory, type Person } from '../../../src/core/index.js';
+import { buildPeopleDirectory, findPerson, suggestPeople, type Article, type CorpusIndex, type PeopleDirectory, type Person } from '../../../src/core/index.js';
 import { seedIndex } from '../../support/seedCorpus.js';
 import { updatePeopleDirectory } from '../../../src/core/people/directory.js';
 
@@ -154,8 +154,9 @@ describe('questions that name a person by a variant', () => {
 describe('updating the directory of a fresh build', () => {
   it('keeps the packed people an added article does not name, from the first update on', () => {
     const built = buildPeopleDirectory(index.articles);
-    const added = {
-      id: 'bench-added-lavrov-tehran',
+    const added: Article = {
+      id: 'lavrov-visits-tehran',
+      source: 'lavrov-visits-tehran.md',
       title: 'Lavrov visits Tehran',
       text: 'Russian Foreign Minister Sergei Lavrov met Iranian officials in Tehran on Monday to discuss the nuclear talks.',
     };
