@@ -34,8 +34,8 @@ import {
   type Article,
   type CorpusIndex,
 } from '../src/core/index.js';
-import { codeVersion, readIndexSnapshot, writeIndexSnapshot } from '../src/corpus/indexSnapshot.js';
-import { readCorpus } from '../src/corpus/loadCorpus.js';
+import { codeVersion, readIndexSnapshot, writeIndexSnapshot } from '../src/storage/snapshotFile.js';
+import { readCorpus } from '../src/storage/corpusFolder.js';
 
 const USAGE = 'Usage: npm run bench -- --corpus PATH [--queries FILE] [--scale N] [--encoding utf-8|latin1] [--limit N] [--json]';
 

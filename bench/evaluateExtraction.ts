@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { extractArticle } from '../src/core/extract/extractArticle.js';
+import { extractArticle } from '../src/core/ingest/extract/extractArticle.js';
 import { averageScores, scorePage, type ExtractionScore, type PageScore } from './extractionMeasure.js';
 
 /** A saved page with its marked article body. */

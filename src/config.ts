@@ -2,7 +2,7 @@
  * Settings, read from the environment (and `.env`) by the entry points only, validated in one
  * place: every missing or malformed key is reported at once, by name, never with a secret's value.
  */
-import { CORPUS_ENCODINGS, parseEncodingName, type CorpusEncoding } from './core/parseCorpus.js';
+import { CORPUS_ENCODINGS, parseEncodingName, type CorpusEncoding } from './core/ingest/parseCorpus.js';
 
 /** Log levels pino understands. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -53,7 +53,7 @@ export type ConfigResult = { readonly ok: true; readonly config: Config } | { re
 /** What each setting means, for `.env.example` and error messages. */
 export const SETTINGS = {
   DISCORD_TOKEN: 'the bot token (Developer Portal → your application → Bot → Reset Token); without it the local console opens',
-  DISCORD_CLIENT_ID: 'the application id (Developer Portal → General Information), used by npm run deploy-commands',
+  DISCORD_CLIENT_ID: 'the application id (Developer Portal → General Information), used by npm run deploy:commands',
   DISCORD_GUILD_ID: 'a server id to deploy the commands to instantly, for testing; leave empty to deploy globally',
   DISCORD_API_BASE: 'another Discord API base URL, e.g. a proxy; leave empty for Discord itself',
   CORPUS_DIR: 'the corpus folder, or one .md/.txt/.jsonl file; default corpus',

@@ -35,7 +35,7 @@ function isForbidden(specifier: string): boolean {
 describe('architecture: src/core is pure', () => {
   it('finds the core files to check', async () => {
     const files = await coreFiles();
-    expect(files.map((entry) => entry.file)).toContain(path.join('src', 'core', 'answer.ts'));
+    expect(files.map((entry) => entry.file)).toContain(path.join('src', 'core', 'answer', 'answer.ts'));
     expect(files.length).toBeGreaterThanOrEqual(12);
   });
 

@@ -9,7 +9,7 @@ import type { Config } from '../config.js';
 import { createArticleAdder } from '../corpus/addArticle.js';
 import { buildIndexInThread } from '../corpus/buildIndexOffThread.js';
 import { LiveCorpus } from '../corpus/liveCorpus.js';
-import { readCorpus } from '../corpus/loadCorpus.js';
+import { readCorpus } from '../storage/corpusFolder.js';
 import { corpusOptions, describeCorpusIssues, describeSnapshotProblem, openCorpus } from '../corpus/openCorpus.js';
 import { readConfigOrExit } from '../environment.js';
 import { fetchPage } from '../fetch/fetchPage.js';

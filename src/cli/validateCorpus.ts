@@ -4,7 +4,7 @@
  * With `--json`: one object, `{ corpus, articles, issues: [{ file, kind, reason }] }`.
  */
 import { parseArgs } from 'node:util';
-import { loadCorpus } from '../corpus/loadCorpus.js';
+import { readCorpus } from '../storage/corpusFolder.js';
 import { describeCorpusIssues } from '../corpus/openCorpus.js';
 import { readConfigOrExit } from '../environment.js';
 
@@ -23,7 +23,7 @@ const config = readConfigOrExit({
   ...(parsed.values.encoding === undefined ? {} : { CORPUS_ENCODING: parsed.values.encoding }),
 });
 try {
-  const { articles, issues } = await loadCorpus(config.corpusPath, config.corpusEncoding === undefined ? {} : { encoding: config.corpusEncoding });
+  const { articles, issues } = (await readCorpus(config.corpusPath, config.corpusEncoding === undefined ? {} : { encoding: config.corpusEncoding })).corpus;
   if (parsed.values.json === true) {
     process.stdout.write(`${JSON.stringify({ corpus: config.corpusPath, articles: articles.length, issues })}\n`);
   } else {

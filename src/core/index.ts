@@ -3,10 +3,10 @@
  * Pure: it reads no files, no environment, logs nothing and knows nothing of Discord.
  */
 export * from './types.js';
-export { normalizeText, normalizeForMatching, normalizeUserText } from './normalize.js';
-export { tokenizeWords, toTerm, analyze, analyzeTerms, type WordToken, type TermToken } from './analysis.js';
-export { splitSentences } from './sentences.js';
-export { chunkArticle, type ChunkOptions } from './chunk.js';
+export { normalizeText, normalizeForMatching, normalizeUserText } from './text/normalize.js';
+export { tokenizeWords, toTerm, analyze, analyzeTerms, type WordToken, type TermToken } from './text/analysis.js';
+export { splitSentences } from './text/sentences.js';
+export { chunkArticle, type ChunkOptions } from './ingest/chunk.js';
 export {
   parseCorpus,
   parseCorpusFile,
@@ -31,13 +31,13 @@ export {
   type ParseOptions,
   type ParsedCorpus,
   type ParsedFile,
-} from './parseCorpus.js';
-export { compareCorpora, isUnchanged, keepPreviousVersions, type CorpusChanges, type MergedCorpus } from './corpusChanges.js';
-export { findNearDuplicates, type DuplicateGroup, type NearDuplicateOptions } from './nearDuplicates.js';
-export { buildCorpusIndex, hashCorpus, FIELD_BOOSTS, type CorpusIndex } from './corpusIndex.js';
-export { updateCorpusIndex, type CorpusIndexChange } from './updateCorpusIndex.js';
-export { serializeCorpusIndex, restoreCorpusIndex, restoreCorpusIndexInSlices, INDEX_SNAPSHOT_FORMAT, INDEX_SNAPSHOT_SECTIONS, type IndexSnapshot } from './indexSnapshot.js';
-export { analyzeQuery, retrievePassages, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, type AnalyzedQuery, type PassageHit } from './retrieve.js';
+} from './ingest/parseCorpus.js';
+export { compareCorpora, isUnchanged, keepPreviousVersions, type CorpusChanges, type MergedCorpus } from './ingest/corpusChanges.js';
+export { findNearDuplicates, type DuplicateGroup, type NearDuplicateOptions } from './indexing/nearDuplicates.js';
+export { buildCorpusIndex, hashCorpus, FIELD_BOOSTS, type CorpusIndex } from './indexing/corpusIndex.js';
+export { updateCorpusIndex, type CorpusIndexChange } from './indexing/updateCorpusIndex.js';
+export { serializeCorpusIndex, restoreCorpusIndex, restoreCorpusIndexInSlices, INDEX_SNAPSHOT_FORMAT, INDEX_SNAPSHOT_SECTIONS, type IndexSnapshot } from './indexing/serializeIndex.js';
+export { analyzeQuery, retrievePassages, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, type AnalyzedQuery, type PassageHit } from './search/retrieve.js';
 export {
   answerQuestion,
   isQuestionProblem,
@@ -51,13 +51,13 @@ export {
   type Citation,
   type Quote,
   type QuestionProblem,
-} from './answer.js';
-export { findArticle, suggestArticles, paginateArticle, DEFAULT_PAGE_LENGTH, type ArticleLookup, type ArticleMatch } from './articles.js';
+} from './answer/answer.js';
+export { findArticle, suggestArticles, paginateArticle, DEFAULT_PAGE_LENGTH, type ArticleLookup, type ArticleMatch } from './lookup/articles.js';
 export { buildPeopleDirectory, latestRole, roleBefore, roleAfter, type PeopleDirectory, type Person, type PersonMention, type PersonRole } from './people/directory.js';
-export { findPerson, suggestPeople, type PersonLookup, type PersonMatch } from './people/findPerson.js';
+export { findPerson, suggestPeople, type PersonLookup, type PersonMatch } from './lookup/findPerson.js';
 export { extractPeople, type PersonSpan } from './people/extractPeople.js';
 export { nameTokens, foldName, compatibleNames, sameNameWord } from './people/nameMatching.js';
-export { canonicalUrl } from './canonicalUrl.js';
-export { renderArticleMarkdown, articleFileName, type ArticleContent } from './articleFile.js';
-export { extractArticle, MIN_ARTICLE_WORDS, type ExtractedArticle, type ExtractionResult } from './extract/extractArticle.js';
-export { decodeHtml } from './extract/decodeHtml.js';
+export { canonicalUrl } from './ingest/canonicalUrl.js';
+export { renderArticleMarkdown, articleFileName, type ArticleContent } from './ingest/articleFile.js';
+export { extractArticle, MIN_ARTICLE_WORDS, type ExtractedArticle, type ExtractionResult } from './ingest/extract/extractArticle.js';
+export { decodeHtml } from './ingest/extract/decodeHtml.js';

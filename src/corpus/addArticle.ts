@@ -19,7 +19,7 @@ import {
   type ArticleMetadata,
   type CorpusIndex,
 } from '../core/index.js';
-import { passagesOfArticle } from '../core/corpusIndex.js';
+import { passagesOfArticle } from '../core/indexing/corpusIndex.js';
 import type { FetchRefusalKind, FetchResult } from '../fetch/fetchPage.js';
 
 /** Largest file a moderator may add: 5 MiB. */

@@ -25,8 +25,8 @@ import {
   type ParsedCorpus,
 } from '../core/index.js';
 import type { BuiltIndex } from './buildIndexOffThread.js';
-import { snapshotKey, snapshotPathFor, writeIndexSnapshot } from './indexSnapshot.js';
-import { fingerprintReads, isIgnoredName, readCorpus, readCorpusFiles, type CorpusFileRead } from './loadCorpus.js';
+import { snapshotKey, snapshotPathFor, writeIndexSnapshot } from '../storage/snapshotFile.js';
+import { fingerprintReads, isIgnoredName, readCorpus, readCorpusFiles, type CorpusFileRead } from '../storage/corpusFolder.js';
 import type { CorpusFiles, OpenOptions } from './openCorpus.js';
 
 /** What started a reload: the start, the folder watcher, `/reload`, an article added (`/add`) or its addition undone. */

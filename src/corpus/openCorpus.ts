@@ -5,8 +5,8 @@
  */
 import type { Config } from '../config.js';
 import { buildCorpusIndex, restoreCorpusIndex, serializeCorpusIndex, type CorpusEncoding, type CorpusIndex, type CorpusIssue } from '../core/index.js';
-import { readIndexSnapshot, snapshotKey, snapshotPathFor, writeIndexSnapshot, type SnapshotPlace } from './indexSnapshot.js';
-import { readCorpus, type CorpusFileRead } from './loadCorpus.js';
+import { readIndexSnapshot, snapshotKey, snapshotPathFor, writeIndexSnapshot, type SnapshotPlace } from '../storage/snapshotFile.js';
+import { readCorpus, type CorpusFileRead } from '../storage/corpusFolder.js';
 
 export interface OpenOptions {
   /** How the corpus files are encoded; default `utf-8`. */

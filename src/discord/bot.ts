@@ -12,7 +12,7 @@ import type { ReloadReport, ReloadTrigger } from '../corpus/liveCorpus.js';
 import type { Logger } from '../log.js';
 import type { AddingContext, BotOperations, GatewayState } from './command.js';
 import { Cooldown } from './cooldown.js';
-import { deployCommands } from './deploy.js';
+import { registerCommands } from './registerCommands.js';
 import { UnrecoverableError, describeStartFailure, describeUnrecoverable, watchGateway, type Unrecoverable } from './gateway.js';
 import { InteractionRouter } from './router.js';
 
@@ -121,14 +121,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // The token's own application: a DISCORD_CLIENT_ID of another application could not register.
   const applicationId = client.application?.id ?? options.clientId ?? client.user?.id;
   if (options.clientId !== undefined && applicationId !== undefined && options.clientId !== applicationId) {
-    log.warn({ clientId: options.clientId, applicationId }, "DISCORD_CLIENT_ID is not the application of DISCORD_TOKEN: using the token's application; correct DISCORD_CLIENT_ID for npm run deploy-commands");
+    log.warn({ clientId: options.clientId, applicationId }, "DISCORD_CLIENT_ID is not the application of DISCORD_TOKEN: using the token's application; correct DISCORD_CLIENT_ID for npm run deploy:commands");
   }
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
   if (options.guildId && applicationId && options.registerGuildCommands !== false) {
     const rest = new REST(options.apiBase ? { api: options.apiBase } : {}).setToken(options.token);
     let registered: number;
     try {
-      registered = await deployCommands(rest, applicationId, options.guildId);
+      registered = await registerCommands(rest, applicationId, options.guildId);
     } catch (error) {
       const problem = describeStartFailure(error, { guildId: options.guildId });
       if (problem === undefined) {

@@ -115,7 +115,7 @@ export function describeStartFailure(error: unknown, context: { readonly guildId
       reason: `Discord refused to register the commands to the server DISCORD_GUILD_ID=${context.guildId} (${error.status} ${error.message})`,
       fix:
         'invite the bot to that server again with the scopes bot and applications.commands (Developer Portal → OAuth2 → URL Generator), ' +
-        'or correct DISCORD_GUILD_ID (Developer Mode → right-click the server → Copy Server ID), or leave it empty to use global commands (npm run deploy-commands)',
+        'or correct DISCORD_GUILD_ID (Developer Mode → right-click the server → Copy Server ID), or leave it empty to use global commands (npm run deploy:commands)',
     };
   }
   return undefined;

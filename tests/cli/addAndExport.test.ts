@@ -4,7 +4,7 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus/loadCorpus.js';
+import { readCorpus } from '../../src/storage/corpusFolder.js';
 import { startLocalSite, type LocalSite } from '../fetch/localSite.js';
 import { readExtractionPage, REUTERS_PAGE_KEY } from '../support/extractionPages.js';
 import { outputLines, runTsx } from '../support/runProcess.js';
@@ -81,8 +81,8 @@ describe('cli export', () => {
   it('gives the same articles when its output is loaded as a corpus', async () => {
     const result = await runTsx(CLI, ['export']);
     const folder = await makeTempCorpus({ 'export.jsonl': result.stdout });
-    const strip = (articles: Awaited<ReturnType<typeof loadCorpus>>['articles']): unknown[] => articles.map(({ source: _source, ...article }) => article);
-    expect(strip((await loadCorpus(folder)).articles)).toEqual(strip((await loadCorpus(SEED_CORPUS_DIR)).articles));
+    const strip = (articles: Awaited<ReturnType<typeof readCorpus>>['corpus']['articles']): unknown[] => articles.map(({ source: _source, ...article }) => article);
+    expect(strip((await readCorpus(folder)).corpus.articles)).toEqual(strip((await readCorpus(SEED_CORPUS_DIR)).corpus.articles));
   });
 });
 

@@ -7,9 +7,9 @@
 import { cp, mkdir, open, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS_ISSUE_KINDS, MAX_ARTICLE_FILE_BYTES, MAX_JSON_LINE_BYTES, MAX_LINE_BYTES } from '../../src/core/parseCorpus.js';
+import { CORPUS_ISSUE_KINDS, MAX_ARTICLE_FILE_BYTES, MAX_JSON_LINE_BYTES, MAX_LINE_BYTES } from '../../src/core/ingest/parseCorpus.js';
 import type { CorpusIssueKind } from '../../src/core/types.js';
-import { loadCorpus, readCorpus, type ReadCorpus } from '../../src/corpus/loadCorpus.js';
+import { readCorpus, type CorpusRead } from '../../src/storage/corpusFolder.js';
 import { runTsx } from '../support/runProcess.js';
 import { PROJECT_ROOT } from '../support/seedCorpus.js';
 import { SAMPLE_TEXT, makeTempCorpus, markdownArticle, removeTempCorpora } from '../support/tempCorpus.js';
@@ -103,7 +103,7 @@ afterAll(removeTempCorpora);
 
 describe('loading the bad-corpus fixture folder', () => {
   let dir: string;
-  let read: ReadCorpus;
+  let read: CorpusRead;
 
   beforeAll(async () => {
     dir = await makeTempCorpus({});
@@ -113,7 +113,7 @@ describe('loading the bad-corpus fixture folder', () => {
   });
 
   it('never throws', async () => {
-    await expect(loadCorpus(dir)).resolves.toBeDefined();
+    await expect(readCorpus(dir)).resolves.toBeDefined();
   });
 
   it.each(Object.entries(EXPECTED_ISSUES))('reports %s as one issue of kind %s', (file, kind) => {
@@ -193,7 +193,7 @@ describe('file size limits', () => {
     const handle = await open(path.join(dir, 'archive-dump.txt'), 'w');
     await handle.truncate(5 * 1024 * MIB);
     await handle.close();
-    const { articles, issues } = await loadCorpus(dir);
+    const { articles, issues } = (await readCorpus(dir)).corpus;
     expect(articles.map((article) => article.id)).toEqual(['hook']);
     expect(issues).toEqual([{ file: 'archive-dump.txt', kind: 'too-large', reason: 'file too large (5,368,709,120 bytes; an article file may have at most 4 MiB)' }]);
   });

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus/loadCorpus.js';
+import { readCorpus } from '../../src/storage/corpusFolder.js';
 import { outputLines, runTsx } from '../support/runProcess.js';
 import { makeTempCorpus, removeTempCorpora } from '../support/tempCorpus.js';
 
@@ -24,14 +24,14 @@ async function mixedCorpus(): Promise<string> {
 
 describe('a corpus declared latin1', () => {
   it('reads a Latin-1 file with its pound sign and accents', async () => {
-    const { articles, issues } = await loadCorpus(await mixedCorpus(), { encoding: 'latin1' });
+    const { articles, issues } = (await readCorpus(await mixedCorpus(), { encoding: 'latin1' })).corpus;
     expect(issues).toEqual([]);
     expect(articles.find((article) => article.id === 'sport-199')?.text).toContain('Mutu, a £15.8m signing from Parma');
     expect(articles.find((article) => article.id === 'business-002')?.title).toBe('Café society returns to Zürich');
   });
 
   it('still reads its UTF-8 files as UTF-8, so that `£` does not become `Â£`', async () => {
-    const { articles } = await loadCorpus(await mixedCorpus(), { encoding: 'latin1' });
+    const { articles } = (await readCorpus(await mixedCorpus(), { encoding: 'latin1' })).corpus;
     const timeWarner = articles.find((article) => article.id === 'business-001');
     expect(timeWarner?.text).toContain('$1.13bn (£600m)');
     expect(timeWarner?.text).not.toContain('Â');
@@ -41,7 +41,7 @@ describe('a corpus declared latin1', () => {
     const dir = await makeTempCorpus({
       'wire.jsonl': Uint8Array.from([...latin1(`${JSON.stringify({ id: 'mutu', title: 'Chelsea sack Mutu', text: MUTU.split('\n\n')[1] })}\n`), ...new TextEncoder().encode(`${JSON.stringify({ id: 'cafe', title: 'Café society', text: CAFE })}\n`)]),
     });
-    const { articles, issues } = await loadCorpus(path.join(dir, 'wire.jsonl'), { encoding: 'latin1' });
+    const { articles, issues } = (await readCorpus(path.join(dir, 'wire.jsonl'), { encoding: 'latin1' })).corpus;
     expect(issues).toEqual([]);
     expect(articles.map((article) => [article.id, article.title])).toEqual([
       ['mutu', 'Chelsea sack Mutu'],
@@ -53,7 +53,7 @@ describe('a corpus declared latin1', () => {
 
 describe('a corpus that declares no encoding', () => {
   it('reports the Latin-1 file as not valid UTF-8, and loads the others', async () => {
-    const { articles, issues } = await loadCorpus(await mixedCorpus());
+    const { articles, issues } = (await readCorpus(await mixedCorpus())).corpus;
     expect(issues).toEqual([
       { file: 'business/002.txt', kind: 'encoding', reason: 'not valid UTF-8 text' },
       { file: 'sport/199.txt', kind: 'encoding', reason: 'not valid UTF-8 text' },

@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJsonLinesParser, parseCorpus, parseCorpusFile, type CorpusIssueKind } from '../../src/core/index.js';
-import { loadCorpus, readCorpus } from '../../src/corpus/loadCorpus.js';
+import { readCorpus } from '../../src/storage/corpusFolder.js';
 import { seededRandom } from '../support/seededRandom.js';
 import { SAMPLE_TEXT, makeTempCorpus, removeTempCorpora } from '../support/tempCorpus.js';
 
@@ -55,7 +55,7 @@ describe('a JSON Lines export of a few megabytes with bad lines among good ones'
   });
 
   it('loads every good line and reports each bad one by line number, with its reason', async () => {
-    const { articles, issues } = await loadCorpus(dir);
+    const { articles, issues } = (await readCorpus(dir)).corpus;
     const bad = Object.keys(BAD_LINES).length;
     // Every line but the bad ones and the blank one, plus hook.md; the duplicate wire-7 loads as wire-7-2.
     const duplicates = 1;
@@ -65,7 +65,7 @@ describe('a JSON Lines export of a few megabytes with bad lines among good ones'
   });
 
   it('keeps each article whole, with the right line in its source, wherever a read piece ended', async () => {
-    const { articles } = await loadCorpus(dir);
+    const { articles } = (await readCorpus(dir)).corpus;
     const byId = new Map(articles.map((article) => [article.id, article]));
     for (const line of [1, 3, 3_002, 6_499, 6_501, 7_777, 13_999, LINES]) {
       const article = byId.get(`wire-${line}`);
@@ -76,7 +76,7 @@ describe('a JSON Lines export of a few megabytes with bad lines among good ones'
   });
 
   it('gives the same articles and issues as parsing the file in one piece', async () => {
-    expect(await loadCorpus(path.join(dir, 'export.jsonl'))).toEqual(parseCorpus([{ name: 'export.jsonl', bytes }]));
+    expect((await readCorpus(path.join(dir, 'export.jsonl'))).corpus).toEqual(parseCorpus([{ name: 'export.jsonl', bytes }]));
   });
 
   it('fingerprints the bytes: a changed line changes the fingerprint', async () => {

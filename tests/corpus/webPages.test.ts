@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/index.js';
-import { readCorpus, type ReadCorpus } from '../../src/corpus/loadCorpus.js';
+import { readCorpus, type CorpusRead } from '../../src/storage/corpusFolder.js';
 import { extractionTruth, readExtractionPage, REUTERS_PAGE_KEY } from '../support/extractionPages.js';
 import { outputLines, runTsx } from '../support/runProcess.js';
 import { SAMPLE_TEXT, makeTempCorpus, markdownArticle, removeTempCorpora } from '../support/tempCorpus.js';
@@ -29,7 +29,7 @@ function windows1252Page(): Uint8Array {
   return Uint8Array.from([...html].map((character) => codes[character] ?? character.charCodeAt(0)));
 }
 
-let read: ReadCorpus;
+let read: CorpusRead;
 const byFile = (file: string): Article | undefined => read.corpus.articles.find((article) => article.source === file);
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 /**
  * Checks on answers shared by the core and CLI tests.
  */
-import { analyzeTerms } from '../../src/core/analysis.js';
+import { analyzeTerms } from '../../src/core/text/analysis.js';
 import type { Citation, CorpusIndex } from '../../src/core/index.js';
 
 /** Share of the smaller excerpt's distinct terms that the other excerpt also has. */

@@ -2,11 +2,11 @@
  * The people directory: every person the corpus names, with the forms of their name, the roles
  * the articles give them, and every mention, built once at load.
  */
-import { slugify } from '../parseCorpus.js';
-import { splitSentences } from '../sentences.js';
+import { slugify } from '../ingest/parseCorpus.js';
+import { splitSentences } from '../text/sentences.js';
 import type { Article, TextRange } from '../types.js';
 import { extractPeople } from './extractPeople.js';
-import { preparePeopleLookup } from './findPerson.js';
+import { preparePeopleLookup } from '../lookup/findPerson.js';
 import { compatibleNames, nameTokens, nameWordKeys, sameNameWord } from './nameMatching.js';
 import { packMention, packPeople, withIdentity } from './packedPeople.js';
 

@@ -4,7 +4,7 @@
  * Double Metaphone codes from natural (loaded by deep path: its entry point reads `.env`).
  */
 import { createRequire } from 'node:module';
-import { normalizeForMatching } from '../normalize.js';
+import { normalizeForMatching } from '../text/normalize.js';
 
 const require = createRequire(import.meta.url);
 const jaroWinkler = require('natural/lib/natural/distance/jaro-winkler_distance.js') as (a: string, b: string) => number;

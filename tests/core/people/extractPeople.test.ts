@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { normalizeText } from '../../../src/core/normalize.js';
+import { normalizeText } from '../../../src/core/text/normalize.js';
 import { extractPeople, type PersonSpan } from '../../../src/core/people/extractPeople.js';
-import { splitSentences } from '../../../src/core/sentences.js';
+import { splitSentences } from '../../../src/core/text/sentences.js';
 
 /** The sentences of a seed article's body (front matter removed), as the bot splits them. */
 function seedSentences(id: string): string[] {

@@ -1,0 +1,303 @@
+import { describe, expect, it } from 'vitest';
+import { buildCorpusIndex, type CorpusIndex } from '../../../src/core/indexing/corpusIndex.js';
+import { focusWord, rerankCandidates } from '../../../src/core/search/rerank.js';
+import { analyzeQuery, retrievePassages, termWeight } from '../../../src/core/search/retrieve.js';
+import type { Article, Passage } from '../../../src/core/types.js';
+
+function article(id: string, text: string): Article {
+  return { id, title: `Report ${id}`, text, source: `${id}.md` };
+}
+
+/** Re-ranks every passage of the index for a question, first-stage scores all equal: the second stage alone decides. */
+function rerankEvery(index: CorpusIndex, question: string): Array<{ passage: Passage; score: number }> {
+  const query = analyzeQuery(question);
+  const weights = query.terms.map((term) => termWeight(index, term));
+  const candidates = index.passages.map((passage) => ({ passage, score: 1 }));
+  const reranked = rerankCandidates(index, query.text, query.terms, weights, candidates);
+  return candidates.map(({ passage }, position) => ({ passage, score: reranked[position]!.score }));
+}
+
+/** Each article's score, for articles of one passage. */
+function rerankAll(index: CorpusIndex, question: string): Map<string, number> {
+  return new Map(rerankEvery(index, question).map(({ passage, score }) => [passage.articleId, score]));
+}
+
+/** Each passage's score by passage id, for articles of several passages. */
+function rerankPassages(index: CorpusIndex, question: string): Map<string, number> {
+  return new Map(rerankEvery(index, question).map(({ passage, score }) => [passage.id, score]));
+}
+
+describe('rerankCandidates', () => {
+  it('prefers the passage whose one sentence holds the question’s words over one that scatters them', () => {
+    const index = buildCorpusIndex([
+      article('together', 'The envoy, officials said, had been replaced. Talks in Vienna went on.'),
+      article('scattered', 'The envoy, officials said, went to Vienna. Talks had been replaced.'),
+    ]);
+    const scores = rerankAll(index, 'Which envoy was replaced?');
+    expect(scores.get('together')).toBeGreaterThan(scores.get('scattered')!);
+  });
+
+  it('prefers the passage that states a number when the question asks how many', () => {
+    const index = buildCorpusIndex([
+      article('counted', 'Iran is preparing to send several hundred drones to Russia, officials said.'),
+      article('uncounted', 'Iran is preparing to send drones to Russia, officials said again.'),
+    ]);
+    const scores = rerankAll(index, 'How many drones is Iran preparing to send?');
+    expect(scores.get('counted')).toBeGreaterThan(scores.get('uncounted')!);
+  });
+
+  it('prefers the passage that states a date when the question asks when', () => {
+    const index = buildCorpusIndex([
+      article('dated', 'The United States withdrew from the nuclear agreement in 2018, the ministry recalled.'),
+      article('undated', 'The United States withdrew from the nuclear agreement, the ministry recalled again.'),
+    ]);
+    const scores = rerankAll(index, 'When did the United States withdraw from the nuclear agreement?');
+    expect(scores.get('dated')).toBeGreaterThan(scores.get('undated')!);
+  });
+
+  it('prefers the passage where the question’s words stand side by side, in its order', () => {
+    const index = buildCorpusIndex([
+      article('phrase', 'The Supreme Leader offered his support to the Kremlin during the visit.'),
+      article('apart', 'The leader offered his supreme support to the Kremlin during the visit.'),
+    ]);
+    const scores = rerankAll(index, 'What did the Supreme Leader offer?');
+    expect(scores.get('phrase')).toBeGreaterThan(scores.get('apart')!);
+  });
+
+  it('credits two of the question’s words side by side in the passage when the question puts a word between them', () => {
+    const index = buildCorpusIndex([
+      article('phrase', 'Trump left the Iranian deal in 2018, officials said.'),
+      article('apart', 'Trump left the deal, an Iranian official said in 2018.'),
+    ]);
+    const scores = rerankAll(index, 'When did Trump leave the Iranian nuclear deal?');
+    expect(scores.get('phrase')).toBeGreaterThan(scores.get('apart')!);
+  });
+
+  it('credits a synonym of the question’s word, short of the word itself', () => {
+    const index = buildCorpusIndex([
+      article('word', 'Russia postponed the talks in Vienna, officials said.'),
+      article('synonym', 'Russia deferred the talks in Vienna, officials said.'),
+      article('neither', 'Russia attended the talks in Vienna, officials said.'),
+    ]);
+    const scores = rerankAll(index, 'Why did Russia postpone the talks?');
+    expect(scores.get('synonym')).toBeGreaterThan(scores.get('neither')!);
+    expect(scores.get('word')).toBeGreaterThan(scores.get('synonym')!);
+  });
+
+  it('marks down a passage that lacks the name most candidates share, whatever else it matches', () => {
+    const index = buildCorpusIndex([
+      article('answer', 'Panthers cornerback Josh Norman was flagged for holding on third down.'),
+      article('elsewhere', 'A defender may be called to court for holding assets of a third party down the years.'),
+      article('other', 'The Panthers lost the game by fourteen points.'),
+    ]);
+    const scores = rerankAll(index, 'What Panther defender was called for holding on third down?');
+    expect(scores.get('answer')).toBeGreaterThan(scores.get('elsewhere')!);
+  });
+
+  it('weighs a name the question gives above its other words', () => {
+    const index = buildCorpusIndex([
+      article('named', 'Lavrov discussed the budget on Monday.'),
+      article('unnamed', 'Ministers discussed the pipeline on Monday.'),
+    ]);
+    const scores = rerankAll(index, 'Did Lavrov discuss the pipeline?');
+    expect(scores.get('named')).toBeGreaterThan(scores.get('unnamed')!);
+  });
+
+  it('weighs the noun naming the kind of answer below the question’s other words', () => {
+    const index = buildCorpusIndex([
+      article('answering', 'Tehran hosted the summit in July.'),
+      article('naming', 'The city hosted a festival in July.'),
+    ]);
+    const scores = rerankAll(index, 'Which city hosted the summit?');
+    expect(scores.get('answering')).toBeGreaterThan(scores.get('naming')!);
+  });
+
+  it('prefers the shorter of two passages that match the question alike', () => {
+    const index = buildCorpusIndex([
+      article('short', 'Zarif met Lavrov in Moscow.'),
+      article('long', 'Zarif met Lavrov in Moscow. The two ministers discussed trade, visas, energy, shipping, banking, grain and the weather at length.'),
+    ]);
+    const scores = rerankAll(index, 'Where did Zarif meet Lavrov?');
+    expect(scores.get('short')).toBeGreaterThan(scores.get('long')!);
+  });
+
+  it('counts a near form of a question word that stemming leaves apart (expansion for expanding, eastward for east)', () => {
+    const index = buildCorpusIndex([
+      article('near', 'The Kremlin worries about the alliance and its plans for further eastward expansion, officials said.'),
+      article('unrelated', 'The Kremlin worries about the alliance and its plans for further talks with China, officials said.'),
+    ]);
+    const scores = rerankAll(index, 'Which alliance worries the Kremlin by expanding east?');
+    expect(scores.get('near')).toBeGreaterThan(scores.get('unrelated')!);
+    const query = analyzeQuery('Which alliance worries the Kremlin by expanding east?');
+    const weights = query.terms.map((term) => termWeight(index, term));
+    const [near] = rerankCandidates(index, query.text, query.terms, weights, [{ passage: index.passages[0]!, score: 1 }]);
+    expect([...(near?.nearTermsInText ?? [])].sort()).toEqual(['east', 'expand']);
+    expect(near?.termsInText).not.toContain('expand');
+  });
+
+  it('reads a sentence in the context of its article’s headline: "He was hired…" under "Tesla joins Westinghouse"', () => {
+    const index = buildCorpusIndex([
+      { id: 'titled', title: 'Tesla joins Westinghouse in Pittsburgh', text: 'He was hired as a consultant for a large monthly fee.', source: 'titled.md' },
+      { id: 'untitled', title: 'Engineering news', text: 'He was hired as a consultant for a large monthly fee.', source: 'untitled.md' },
+      article('other', 'Tesla later described the months in Pittsburgh as frustrating.'),
+    ]);
+    const scores = rerankAll(index, 'Why was Tesla hired by Westinghouse?');
+    expect(scores.get('titled')).toBeGreaterThan(scores.get('untitled')!);
+  });
+
+  it('reads a paragraph in the context of the paragraphs before it in its article: "Mr Khodorkovsky" after a lead naming his associate', () => {
+    const lead = 'A close associate of former Yukos boss Mikhail Khodorkovsky has told a Moscow court that fraud charges against him are false.';
+    const answer = 'Platon Lebedev has been on trial alongside Mr Khodorkovsky since June.';
+    // Each paragraph its own passage; the same answering paragraph after a lead on the case, and after one on something else.
+    const index = buildCorpusIndex(
+      [
+        { id: 'case', title: 'Court news', text: `${lead}\n\n${answer}`, source: 'case.md' },
+        { id: 'elsewhere', title: 'Court news', text: `Russian oil output rose in May, the energy ministry said on Tuesday.\n\n${answer}`, source: 'elsewhere.md' },
+      ],
+      { targetLength: 10 },
+    );
+    const scores = rerankPassages(index, 'Which close associate of Mikhail Khodorkovsky has been on trial since June?');
+    expect(scores.get('case#1')).toBeGreaterThan(scores.get('elsewhere#1')!);
+  });
+
+  it('does not credit a paragraph with the words of the paragraphs after it', () => {
+    const lead = 'Newcastle striker Craig Bellamy is discussing a loan move, BBC Sport understands.';
+    const index = buildCorpusIndex(
+      [
+        { id: 'rejected', title: 'Football news', text: `${lead}\n\nHe has rejected a permanent move to Birmingham after his row with Graeme Souness.`, source: 'rejected.md' },
+        { id: 'weather', title: 'Football news', text: `${lead}\n\nThe match at St James' Park went ahead despite the snow on Saturday.`, source: 'weather.md' },
+      ],
+      { targetLength: 10 },
+    );
+    const scores = rerankPassages(index, 'Which permanent move did Craig Bellamy reject after his row with Graeme Souness?');
+    expect(scores.get('rejected#0')).toBeCloseTo(scores.get('weather#0')!, 10);
+  });
+
+  it('prefers the passage that states a number when the question asks what stake or share', () => {
+    const index = buildCorpusIndex([
+      article('counted', 'Bob Murray agreed to buy the 4.76% stake in Sunderland from BSkyB.'),
+      article('uncounted', 'Bob Murray agreed to buy the stake in Sunderland from BSkyB.'),
+    ]);
+    const stake = rerankAll(index, 'What stake in Sunderland did Bob Murray agree to buy from BSkyB?');
+    expect(stake.get('counted')).toBeGreaterThan(stake.get('uncounted')!);
+    const share = rerankAll(index, 'What share of Sunderland did Bob Murray agree to buy from BSkyB?');
+    expect(share.get('counted')).toBeGreaterThan(share.get('uncounted')!);
+  });
+
+  it('does not let a word common in the corpus outweigh a rare one because few candidates use it', () => {
+    // "people" is in most passages of the corpus but in one candidate; "sanctions" is rare in the corpus but in every candidate but one.
+    const crowd = Array.from({ length: 20 }, (_, position) => article(`crowd-${position}`, `People gathered in square number ${position} on Friday.`));
+    const index = buildCorpusIndex([
+      ...crowd,
+      article('people', 'Zarif spoke to people in Vienna on Monday.'),
+      article('sanctions', 'Zarif spoke about sanctions in Vienna on Monday.'),
+      article('geneva', 'Zarif spoke about sanctions in Geneva on Tuesday.'),
+      article('doha', 'Zarif spoke about sanctions in Doha on Wednesday.'),
+      article('oslo', 'Zarif spoke about sanctions in Oslo on Thursday.'),
+    ]);
+    const query = analyzeQuery('What did Zarif say about sanctions and people?');
+    const candidates = index.passages.filter((passage) => !passage.articleId.startsWith('crowd-')).map((passage) => ({ passage, score: 1 }));
+    const reranked = rerankCandidates(index, query.text, query.terms, query.terms.map((term) => termWeight(index, term)), candidates);
+    const scores = new Map(candidates.map((candidate, position) => [candidate.passage.articleId, reranked[position]!.score]));
+    expect(scores.get('sanctions')).toBeGreaterThan(scores.get('people')!);
+  });
+
+  it('returns one result per candidate, in the order given, with the question terms each text holds', () => {
+    const index = buildCorpusIndex([article('a', 'Zarif meets Lavrov in Moscow.'), article('b', 'Sanctions on Iran were tightened.')]);
+    const query = analyzeQuery('Did Zarif meet Lavrov about sanctions?');
+    const weights = query.terms.map((term) => termWeight(index, term));
+    const [first, second] = rerankCandidates(index, query.text, query.terms, weights, index.passages.map((passage) => ({ passage, score: 2 })));
+    expect(first?.termsInText).toEqual(['zarif', 'meet', 'lavrov']);
+    expect(second?.termsInText).toEqual(['sanction']);
+    expect(rerankCandidates(index, query.text, query.terms, weights, [])).toEqual([]);
+  });
+});
+
+describe('promoteAnswerBearing, through retrievePassages', () => {
+  // A news lead restates what happened; the paragraph after it names who. Each paragraph is its own passage.
+  const lead = 'Tottenham manager Jacques Santini has resigned after only a few months in charge of the club.';
+  const answer = 'His assistant Martin Jol has been put in temporary charge of the first team.';
+  const coda = 'The club said the decision was for personal reasons.';
+  const question = 'Who was put in temporary charge of Tottenham after Jacques Santini resigned?';
+  const football = (id: string, text: string): Article => ({ id, title: 'Santini quits as Tottenham boss', text, source: `${id}.md` });
+  const topPassages = (articles: readonly Article[], asked: string): string[] =>
+    retrievePassages(buildCorpusIndex(articles, { targetLength: 10 }), analyzeQuery(asked)).map((hit) => hit.passage.id);
+
+  it('puts first the paragraph that names the answer when the lead above it only restates the question', () => {
+    const articles = [football('spurs', `${lead}\n\n${answer}\n\n${coda}`)];
+    // The lead matches more of the question's words: without the promotion it would come first.
+    const scores = rerankPassages(buildCorpusIndex(articles, { targetLength: 10 }), question);
+    expect(scores.get('spurs#0')).toBeGreaterThan(scores.get('spurs#1')!);
+    expect(topPassages(articles, question)[0]).toBe('spurs#1');
+  });
+
+  it('keeps scores descending down the ranking after a promotion', () => {
+    const hits = retrievePassages(buildCorpusIndex([football('spurs', `${lead}\n\n${answer}\n\n${coda}`)], { targetLength: 10 }), analyzeQuery(question));
+    const scores = hits.map((hit) => hit.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('does not promote a passage of another article over the lead', () => {
+    const articles = [football('spurs', `${lead}\n\n${coda}`), football('assistant', `Training went ahead on Friday.\n\n${answer}`)];
+    expect(topPassages(articles, question)[0]).toBe('spurs#0');
+  });
+
+  it('keeps the lead first when it names someone the question does not', () => {
+    const namingLead = `${lead.slice(0, -1)}, chairman Daniel Levy said.`;
+    expect(topPassages([football('spurs', `${namingLead}\n\n${answer}\n\n${coda}`)], question)[0]).toBe('spurs#0');
+  });
+
+  it('keeps the lead first for a question that asks for no name, number or date', () => {
+    expect(topPassages([football('spurs', `${lead}\n\n${answer}\n\n${coda}`)], 'Why did Jacques Santini resign from Tottenham?')[0]).toBe('spurs#0');
+  });
+
+  it('reads the question word after a leading clause: "When Santini resigned, who replaced him?" asks for a name, not a date', () => {
+    const articles = [football('spurs', `Jacques Santini resigned as Tottenham manager and was replaced by his assistant Martin Jol.\n\nThe club confirmed the change on 5 November 2004.`)];
+    const asked = 'When Jacques Santini resigned as Tottenham manager, who replaced him?';
+    const scores = rerankPassages(buildCorpusIndex(articles, { targetLength: 10 }), asked);
+    expect(scores.get('spurs#0')).toBeGreaterThan(scores.get('spurs#1')!);
+    expect(topPassages(articles, asked)[0]).toBe('spurs#0');
+  });
+
+  it('does not count a number the question already gives as the answer to how many', () => {
+    const articles = [football('games', `Jacques Santini has resigned as Tottenham manager after winning games in 2004.\n\nHe won five games and lost eight, the club said.\n\n${coda}`)];
+    const asked = 'How many games did Jacques Santini win at Tottenham in 2004?';
+    const scores = rerankPassages(buildCorpusIndex(articles, { targetLength: 10 }), asked);
+    expect(scores.get('games#0')).toBeGreaterThan(scores.get('games#1')!);
+    expect(topPassages(articles, asked)[0]).toBe('games#1');
+  });
+});
+
+describe('the first stage’s bound on common words', () => {
+  // 2,100 passages hold "people": more than the first stage reads for one term when a rarer one is asked.
+  const crowd = Array.from({ length: 2_100 }, (_, position) => article(`crowd-${position}`, `People gathered in square number ${position} on Friday.`));
+  const index = buildCorpusIndex([...crowd, article('minister', 'People in Tehran cheered as Zarif returned from Moscow.')]);
+
+  it('still finds the passage and counts the common word it holds as matched', () => {
+    const [best] = retrievePassages(index, analyzeQuery('Which people cheered Zarif?'));
+    expect(best?.article.id).toBe('minister');
+    expect([...(best?.matchedQueryTerms ?? [])].sort()).toEqual(['cheer', 'peopl', 'zarif']);
+    expect(best?.coverage).toBeCloseTo(1, 5);
+  });
+
+  it('still searches a common word when the question has no other', () => {
+    const hits = retrievePassages(index, analyzeQuery('people'), 3);
+    expect(hits).toHaveLength(3);
+    for (const hit of hits) expect(hit.matchedQueryTerms).toEqual(['peopl']);
+  });
+});
+
+describe('focusWord', () => {
+  it('finds the noun naming the kind of answer, capitalised modifiers skipped', () => {
+    expect(focusWord('Which NFL team represented the AFC at Super Bowl 50?')).toBe('team');
+    expect(focusWord('What stadium hosted the game?')).toBe('stadium');
+    expect(focusWord('What is the name of the stadium?')).toBe('name');
+    expect(focusWord('What type of engine did Tesla build?')).toBe('type');
+  });
+
+  it('finds none when no noun follows what or which', () => {
+    expect(focusWord('What did Tesla build?')).toBeNull();
+    expect(focusWord('Who replaced Brian Hook?')).toBeNull();
+    expect(focusWord('Which 2015 team won?')).toBeNull();
+  });
+});
