@@ -11,7 +11,7 @@ import {
   type APIAttachment,
   type APIMessage,
 } from 'discord-api-types/v10';
-import type { FakeInteractionInput, InteractionContext } from '../fakeDiscord.js';
+import type { FakeInteractionInput, InteractionContext } from './types.js';
 
 /** Where validation problems go (the fake's Invalid Form Body errors). */
 export interface FormErrorSink {
