@@ -1,15 +1,13 @@
 /**
  * Comparing person names: folding, tokens, spelling and transliteration variants
  * (`Sergei`/`Sergey`, `Elliot`/`Elliott`, `Lavrof`/`Lavrov`), via Jaro–Winkler similarity and
- * Double Metaphone codes from natural (loaded by deep path: its entry point reads `.env`).
+ * Double Metaphone codes from natural (read by `packageData.ts`).
  */
-import { createRequire } from 'node:module';
 import { normalizeForMatching } from '../text/normalize.js';
+import { readDoubleMetaphone, readJaroWinkler } from './packageData.js';
 
-const require = createRequire(import.meta.url);
-const jaroWinkler = require('natural/lib/natural/distance/jaro-winkler_distance.js') as (a: string, b: string) => number;
-const DoubleMetaphone = require('natural/lib/natural/phonetics/double_metaphone.js') as new () => { process(word: string): [string, string] };
-const doubleMetaphone = new DoubleMetaphone();
+const jaroWinkler = readJaroWinkler();
+const doubleMetaphone = readDoubleMetaphone();
 
 /** Least Jaro–Winkler similarity for two spellings of one name. */
 const SAME_NAME_SIMILARITY = 0.9;

