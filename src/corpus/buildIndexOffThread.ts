@@ -1,6 +1,6 @@
 /**
  * Building an index on a worker thread, so that a running bot keeps answering from its current
- * index while the next one is built (building the BBC corpus takes seconds; Discord allows 3 s to
+ * index while the next one is built (building a corpus of thousands of articles takes seconds; Discord allows 3 s to
  * acknowledge an interaction).
  */
 import { Worker } from 'node:worker_threads';

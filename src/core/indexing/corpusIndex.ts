@@ -36,9 +36,8 @@ export interface IndexedTitle {
 /**
  * Field weights for passage search: a match in a title counts more than in body text. A name's
  * variants (`names`) add to the text's own mention of it, so they count for less: a variant the
- * text does not use is still found. On SQuAD dev (`npm run eval`) names at 1.5 gave R@1 0.751
- * (first five articles, tuning) and 0.823 (last five, held out), at 1 0.752 and 0.825, at 0.5
- * 0.753 and 0.824 (R@3 0.885 → 0.888 and 0.903 → 0.909); the news sets are unchanged.
+ * text does not use is still found. The figures that chose 0.5 over 1 and 1.5 are in
+ * docs/experiments.md (Retrieval, "Name variants").
  */
 export const FIELD_BOOSTS = { title: 2, names: 0.5, byline: 1, text: 1 } as const;
 

@@ -16,9 +16,9 @@ export interface DuplicateGroup {
 /** Tuning for {@link findNearDuplicates}. */
 export interface NearDuplicateOptions {
   /**
-   * Share of the smaller article's term bigrams that the other must contain. Default 0.4:
-   * measured on the seed corpus, a rewrite shares 0.55 and two articles on the same topic
-   * at most 0.05.
+   * Share of the smaller article's term bigrams that the other must contain, 0 to 1. Default 0.4:
+   * well below what a rewrite shares and well above what two articles on the same topic share
+   * (see docs/experiments.md, "Corpus files, passages and index").
    */
   readonly minContainment?: number;
   /** Each article's terms in order, when the caller has analysed them already. Default: title and text analysed here. */

@@ -21,10 +21,9 @@ const DEFAULT_TARGET_LENGTH = 280;
 const DEFAULT_MAX_LENGTH = 720;
 /**
  * A paragraph is written around one point, and a question is asked about one point: cut in two,
- * neither half matches the whole question, and the halves take two of the three citations. On
- * SQuAD (one paragraph an article; median 700 characters, 90% under 1,150) keeping paragraphs of
- * up to 1,200 characters whole took R@1 from 0.736 to 0.746 and R@3 from 0.873 to 0.879 (tuning
- * questions, see `rerank.ts`); never splitting any paragraph did no better (0.744, 0.882).
+ * neither half matches the whole question, and the halves take two of the three citations. 1,200
+ * characters keeps most paragraphs whole; the figures that chose it are in docs/experiments.md
+ * ("Corpus files, passages and index").
  */
 const DEFAULT_MAX_PARAGRAPH_LENGTH = 1_200;
 

@@ -42,8 +42,9 @@ const LINKED_HEADING_SHARE = 0.7;
 const MIN_STORY_LIST_HEADINGS = 4;
 
 /**
- * Pages with more elements than this are refused: Readability on linkedom takes about 0.1 ms per
- * element, so this bounds one extraction to a few seconds (news pages have a few thousand).
+ * Pages with more elements than this are refused: Readability's time grows with the elements, so
+ * this bounds one extraction to a few seconds (news pages have a few thousand; see
+ * docs/experiments.md, "Corpus files, passages and index").
  */
 export const MAX_PAGE_ELEMENTS = 30_000;
 
@@ -195,11 +196,12 @@ function describeMissingArticle(best: BodyCandidate | undefined, declared: Decla
 /**
  * Extracts the article of a news page: its body text (Readability on linkedom, after boilerplate
  * blocks are removed, read paragraph by paragraph) and its title, publisher, author, date and
- * canonical URL from what the page declares. Pure and synchronous; a median of about 30 ms per
- * page on the benchmark's news pages, bounded by refusing pages over {@link MAX_PAGE_ELEMENTS}
- * elements or {@link MAX_PAGE_DEPTH} levels deep (see `npm run eval:extract`). Never throws: a
- * page without an article (under {@link MIN_ARTICLE_WORDS} words of body, mostly links, a list
- * of headlines, unparseable) gives `no-article` with a one-sentence reason.
+ * canonical URL from what the page declares. Pure and synchronous; tens of milliseconds for a
+ * news page (`npm run eval:extract` measures it; see docs/experiments.md, "Article extraction"),
+ * bounded by refusing pages over {@link MAX_PAGE_ELEMENTS} elements or {@link MAX_PAGE_DEPTH}
+ * levels deep. Never throws: a page without an article (under {@link MIN_ARTICLE_WORDS} words of
+ * body, mostly links, a list of headlines, unparseable) gives `no-article` with a one-sentence
+ * reason.
  *
  * @param html The page's HTML, already decoded (see `decodeHtml`).
  * @param pageUrl The URL the page was fetched from; relative canonical links resolve against it.
