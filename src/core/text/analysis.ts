@@ -3,19 +3,12 @@
  * a "term" is: Unicode-aware word tokens, dotted acronyms folded (`U.S.` → `US`), possessives
  * dropped, English stop words removed and the rest Porter-stemmed.
  */
-import { createRequire } from 'node:module';
 import { normalizeForMatching } from './normalize.js';
+import { readNaturalStopWords, readPorterStemmer } from './packageData.js';
 import type { TextRange } from '../types.js';
 
-// natural's package entry point loads `.env` and prints on import; its stemmer and stop-word
-// list are plain CommonJS modules that can be loaded on their own by deep path.
-const require = createRequire(import.meta.url);
-const porterStemmer = require('natural/lib/natural/stemmers/porter_stemmer.js') as {
-  stem(word: string): string;
-};
-const { words: naturalStopWords } = require('natural/lib/natural/util/stopwords.js') as {
-  words: readonly string[];
-};
+const porterStemmer = readPorterStemmer();
+const naturalStopWords = readNaturalStopWords();
 
 /**
  * Words that carry no topic: natural's English list (without its single digits: one digit can be
