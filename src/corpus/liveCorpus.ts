@@ -8,8 +8,6 @@
  * at a time; requests made meanwhile share the next one. The index snapshot is saved after the
  * swap, once the corpus has been quiet for a moment: answering never waits for it.
  */
-import { statSync, watch, type FSWatcher } from 'node:fs';
-import path from 'node:path';
 import {
   combineParsedFiles,
   compareCorpora,
@@ -25,38 +23,14 @@ import {
   type ParsedCorpus,
 } from '../core/index.js';
 import type { BuiltIndex } from './buildIndexOffThread.js';
+import { joinScopes, watchCorpus, type CorpusWatcher, type ReloadScope } from './corpusWatcher.js';
+import type { ReloadReport, ReloadTrigger } from './reloadReport.js';
 import { snapshotKey, snapshotPathFor, writeIndexSnapshot } from '../storage/snapshotFile.js';
-import { fingerprintReads, isIgnoredName, readCorpus, readCorpusFiles, type CorpusFileRead } from '../storage/corpusFolder.js';
+import { fingerprintReads, readCorpus, readCorpusFiles, type CorpusFileRead } from '../storage/corpusFolder.js';
 import type { CorpusFiles, OpenOptions } from './openCorpus.js';
 
-/** What started a reload: the start, the folder watcher, `/reload`, an article added (`/add`) or its addition undone. */
-export type ReloadTrigger = 'startup' | 'file-change' | 'command' | 'add' | 'undo';
-
-/** What a reload did. */
-export interface ReloadReport {
-  readonly trigger: ReloadTrigger;
-  readonly finishedAt: Date;
-  /**
-   * `swapped`: a new index is in service; `unchanged`: the articles are the same (the issues may
-   * differ); `failed`: the corpus could not be read, or had no usable article, and the previous
-   * index stays in service (see `error`).
-   */
-  readonly outcome: 'swapped' | 'unchanged' | 'failed';
-  readonly previousVersion: string;
-  /** The corpus version in service after the reload. */
-  readonly version: string;
-  readonly changes: CorpusChanges;
-  /** Files that no longer parse, whose previous articles stay in service. */
-  readonly keptFiles: readonly string[];
-  /** The corpus's issues as read by this reload. */
-  readonly issues: readonly CorpusIssue[];
-  readonly error?: string;
-  /** Set when the new index could not be saved as the snapshot (the next start then rebuilds it). Snapshots are saved after the reload: see `onSnapshotError`. */
-  readonly snapshotError?: string;
-  /** How the new index was made: `updated` in place for the changed articles, or `built` anew. */
-  readonly indexing?: 'updated' | 'built';
-  readonly durationMs: number;
-}
+export { RELOAD_QUIET_MS } from './corpusWatcher.js';
+export type { ReloadReport, ReloadTrigger } from './reloadReport.js';
 
 export interface LiveCorpusOptions {
   readonly corpusPath: string;
@@ -90,12 +64,6 @@ export const MAX_INCREMENTAL_ARTICLES = 50;
 /** How long the corpus must stay unchanged after a swap before its snapshot is saved (saving a large index pauses the bot). */
 export const SNAPSHOT_QUIET_MS = 2_000;
 
-/** What a reload is asked to read: every file, or only the named ones. */
-type ReloadScope = { readonly kind: 'all' } | { readonly kind: 'files'; readonly names: Set<string> };
-
-/** How long the folder must stay quiet before a change is reloaded: editors and copies write in bursts. */
-export const RELOAD_QUIET_MS = 400;
-
 export class LiveCorpus {
   private current: CorpusIndex;
   private last: ReloadReport;
@@ -103,10 +71,7 @@ export class LiveCorpus {
   private queued: Promise<ReloadReport> | undefined;
   /** What the queued reload will read: the union of the requests made while one ran. */
   private queuedScope: ReloadScope | undefined;
-  private watcher: FSWatcher | undefined;
-  private quietTimer: NodeJS.Timeout | undefined;
-  /** Names changed since the watcher's last reload; `all` when a change named no file. */
-  private watchedScope: ReloadScope | undefined;
+  private watcher: CorpusWatcher | undefined;
   /** Each corpus file as last read, by name (undefined until known: then the next reload reads all). */
   private reads: Map<string, CorpusFileRead> | undefined;
   /** Subfolders that could not be read at the last full read (they fingerprint after the files). */
@@ -197,34 +162,11 @@ export class LiveCorpus {
    */
   watch(): void {
     if (this.watcher !== undefined) return;
-    const { corpusPath } = this.options;
-    let isFolder: boolean;
-    try {
-      isFolder = statSync(corpusPath).isDirectory();
-    } catch (error) {
-      this.options.onWatchError?.(error instanceof Error ? error : new Error(String(error)));
-      return;
-    }
-    // One corpus file is watched through its folder: editors save by replacing the file.
-    const fileName = isFolder ? undefined : path.basename(corpusPath);
-    const onChange = (_event: string, name: string | Buffer | null): void => {
-      const changed = name === null ? undefined : name.toString();
-      if (changed !== undefined && (isIgnoredPath(changed) || (fileName !== undefined && changed !== fileName))) return;
-      const scope: ReloadScope = changed === undefined ? { kind: 'all' } : { kind: 'files', names: new Set([changed.split(path.sep).join('/')]) };
-      this.watchedScope = joinScopes(this.watchedScope, scope);
-      clearTimeout(this.quietTimer);
-      this.quietTimer = setTimeout(() => {
-        const watched = this.watchedScope ?? { kind: 'all' };
-        this.watchedScope = undefined;
-        void this.request('file-change', watched);
-      }, RELOAD_QUIET_MS);
-    };
-    try {
-      this.watcher = watch(isFolder ? corpusPath : path.dirname(corpusPath), { recursive: isFolder, persistent: false }, onChange);
-      this.watcher.on('error', (error) => this.options.onWatchError?.(error));
-    } catch (error) {
-      this.options.onWatchError?.(error instanceof Error ? error : new Error(String(error)));
-    }
+    this.watcher = watchCorpus(
+      this.options.corpusPath,
+      (scope) => void this.request('file-change', scope),
+      (error) => this.options.onWatchError?.(error),
+    );
   }
 
   /** Saves the snapshot now if one is waiting for the corpus to be quiet, and waits for the save under way. */
@@ -239,7 +181,6 @@ export class LiveCorpus {
 
   /** Stops watching, and waits for a reload in progress. */
   async close(): Promise<void> {
-    clearTimeout(this.quietTimer);
     this.watcher?.close();
     this.watcher = undefined;
     await this.queued;
@@ -402,16 +343,4 @@ function planUpdate(previous: CorpusIndex, merged: readonly Article[], changes: 
     return before!;
   });
   return { articles, removed, added };
-}
-
-/** The union of two reload requests: all files if either asks for all. */
-function joinScopes(a: ReloadScope | undefined, b: ReloadScope): ReloadScope {
-  if (a === undefined) return b;
-  if (a.kind === 'all' || b.kind === 'all') return { kind: 'all' };
-  return { kind: 'files', names: new Set([...a.names, ...b.names]) };
-}
-
-/** Whether a changed path is one the loader skips (the index snapshot, editors' swap files and backups): no reload for it. */
-function isIgnoredPath(name: string): boolean {
-  return name.split(path.sep).some(isIgnoredName);
 }
