@@ -1,7 +1,7 @@
 /**
  * Building an index on a worker thread, so that a running bot keeps answering from its current
- * index while the next one is built (building a corpus of thousands of articles takes seconds; Discord allows 3 s to
- * acknowledge an interaction).
+ * index while the next one is built (a corpus of thousands of articles takes seconds to build;
+ * Discord allows 3 s to acknowledge an interaction).
  */
 import { Worker } from 'node:worker_threads';
 import { buildCorpusIndex, restoreCorpusIndexInSlices, serializeCorpusIndex, type Article, type CorpusIndex, type IndexSnapshot } from '../core/index.js';

@@ -39,8 +39,8 @@ export interface CorpusIndexChange {
  * assignment. It shares read-only parts with `index` (articles, passages, postings).
  *
  * Cost: linear in the changed articles' text, plus passes over the corpus's passages, people and
- * terms with small constants (0.3 s for 2,225 articles, 1.7 s for 35,600, against 4.4 s and 79 s
- * for a build; see docs/experiments.md, "Incremental updates").
+ * terms with small constants: a fraction of a build's time (the measured times are in
+ * docs/experiments.md, "Incremental updates" and "Corpus files, passages and index").
  *
  * @param chunkOptions the options `index` was built with
  * @throws Error (`corpus index update: …`) when the change does not fit the index (an unknown id

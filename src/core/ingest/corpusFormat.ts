@@ -29,8 +29,8 @@ export const CORPUS_EXTENSIONS = ['.md', '.txt', '.jsonl', '.html', '.htm'] as c
 /**
  * How the bytes of corpus files are read. `utf-8` (the default): a file that is not valid UTF-8
  * is an issue. `latin1`: a file that is valid UTF-8 is still read as UTF-8 (ASCII is both, and a
- * corpus declared Latin-1 often holds UTF-8 files too; see docs/experiments.md, "Corpus files"),
- * any other as Latin-1 (Windows-1252, as browsers read `latin1`).
+ * corpus declared Latin-1 often holds UTF-8 files too; see docs/experiments.md, "Corpus files,
+ * passages and index"), any other as Latin-1 (Windows-1252, as browsers read `latin1`).
  */
 export const CORPUS_ENCODINGS = ['utf-8', 'latin1'] as const;
 export type CorpusEncoding = (typeof CORPUS_ENCODINGS)[number];
@@ -59,14 +59,16 @@ export function parseEncodingName(label: string): CorpusEncoding | undefined {
  * The largest `.md` or `.txt` article file, in bytes: 4 MiB. The longest real articles are about
  * 100 KB, so a bigger file is not one article (a book, a database dump, a log); the loader checks
  * the size before reading, so such a file costs nothing. `.jsonl` exports have no file limit
- * (they are streamed), only {@link MAX_JSON_LINE_BYTES}. See docs/experiments.md, "Corpus files".
+ * (they are streamed), only {@link MAX_JSON_LINE_BYTES}. See docs/experiments.md, "Corpus files,
+ * passages and index".
  */
 export const MAX_ARTICLE_FILE_BYTES = 4 * 1024 * 1024;
 
 /**
  * The longest line of a `.md` or `.txt` file, in bytes: 256 KiB. Real paragraphs are a few KB,
  * and even a 100 KB article pasted as one line fits; a longer line is minified or generated data,
- * not prose, and would make one huge paragraph. See docs/experiments.md, "Corpus files".
+ * not prose, and would make one huge paragraph. See docs/experiments.md, "Corpus files,
+ * passages and index".
  */
 export const MAX_LINE_BYTES = 256 * 1024;
 
