@@ -1,9 +1,9 @@
 /**
  * The people directory in memory: a mention is six numbers in one array shared by the whole
  * directory (its sentence and name are read back from the article's text when asked for), not an
- * object with its own strings. Tens of thousands of mentions cost a few hundred kilobytes instead
- * of megabytes; a person's `mentions` are decoded each time they are read (a `/who` reply reads them
- * once), and {@link mentionCount} counts them without decoding.
+ * object with its own strings: 24 bytes a mention instead of about 185 (see docs/experiments.md,
+ * Speed and memory). A person's `mentions` are decoded each time they are read (a `/who` reply
+ * reads them once), and {@link mentionCount} counts them without decoding.
  */
 import type { Article } from '../types.js';
 import type { Person, PersonMention } from './directory.js';
