@@ -5,16 +5,15 @@
  * attachment), Add to Dossier on a member's message, the reply, answering from the new article,
  * the duplicate refusal, Undo, and a member without the permission refused.
  */
-import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PermissionFlagsBits, type APIEmbed, type APIInteraction } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, startBotProcess, type BotProcess } from '../support/botProcess.js';
-import { attachmentCommand, buttonPress, messageCommand, slashCommand, startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../support/fakeDiscord.js';
-import { SEED_CORPUS_DIR } from '../support/seedCorpus.js';
+import { PROJECT_ROOT, startBotWithFakeDiscord, stopBotsWithFakeDiscord } from '../support/botProcess.js';
+import { attachmentCommand, buttonPress, messageCommand, slashCommand, type FakeDiscord, type RecordedRequest } from '../support/fakeDiscord.js';
+import { copySeedCorpus, removeTempCorpora } from '../support/tempCorpus.js';
 
 interface MessageBody {
   content?: string;
@@ -41,17 +40,13 @@ const HITLER_HOUSE_QUESTION = 'What will the house where Hitler was born become?
 const ALIBABA_QUESTION = "How much money could Alibaba's second listing in Hong Kong raise?";
 
 let fake: FakeDiscord;
-let bot: BotProcess;
 let corpus: string;
 let pages: Server;
 let pagesBase = '';
 let editorsRole = '';
 
 beforeAll(async () => {
-  corpus = await mkdtemp(path.join(tmpdir(), 'dossier-add-'));
-  for (const name of await readdir(SEED_CORPUS_DIR)) {
-    if (name.endsWith('.md') && name !== 'README.md') await copyFile(path.join(SEED_CORPUS_DIR, name), path.join(corpus, name));
-  }
+  corpus = await copySeedCorpus();
   const served: Record<string, string> = { '/news/world/hitler-house-police-station': HITLER_HOUSE_PAGE, '/news/bolivia-morales-supporters-killed': BOLIVIA_PAGE };
   pages = createServer((request, response) => {
     const file = served[request.url ?? ''];
@@ -64,17 +59,20 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
   pagesBase = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
 
-  fake = await startFakeDiscord();
-  editorsRole = fake.createRole('Editors').id;
-  bot = startBotProcess(fake, { CORPUS_DIR: corpus, FETCH_ALLOW_PRIVATE: 'true', ADD_ROLES: editorsRole });
-  await fake.waitForRequest((request) => request.method === 'PUT' && request.path.endsWith(`/guilds/${fake.guildId}/commands`), 20_000);
+  ({ fake } = await startBotWithFakeDiscord({
+    env: { CORPUS_DIR: corpus, FETCH_ALLOW_PRIVATE: 'true' },
+    prepare: (beforeStart) => {
+      editorsRole = beforeStart.createRole('Editors').id;
+      return { ADD_ROLES: editorsRole };
+    },
+    readyTimeoutMs: 20_000,
+  }));
 }, 40_000);
 
 afterAll(async () => {
-  await bot?.stop();
-  await fake?.close();
+  await stopBotsWithFakeDiscord();
   await new Promise<void>((resolve) => (pages ? pages.close(() => resolve()) : resolve()));
-  if (corpus) await rm(corpus, { recursive: true, force: true });
+  await removeTempCorpora();
 });
 
 /** The message that completes an interaction: the edit of its (deferred) response, or a follow-up. */

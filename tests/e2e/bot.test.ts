@@ -3,13 +3,11 @@
  * autocomplete, buttons, a resumed gateway, rate limits and server errors on edits, and a
  * graceful shutdown with a reply in flight. Nothing leaves the machine.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { InteractionResponseType, type APIEmbed, type APIInteraction } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAKE_TOKEN, startBotProcess, type BotProcess } from '../support/botProcess.js';
-import { autocomplete, buttonPress, slashCommand, startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../support/fakeDiscord.js';
+import { FAKE_TOKEN, startBotWithFakeDiscord, stopBotsWithFakeDiscord, type BotProcess } from '../support/botProcess.js';
+import { autocomplete, buttonPress, slashCommand, type FakeDiscord, type RecordedRequest } from '../support/fakeDiscord.js';
+import { makeTempCorpus, removeTempCorpora } from '../support/tempCorpus.js';
 
 interface MessageBody {
   content?: string;
@@ -27,6 +25,11 @@ interface CallbackBody {
 const isCallback = (request: RecordedRequest): boolean => request.path.endsWith('/callback');
 const isOriginalEdit = (request: RecordedRequest): boolean => request.method === 'PATCH' && request.path.endsWith('/messages/@original');
 const EPHEMERAL = 64;
+
+afterAll(async () => {
+  await stopBotsWithFakeDiscord();
+  await removeTempCorpora();
+});
 
 /** Waits for the request that completes an interaction's reply and returns it with the interaction's callbacks. */
 async function reply(fake: FakeDiscord, interaction: APIInteraction, predicate: (request: RecordedRequest) => boolean = isOriginalEdit) {
@@ -48,15 +51,10 @@ describe('the bot in a guild', () => {
   let bot: BotProcess;
 
   beforeAll(async () => {
-    fake = await startFakeDiscord();
-    bot = startBotProcess(fake);
-    await fake.waitForRequest((request) => request.method === 'PUT' && request.path.endsWith(`/guilds/${fake.guildId}/commands`), 15_000);
+    ({ fake, bot } = await startBotWithFakeDiscord());
   }, 30_000);
 
-  afterAll(async () => {
-    await bot?.stop();
-    await fake?.close();
-  });
+  afterAll(stopBotsWithFakeDiscord);
 
   it('connects with the Guilds intent only and registers its six slash commands and its message command to the guild', () => {
     expect(fake.identifies[0]?.intents).toBe(1);
@@ -237,16 +235,13 @@ describe('the bot in a guild', () => {
 
 describe('the bot with a hostile corpus, shutting down', () => {
   it('pings no one for @everyone and role mentions in articles, and finishes a reply in flight on SIGTERM', async () => {
-    const corpus = await mkdtemp(path.join(tmpdir(), 'dossier-hostile-'));
-    await writeFile(
-      path.join(corpus, 'mentions.md'),
-      '---\nid: mass-mention-memo\ntitle: "Memo to @everyone on the <@&123> role"\npublisher: Test Wire\n---\n\n' +
+    const corpus = await makeTempCorpus({
+      'mentions.md':
+        '---\nid: mass-mention-memo\ntitle: "Memo to @everyone on the <@&123> role"\npublisher: Test Wire\n---\n\n' +
         'The ministry memo was addressed to @everyone and to <@&123> and to <@456>, asking all staff to read the sanctions guidance before Friday.\n',
-    );
-    const fake = await startFakeDiscord();
-    const bot = startBotProcess(fake, { CORPUS_DIR: corpus });
+    });
+    const { fake, bot, stop } = await startBotWithFakeDiscord({ env: { CORPUS_DIR: corpus } });
     try {
-      await fake.waitForRequest((request) => request.method === 'PUT', 15_000);
       const asked = fake.dispatchInteraction(slashCommand('ask', { question: 'Who was the ministry memo addressed to?' }));
       const { body } = await reply(fake, asked);
       const shown = embedText(body.embeds![0]!);
@@ -264,8 +259,7 @@ describe('the bot with a hostile corpus, shutting down', () => {
       expect(fake.requestsFor(inFlight).filter(isOriginalEdit).map((request) => request.status)).toEqual([429, 200]);
       expect(bot.logLines.some((line) => line.includes('"shutting down"'))).toBe(true);
     } finally {
-      await bot.stop();
-      await fake.close();
+      await stop();
     }
   }, 30_000);
 });

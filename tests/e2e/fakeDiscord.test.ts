@@ -1,54 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  AttachmentBuilder,
-  Client,
-  DiscordAPIError,
-  Events,
-  GatewayIntentBits,
-  MessageFlags,
-  Routes,
-  type Interaction,
-} from 'discord.js';
+import { AttachmentBuilder, Client, DiscordAPIError, Events, GatewayIntentBits, MessageFlags, Routes } from 'discord.js';
 import { InteractionResponseType, InteractionType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
+import { autocomplete, buttonPress, slashCommand, startFakeDiscord, type FakeDiscordOptions, type RecordedRequest } from '../support/fakeDiscord.js';
 import {
-  autocomplete,
-  buttonPress,
-  slashCommand,
-  startFakeDiscord,
-  type FakeDiscord,
-  type FakeDiscordOptions,
-  type RecordedRequest,
-} from '../support/fakeDiscord.js';
+  connectClientToFakeDiscord,
+  nextInteraction,
+  startClientWithFakeDiscord,
+  stopClientsWithFakeDiscord,
+} from '../support/fakeDiscordClient.js';
 
-interface Connected {
-  fake: FakeDiscord;
-  client: Client;
-}
-
-const running: Connected[] = [];
-
-afterEach(async () => {
-  for (const { fake, client } of running.splice(0)) {
-    await client.destroy();
-    await fake.close();
-  }
-});
+afterEach(stopClientsWithFakeDiscord);
 
 /** Starts a fake and a real discord.js client logged in to it, torn down after each test. */
-async function connect(options: FakeDiscordOptions = {}): Promise<Connected> {
-  const fake = await startFakeDiscord(options);
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiBase } });
-  running.push({ fake, client });
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login('fake-token');
-  await ready;
-  return { fake, client };
-}
-
-function nextInteraction(client: Client): Promise<Interaction> {
-  return new Promise((resolve) => client.once(Events.InteractionCreate, resolve));
-}
+const connect = (options: FakeDiscordOptions = {}) => connectClientToFakeDiscord({ fake: options });
 
 const isCallback = (request: RecordedRequest): boolean => request.path.endsWith('/callback');
 
@@ -298,9 +263,7 @@ describe('the fake Discord with a real discord.js client', () => {
   });
 
   it('answers another bot token with 401, so login() rejects with TokenInvalid before any IDENTIFY', async () => {
-    const fake = await startFakeDiscord({ token: 'the-token-Discord-has-now' });
-    const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiBase } });
-    running.push({ fake, client });
+    const { fake, client } = await startClientWithFakeDiscord({ fake: { token: 'the-token-Discord-has-now' } });
 
     await expect(client.login('an-old-token')).rejects.toMatchObject({ code: 'TokenInvalid' });
 
@@ -309,9 +272,7 @@ describe('the fake Discord with a real discord.js client', () => {
   });
 
   it('closes an IDENTIFY asking for a privileged intent the bot lacks with 4014, and discord.js gives up', async () => {
-    const fake = await startFakeDiscord();
-    const client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent], rest: { api: fake.apiBase } });
-    running.push({ fake, client });
+    const { fake, client } = await startClientWithFakeDiscord({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent] });
     const disconnected = new Promise<number>((resolve) => client.once(Events.ShardDisconnect, (event) => resolve(event.code)));
 
     await expect(client.login('fake-token')).rejects.toThrow('Used disallowed intents');
@@ -322,9 +283,10 @@ describe('the fake Discord with a real discord.js client', () => {
   });
 
   it('lets an IDENTIFY through when the privileged intent is enabled for the bot', async () => {
-    const fake = await startFakeDiscord({ privilegedIntents: GatewayIntentBits.MessageContent });
-    const client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent], rest: { api: fake.apiBase } });
-    running.push({ fake, client });
+    const { fake, client } = await startClientWithFakeDiscord({
+      fake: { privilegedIntents: GatewayIntentBits.MessageContent },
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent],
+    });
 
     await client.login('fake-token');
     await fake.waitForReady();

@@ -5,42 +5,18 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ApplicationCommandType, Client, DiscordAPIError, Events, GatewayIntentBits, PermissionFlagsBits, Routes, type Interaction } from 'discord.js';
+import { ApplicationCommandType, DiscordAPIError, PermissionFlagsBits, Routes } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { attachmentCommand, messageCommand, startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord.js';
+import { attachmentCommand, messageCommand } from '../support/fakeDiscord.js';
+import { connectClientToFakeDiscord, nextInteraction, stopClientsWithFakeDiscord } from '../support/fakeDiscordClient.js';
 import { PROJECT_ROOT } from '../support/seedCorpus.js';
 
 /** A real saved news page (City A.M., 2019): Alibaba's Hong Kong listing. */
 const PAGE = path.join(PROJECT_ROOT, '../shared/eval/extraction/pages/360c732d1fdbfc6895d7096c0c0b8c0d581bb1af80160f4c6a0f1fd9ff85e469.html');
 
-interface Connected {
-  fake: FakeDiscord;
-  client: Client;
-}
+afterEach(stopClientsWithFakeDiscord);
 
-const running: Connected[] = [];
-
-afterEach(async () => {
-  for (const { fake, client } of running.splice(0)) {
-    await client.destroy();
-    await fake.close();
-  }
-});
-
-async function connect(before: (fake: FakeDiscord) => void = () => undefined): Promise<Connected> {
-  const fake = await startFakeDiscord();
-  before(fake);
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiBase } });
-  running.push({ fake, client });
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login('fake-token');
-  await ready;
-  return { fake, client };
-}
-
-function nextInteraction(client: Client): Promise<Interaction> {
-  return new Promise((resolve) => client.once(Events.InteractionCreate, resolve));
-}
+const connect = connectClientToFakeDiscord;
 
 describe('the fake Discord for adding articles', () => {
   it('registers a message command whose name has capitals and spaces, beside slash commands', async () => {
@@ -109,7 +85,7 @@ describe('the fake Discord for adding articles', () => {
 
   it("gives the member's roles and permissions, for roles the guild has", async () => {
     let editors = '';
-    const { fake, client } = await connect((beforeLogin) => (editors = beforeLogin.createRole('Editors').id));
+    const { fake, client } = await connect({ prepare: (beforeLogin) => (editors = beforeLogin.createRole('Editors').id) });
     const received = nextInteraction(client);
 
     fake.dispatchInteraction(messageCommand('Add to Dossier', fake.postMessage('no link'), { roles: [editors], permissions: PermissionFlagsBits.ViewChannel }));

@@ -4,8 +4,8 @@
  * supervisor shows it), and never prints the token. Recoverable drops are in `bot.test.ts`.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { FAKE_TOKEN, startBotProcess, type BotProcess } from '../support/botProcess.js';
-import { startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord.js';
+import { FAKE_TOKEN, startBotWithFakeDiscord, stopBotsWithFakeDiscord, waitForCommandsRegistered, type BotProcess } from '../support/botProcess.js';
+import type { FakeDiscord, FakeDiscordOptions } from '../support/fakeDiscord.js';
 
 /** pino's level number for `fatal`. */
 const FATAL = 60;
@@ -19,20 +19,11 @@ interface LogLine {
   shardId?: number;
 }
 
-const started: Array<{ fake: FakeDiscord; bot: BotProcess }> = [];
+afterEach(stopBotsWithFakeDiscord);
 
-afterEach(async () => {
-  for (const { fake, bot } of started.splice(0)) {
-    await bot.stop();
-    await fake.close();
-  }
-});
-
-async function start(fakeOptions: Parameters<typeof startFakeDiscord>[0] = {}, prepare: (fake: FakeDiscord) => void = () => undefined) {
-  const fake = await startFakeDiscord(fakeOptions);
-  prepare(fake);
-  const bot = startBotProcess(fake);
-  started.push({ fake, bot });
+/** Starts the bot without waiting for it to be ready: Discord may refuse it first. */
+async function start(fakeOptions: FakeDiscordOptions = {}, prepare: (fake: FakeDiscord) => void = () => undefined) {
+  const { fake, bot } = await startBotWithFakeDiscord({ fake: fakeOptions, prepare, readyTimeoutMs: false });
   const exited = bot.exited.then((code) => ({ code, at: Date.now() }));
   return { fake, bot, exited };
 }
@@ -80,7 +71,7 @@ describe('the bot when Discord will not let it in', () => {
 
   it('exits 1 when the gateway rejects the token (4004) while it is running, without reconnecting', async () => {
     const { fake, bot, exited } = await start();
-    await fake.waitForRequest((request) => request.method === 'PUT' && request.path.endsWith('/commands'), 15_000);
+    await waitForCommandsRegistered(fake, 15_000);
 
     fake.dropGatewayConnection(4004);
 

@@ -4,15 +4,13 @@
  * service, a file that stops parsing keeps its previous version, and `/status` and `/reload`
  * tell moderators what happened.
  */
-import { copyFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PermissionFlagsBits, type APIEmbed, type APIInteraction } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBotProcess, type BotProcess } from '../support/botProcess.js';
-import { slashCommand, startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../support/fakeDiscord.js';
-import { SEED_CORPUS_DIR } from '../support/seedCorpus.js';
-import { markdownArticle } from '../support/tempCorpus.js';
+import { logRecords, startBotWithFakeDiscord, stopBotsWithFakeDiscord, type BotProcess } from '../support/botProcess.js';
+import { slashCommand, type FakeDiscord, type RecordedRequest } from '../support/fakeDiscord.js';
+import { copySeedCorpus, markdownArticle, removeTempCorpora } from '../support/tempCorpus.js';
 
 interface MessageBody {
   content?: string;
@@ -54,14 +52,7 @@ function ask(fake: FakeDiscord, question: string): APIInteraction {
 }
 
 function logged(bot: BotProcess, message: string): Array<Record<string, unknown>> {
-  return bot.logLines.flatMap((line) => {
-    try {
-      const parsed = JSON.parse(line) as Record<string, unknown>;
-      return parsed['msg'] === message ? [parsed] : [];
-    } catch {
-      return [];
-    }
-  });
+  return logRecords(bot.logLines).filter((record) => record['msg'] === message);
 }
 
 async function waitForLog(bot: BotProcess, message: string, count: number, timeoutMs = 15_000): Promise<Record<string, unknown>> {
@@ -80,19 +71,13 @@ describe('editing the corpus of a running bot', () => {
   let corpus: string;
 
   beforeAll(async () => {
-    corpus = await mkdtemp(path.join(tmpdir(), 'dossier-live-'));
-    for (const name of await readdir(SEED_CORPUS_DIR)) {
-      if (name.endsWith('.md') && name !== 'README.md') await copyFile(path.join(SEED_CORPUS_DIR, name), path.join(corpus, name));
-    }
-    fake = await startFakeDiscord();
-    bot = startBotProcess(fake, { CORPUS_DIR: corpus });
-    await fake.waitForRequest((request) => request.method === 'PUT' && request.path.endsWith(`/guilds/${fake.guildId}/commands`), 20_000);
+    corpus = await copySeedCorpus();
+    ({ fake, bot } = await startBotWithFakeDiscord({ env: { CORPUS_DIR: corpus }, readyTimeoutMs: 20_000 }));
   }, 40_000);
 
   afterAll(async () => {
-    await bot?.stop();
-    await fake?.close();
-    if (corpus) await rm(corpus, { recursive: true, force: true });
+    await stopBotsWithFakeDiscord();
+    await removeTempCorpora();
   });
 
   it('answers every question asked during the swap, and cites the new article after it', async () => {

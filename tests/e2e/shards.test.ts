@@ -3,34 +3,21 @@
  * a shard process that restores it, connects and answers; SIGTERM stops the shard gracefully.
  * Against the fake Discord on 127.0.0.1, as the unsharded end-to-end test.
  */
-import { cp } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startBotProcess } from '../support/botProcess.js';
-import { slashCommand, startFakeDiscord } from '../support/fakeDiscord.js';
-import { SEED_CORPUS_DIR } from '../support/seedCorpus.js';
-import { makeTempCorpus, removeTempCorpora } from '../support/tempCorpus.js';
+import { logRecords, startBotWithFakeDiscord, stopBotsWithFakeDiscord } from '../support/botProcess.js';
+import { slashCommand } from '../support/fakeDiscord.js';
+import { copySeedCorpus, removeTempCorpora } from '../support/tempCorpus.js';
 
-afterAll(removeTempCorpora);
-
-/** The JSON log lines of the manager and its shard (they share standard error), parsed. */
-function logRecords(lines: readonly string[]): Array<Record<string, unknown>> {
-  return lines.flatMap((line) => {
-    try {
-      return [JSON.parse(line) as Record<string, unknown>];
-    } catch {
-      return [];
-    }
-  });
-}
+afterAll(async () => {
+  await stopBotsWithFakeDiscord();
+  await removeTempCorpora();
+});
 
 describe('the bot under the ShardingManager', () => {
   it('starts one shard that restores the snapshot the manager saved, answers /ask, and stops on SIGTERM', async () => {
-    const corpus = await makeTempCorpus({});
-    await cp(SEED_CORPUS_DIR, corpus, { recursive: true, filter: (source) => !source.includes('.dossier-index.json') });
-    const fake = await startFakeDiscord();
-    const bot = startBotProcess(fake, { SHARDS: 'auto', CORPUS_DIR: corpus });
+    const corpus = await copySeedCorpus();
+    const { fake, bot, stop } = await startBotWithFakeDiscord({ env: { SHARDS: 'auto', CORPUS_DIR: corpus }, readyTimeoutMs: 25_000 });
     try {
-      await fake.waitForRequest((request) => request.method === 'PUT' && request.path.endsWith(`/guilds/${fake.guildId}/commands`), 25_000);
       const interaction = fake.dispatchInteraction(slashCommand('ask', { question: 'Who replaced Brian Hook?' }));
       const edit = await fake.waitForRequest((request) => request.method === 'PATCH' && request.path.includes(interaction.token) && request.status < 300, 8_000);
       expect(JSON.stringify(edit.body)).toContain('Elliott Abrams');
@@ -46,18 +33,14 @@ describe('the bot under the ShardingManager', () => {
       expect(records.some((record) => record['msg'] === 'all shards ready')).toBe(true);
       expect(records.some((record) => record['msg'] === 'disconnected from Discord' && JSON.stringify(record['shards']) === '[0]')).toBe(true);
     } finally {
-      await bot.stop();
-      await fake.close();
+      await stop();
     }
   }, 40_000);
 
   it('stops every shard and exits 1, without respawning, when the gateway rejects the token of a running shard', async () => {
-    const corpus = await makeTempCorpus({});
-    await cp(SEED_CORPUS_DIR, corpus, { recursive: true, filter: (source) => !source.includes('.dossier-index.json') });
-    const fake = await startFakeDiscord();
-    const bot = startBotProcess(fake, { SHARDS: '1', CORPUS_DIR: corpus });
+    const corpus = await copySeedCorpus();
+    const { fake, bot, stop } = await startBotWithFakeDiscord({ env: { SHARDS: '1', CORPUS_DIR: corpus }, readyTimeoutMs: 25_000 });
     try {
-      await fake.waitForRequest((request) => request.method === 'PUT' && request.path.endsWith(`/guilds/${fake.guildId}/commands`), 25_000);
       fake.dropGatewayConnection(4004);
       expect(await bot.exited).toBe(1);
       const records = logRecords(bot.logLines);
@@ -67,8 +50,7 @@ describe('the bot under the ShardingManager', () => {
       ]);
       expect(fake.identifies).toHaveLength(1);
     } finally {
-      await bot.stop();
-      await fake.close();
+      await stop();
     }
   }, 40_000);
 });

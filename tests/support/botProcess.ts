@@ -1,10 +1,10 @@
 /**
  * Runs the built bot (`dist/src/main.js`) as a child process against a fake Discord, collecting
- * its JSON log lines.
+ * its JSON log lines; {@link startBotWithFakeDiscord} starts both and waits until the bot is ready.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { FakeDiscord } from './fakeDiscord.js';
+import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions, type RecordedRequest } from './fakeDiscord.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Long enough to look like a token, so a leak into a log line would be recognisable. */
@@ -51,6 +51,17 @@ export function startBotProcess(fake: FakeDiscord, env: Record<string, string> =
   };
 }
 
+/** The JSON log lines among `lines` (a bot's {@link BotProcess.logLines}), parsed; other lines are skipped. */
+export function logRecords(lines: readonly string[]): Array<Record<string, unknown>> {
+  return lines.flatMap((line) => {
+    try {
+      return [JSON.parse(line) as Record<string, unknown>];
+    } catch {
+      return [];
+    }
+  });
+}
+
 function collectLines(stream: NodeJS.ReadableStream, into: string[]): void {
   let buffer = '';
   stream.setEncoding('utf8');
@@ -60,4 +71,65 @@ function collectLines(stream: NodeJS.ReadableStream, into: string[]): void {
     buffer = lines.pop() ?? '';
     into.push(...lines.filter((line) => line.length > 0));
   });
+}
+
+/** Options for {@link startBotWithFakeDiscord}; every field is optional. */
+export interface BotWithFakeDiscordOptions {
+  /** Options of the fake Discord (token accepted, privileged intents, command scope…). */
+  readonly fake?: FakeDiscordOptions;
+  /** Environment of the bot, on top of the fake's Discord settings (`CORPUS_DIR`, `SHARDS`…). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Runs on the fake before the bot starts (a role to create, an IDENTIFY to refuse); may return more environment. */
+  readonly prepare?: (fake: FakeDiscord) => Readonly<Record<string, string>> | void;
+  /**
+   * How long to wait for the bot to register its commands to the guild, its sign of being
+   * ready; `false` not to wait, for a bot expected to stop before. Default 15 000 ms.
+   */
+  readonly readyTimeoutMs?: number | false;
+}
+
+/** A fake Discord with the real bot connected to it. */
+export interface BotWithFakeDiscord {
+  readonly fake: FakeDiscord;
+  readonly bot: BotProcess;
+  /** Stops the bot (SIGTERM), then closes the fake. Safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+const running: BotWithFakeDiscord[] = [];
+
+/**
+ * Starts a fake Discord and the built bot against it, and (unless `readyTimeoutMs` is false)
+ * waits until the bot has registered its commands. {@link stopBotsWithFakeDiscord} stops every
+ * pair started, even one whose start failed: call it in `afterAll` or `afterEach`.
+ *
+ * @example
+ * const { fake, bot } = await startBotWithFakeDiscord({ env: { CORPUS_DIR: corpus } });
+ * const interaction = fake.dispatchInteraction(slashCommand('ask', { question: 'Who replaced Brian Hook?' }));
+ */
+export async function startBotWithFakeDiscord(options: BotWithFakeDiscordOptions = {}): Promise<BotWithFakeDiscord> {
+  const fake = await startFakeDiscord(options.fake);
+  const prepared = options.prepare?.(fake) ?? {};
+  const bot = startBotProcess(fake, { ...options.env, ...prepared });
+  const started: BotWithFakeDiscord = {
+    fake,
+    bot,
+    async stop() {
+      await bot.stop();
+      await fake.close();
+    },
+  };
+  running.push(started);
+  if (options.readyTimeoutMs !== false) await waitForCommandsRegistered(fake, options.readyTimeoutMs ?? 15_000);
+  return started;
+}
+
+/** Stops every bot started by {@link startBotWithFakeDiscord} and closes its fake Discord. */
+export async function stopBotsWithFakeDiscord(): Promise<void> {
+  for (const started of running.splice(0)) await started.stop();
+}
+
+/** Resolves when the bot has registered its commands to the fake's guild (bulk overwrite). */
+export function waitForCommandsRegistered(fake: FakeDiscord, timeoutMs: number): Promise<RecordedRequest> {
+  return fake.waitForRequest((request) => request.method === 'PUT' && request.path.endsWith(`/guilds/${fake.guildId}/commands`), timeoutMs);
 }

@@ -1,9 +1,11 @@
 /**
  * Throw-away corpus folders under the OS temp folder, for loader, CLI and validator tests.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { SNAPSHOT_FILE_NAME } from '../../src/storage/snapshotFile.js';
+import { SEED_CORPUS_DIR } from './seedCorpus.js';
 
 /** File contents by path relative to the corpus folder: text (written as UTF-8) or raw bytes. */
 export type CorpusFiles = Readonly<Record<string, string | Uint8Array>>;
@@ -22,7 +24,17 @@ export async function makeTempCorpus(files: CorpusFiles): Promise<string> {
   return dir;
 }
 
-/** Deletes every folder made by {@link makeTempCorpus} (call it in `afterAll`). */
+/**
+ * A temp copy of the bundled corpus without its index snapshot, so a program started on it builds
+ * its own index; {@link removeTempCorpora} deletes it.
+ */
+export async function copySeedCorpus(): Promise<string> {
+  const dir = await makeTempCorpus({});
+  await cp(SEED_CORPUS_DIR, dir, { recursive: true, filter: (source) => !source.endsWith(SNAPSHOT_FILE_NAME) });
+  return dir;
+}
+
+/** Deletes every folder made by {@link makeTempCorpus} or {@link copySeedCorpus} (call it in `afterAll`). */
 export async function removeTempCorpora(): Promise<void> {
   await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 }
