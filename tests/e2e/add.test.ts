@@ -8,10 +8,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { PermissionFlagsBits, type APIEmbed, type APIInteraction } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, startBotWithFakeDiscord, stopBotsWithFakeDiscord } from '../support/botProcess.js';
+import { extractionPagePath } from '../support/extractionPages.js';
+import { startBotWithFakeDiscord, stopBotsWithFakeDiscord } from '../support/botProcess.js';
 import { attachmentCommand, buttonPress, messageCommand, slashCommand, type FakeDiscord, type RecordedRequest } from '../support/fakeDiscord.js';
 import { copySeedCorpus, removeTempCorpora } from '../support/tempCorpus.js';
 
@@ -28,13 +28,12 @@ const MANAGER = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessag
 const MEMBER = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages;
 
 /** Real saved news pages (2019) from the extraction benchmark. */
-const PAGES = path.join(PROJECT_ROOT, '../shared/eval/extraction/pages');
 /** NBC News: the house where Hitler was born will become a police station. */
-const HITLER_HOUSE_PAGE = path.join(PAGES, '5a822960e9a2cb1e664d334b6c936c5cb6e41fb5331877538c2c8339cb59d57e.html');
+const HITLER_HOUSE_PAGE = extractionPagePath('5a822960e9a2cb1e664d334b6c936c5cb6e41fb5331877538c2c8339cb59d57e');
 /** RT: three Morales supporters killed in Bolivia. */
-const BOLIVIA_PAGE = path.join(PAGES, '4a44ab3e4c41d56ce9b79eb07acb06aed1bc52aba68a950f06e7de7ef848400a.html');
+const BOLIVIA_PAGE = extractionPagePath('4a44ab3e4c41d56ce9b79eb07acb06aed1bc52aba68a950f06e7de7ef848400a');
 /** City A.M.: Alibaba's Hong Kong listing. */
-const ALIBABA_PAGE = path.join(PAGES, '360c732d1fdbfc6895d7096c0c0b8c0d581bb1af80160f4c6a0f1fd9ff85e469.html');
+const ALIBABA_PAGE = extractionPagePath('360c732d1fdbfc6895d7096c0c0b8c0d581bb1af80160f4c6a0f1fd9ff85e469');
 
 const HITLER_HOUSE_QUESTION = 'What will the house where Hitler was born become?';
 const ALIBABA_QUESTION = "How much money could Alibaba's second listing in Hong Kong raise?";

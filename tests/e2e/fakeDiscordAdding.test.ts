@@ -4,15 +4,14 @@
  * member's message, and members' roles.
  */
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { ApplicationCommandType, DiscordAPIError, PermissionFlagsBits, Routes } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { attachmentCommand, messageCommand } from '../support/fakeDiscord.js';
 import { connectClientToFakeDiscord, nextInteraction, stopClientsWithFakeDiscord } from '../support/fakeDiscordClient.js';
-import { PROJECT_ROOT } from '../support/seedCorpus.js';
+import { extractionPagePath } from '../support/extractionPages.js';
 
 /** A real saved news page (City A.M., 2019): Alibaba's Hong Kong listing. */
-const PAGE = path.join(PROJECT_ROOT, '../shared/eval/extraction/pages/360c732d1fdbfc6895d7096c0c0b8c0d581bb1af80160f4c6a0f1fd9ff85e469.html');
+const PAGE = extractionPagePath('360c732d1fdbfc6895d7096c0c0b8c0d581bb1af80160f4c6a0f1fd9ff85e469');
 
 afterEach(stopClientsWithFakeDiscord);
 

@@ -4,11 +4,10 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { PROJECT_ROOT } from '../support/seedCorpus.js';
+import { extractionPagePath } from '../support/extractionPages.js';
 
 /** A saved ScienceAlert article (Titan's geological map) from the extraction benchmark's pages. */
-export const ARTICLE_PAGE = path.join(PROJECT_ROOT, '..', 'shared', 'eval', 'extraction', 'pages', '359fee228518d55b921194561e9ca88e428df81940246f8fac7a75398377daea.html');
+export const ARTICLE_PAGE = extractionPagePath('359fee228518d55b921194561e9ca88e428df81940246f8fac7a75398377daea');
 
 export interface LocalSite {
   /** `http://127.0.0.1:PORT`. */

@@ -5,13 +5,11 @@
  * page declares comes out cleaned.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle, type ExtractedArticle } from '../../../../src/core/index.js';
-import { PROJECT_ROOT } from '../../../support/seedCorpus.js';
+import { extractionPagePath, readExtractionTruth } from '../../../support/extractionPages.js';
 
-const EXTRACTION_DIR = path.join(PROJECT_ROOT, '..', 'shared', 'eval', 'extraction');
-const truth = JSON.parse(readFileSync(path.join(EXTRACTION_DIR, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
+const truth = readExtractionTruth();
 
 /** The full key of a page from the start of its key. */
 function keyOf(prefix: string): string {
@@ -22,7 +20,7 @@ function keyOf(prefix: string): string {
 
 /** The saved page's HTML. */
 function pageHtml(prefix: string): string {
-  return readFileSync(path.join(EXTRACTION_DIR, 'pages', `${keyOf(prefix)}.html`), 'utf8');
+  return readFileSync(extractionPagePath(keyOf(prefix)), 'utf8');
 }
 
 /** The article Dossier extracts from a saved page (fails the test when there is none). */
@@ -121,7 +119,7 @@ describe('extractArticle on saved news pages', () => {
 
   it('takes a Reuters page\'s canonical link over the URL it was fetched from', () => {
     const key = keyOf('57d46c9d751e');
-    const result = extractArticle(readFileSync(path.join(EXTRACTION_DIR, 'pages', `${key}.html`), 'utf8'), 'https://www.reuters.com/article/us-global-markets/oversupply-angst-idUSKBN1XT00W?utm_source=twitter');
+    const result = extractArticle(readFileSync(extractionPagePath(key), 'utf8'), 'https://www.reuters.com/article/us-global-markets/oversupply-angst-idUSKBN1XT00W?utm_source=twitter');
     expect(result.kind === 'article' && result.article.url).toBe('https://www.reuters.com/article/us-global-markets-idUSKBN1XT00W');
   });
 });
