@@ -10,6 +10,7 @@ import { extractPeople } from './extractPeople.js';
 import { compatibleNames, nameTokens } from './nameMatching.js';
 import { ROLE_HEADS, roleAfter, roleBefore } from './personRoles.js';
 
+/** A mention as read from its article, before the merge: with its name's folded tokens and the role written around it. */
 export interface RawMention extends PersonMention {
   readonly tokens: readonly string[];
   readonly role?: string;

@@ -58,6 +58,7 @@ export interface Person {
   readonly coMentioned: ReadonlyArray<{ readonly personId: string; readonly name: string; readonly articles: number }>;
 }
 
+/** Every person the corpus names, and each by id. */
 export interface PeopleDirectory {
   /** People, most mentioned first (ties by name). */
   readonly people: readonly Person[];

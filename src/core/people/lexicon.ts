@@ -7,6 +7,7 @@
 import { readBrillLexicon, readCompromiseLexicon, readGenderDetectionNames, readMobyGivenNames } from './packageData.js';
 import { AMBIGUOUS_HEAD_WORDS, EXTRA_DEMONYMS, EXTRA_PLACES, NON_PERSONAL_ROLES, ORG_WORDS, PARTICLES, ROLE_NOUNS, TITLES } from './wordLists.js';
 
+/** The word lists the extractor looks words up in, all lowercase. */
 export interface Lexicons {
   /** Given names: compromise's and the Moby lists' (via stdlib), less places, titles and the like. */
   readonly givenNames: ReadonlySet<string>;
@@ -47,6 +48,7 @@ export function getLexicons(): Lexicons {
   return lexicons;
 }
 
+/** compromise's tags of ordinary words: a word with one of them is not only a proper noun. */
 const COMMON_TAGS: ReadonlySet<string> = new Set([
   'Adjective', 'Adverb', 'Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'PhrasalVerb',
   'Singular', 'Plural', 'Uncountable', 'Noun', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Modal',
@@ -54,6 +56,7 @@ const COMMON_TAGS: ReadonlySet<string> = new Set([
   'Cardinal', 'Ordinal', 'TextValue', 'Actor', 'Unit', 'Multiple', 'Fraction', 'Duration', 'Date',
 ]);
 
+/** Builds the lexicons from the package data and the hand-written lists (about half a second). */
 function loadLexicons(): Lexicons {
   const world = readCompromiseLexicon();
   const givenNames = new Set<string>();

@@ -6,6 +6,7 @@ import { ABBREVIATIONS, DOTTED_NON_INITIALS, FUNCTION_WORDS, NAME_PREFIX, NAME_S
 
 type TokenKind = 'word' | 'initial' | 'dotted' | 'number' | 'possessive' | 'punct';
 
+/** A token of a sentence, with the facts about its case that the rules read. */
 export interface Token {
   readonly text: string;
   readonly start: number;
@@ -26,6 +27,7 @@ export interface Token {
  */
 const TOKEN_PATTERN = /(?:\p{Lu}\.){2,}|(?:\p{Lu}\.)+\p{Lu}(?![\p{L}\p{N}'’])|\p{Lu}\.(?!\p{L}{2})|['’]s(?![\p{L}\p{N}])|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*|\p{N}(?:[\p{N}.,:/]*\p{N})?\p{L}*(?:-[\p{L}\p{N}]+)*|\S/gu;
 
+/** A sentence's tokens (see {@link TOKEN_PATTERN}), a possessive `'s` and an abbreviation's period kept apart or joined as names need. */
 export function tokenize(sentence: string): Token[] {
   const tokens: Token[] = [];
   const pattern = new RegExp(TOKEN_PATTERN.source, 'gu');

@@ -7,6 +7,7 @@ import type { Person, PersonRole } from './directory.js';
 import { nameTokens } from './nameMatching.js';
 import type { RawMention } from './articlePeople.js';
 
+/** A merged person's record from their mentions: the fullest, most used form as the name, the other forms, roles per article, articles and dates (id and people named alongside left empty). */
 export function toPerson(mentions: RawMention[], order: ReadonlyMap<string, number>, dates: ReadonlyMap<string, string | undefined>): Person & { id: string; coMentioned: Person['coMentioned'] } {
   const sorted = [...mentions].sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || (a.offset ?? -1) - (b.offset ?? -1));
   const names = sorted.filter((mention) => !/^the\s/iu.test(mention.form));
@@ -41,6 +42,7 @@ export function toPerson(mentions: RawMention[], order: ReadonlyMap<string, numb
   };
 }
 
+/** Gives each person an id: the slug of their name, with `-2`, `-3`… after the first who has it (in the order given). */
 export function assignIds(people: Array<{ readonly name: string; slug?: string | undefined; id: string }>): void {
   const used = new Set<string>();
   for (const person of people) {

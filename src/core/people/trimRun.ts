@@ -9,6 +9,7 @@ import { type Token, isSentenceInitial } from './nameTokens.js';
 import { firstPart, isAnyGivenName, isDescriptor, isGivenNameAt, isPlaceOrNationality, isTitle } from './wordClasses.js';
 import type { DocumentFacts } from './documentFacts.js';
 
+/** A run cut down to the name it may hold, with what stood before it. */
 export interface TrimmedRun {
   readonly from: number;
   readonly to: number;

@@ -6,6 +6,7 @@ import { ORG_WORDS, PARTICLES, TITLES } from './wordLists.js';
 import type { Lexicons } from './lexicon.js';
 import type { Token } from './nameTokens.js';
 
+/** A capitalised title (`President`, `Vice-President`). */
 export function isTitle(token: Token | undefined): boolean {
   if (token === undefined || token.kind !== 'word' || !token.capitalised) return false;
   return TITLES.has(token.lower) || (token.lower.includes('-') && token.lower.split('-').every((part) => TITLES.has(part)));
@@ -39,6 +40,7 @@ export function isAnyGivenName(token: Token, lex: Lexicons): boolean {
   return token.kind === 'word' && (lex.givenNames.has(lower) || lex.weakGivenNames.has(lower));
 }
 
+/** A place or a nationality (`Iran`, `Iranian`). */
 export function isPlaceOrNationality(token: Token, lex: Lexicons): boolean {
   return token.kind === 'word' && (lex.places.has(token.lower) || lex.demonyms.has(token.lower));
 }
@@ -51,6 +53,7 @@ export function isDescriptor(token: Token, lex: Lexicons): boolean {
   return lex.places.has(lower) || lex.demonyms.has(lower) || ORG_WORDS.has(lower) || lex.headWords.has(lower) || lex.calendar.has(lower) || isTitle(token) || (lex.isCommon(lower) && !lex.givenNames.has(lower));
 }
 
+/** A noun for a person (`striker`, `spokesman`), or a hyphenated compound of one. */
 export function isRoleNoun(lower: string, lex: Lexicons): boolean {
   if (lex.roles.has(lower)) return true;
   // `off-spinner`, `vice-captain`, `chief-of-staff`: a hyphenated compound of a role noun.

@@ -189,6 +189,7 @@ export const PLACE_PREFIXES: ReadonlySet<string> = new Set([
   'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater', 'little', 'great',
 ]);
 
+/** Determiners: before a single capitalised word they make it a common noun (`the Briton`). */
 export const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
 
 /** Nouns that a leader's surname qualifies (`the Assad regime`, `the Clinton administration`). */
@@ -206,6 +207,7 @@ export const PLACE_HEAD_NOUNS: ReadonlySet<string> = new Set([
   'port', 'harbour', 'harbor', 'base', 'company', 'bank', 'index', 'party',
 ]);
 
+/** Nationalities, peoples, faiths and regional adjectives, added to compromise's `Demonym` words. */
 export const EXTRA_DEMONYMS: readonly string[] = [
   'british', 'english', 'scottish', 'scots', 'irish', 'welsh', 'dutch', 'flemish', 'kurdish', 'kurd', 'kurds', 'arab',
   'arabs', 'arabic', 'muslim', 'muslims', 'islamic', 'christians', 'catholic', 'catholics', 'jewish', 'jew', 'jews',
@@ -233,6 +235,7 @@ export const EXTRA_DEMONYMS: readonly string[] = [
   'evangelical', 'pentecostal', 'mormon', 'quaker', 'calvinist', 'huguenot', 'huguenots', 'arabian', 'persian', 'iberian', 'andean', 'alpine', 'gaelic', 'celtic', 'slav', 'slavic',
 ];
 
+/** Countries, regions, cities, rivers and seas (one word or space-joined), added to compromise's places. */
 export const EXTRA_PLACES: readonly string[] = [
   'britain', 'england', 'scotland', 'wales', 'ulster', 'europe', 'asia', 'africa', 'america', 'americas',
   'antarctica', 'australasia', 'oceania', 'eurasia', 'arabia', 'balkans', 'baltics', 'caucasus', 'siberia',
