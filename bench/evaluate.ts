@@ -87,7 +87,7 @@ const dossier = ranking();
 const failures: string[] = [];
 const answeringStarted = performance.now();
 for (const question of questions) {
-  const result = answerQuestion(index, question.q, { moreCitations: RANKED - 3 });
+  const result = await answerQuestion(index, question.q, { moreCitations: RANKED - 3 });
   const answer: Answer | null = isQuestionProblem(result) ? null : result;
   const abstained = answer === null || answer.abstained;
   if (question.abstain) {

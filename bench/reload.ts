@@ -80,13 +80,15 @@ const NEW_ARTICLE = {
   question: 'How much did the tidal lock at Portmeirion Quay cost?',
 };
 
-function answers(index: CorpusIndex, questions: readonly string[]): string[] {
-  return questions.map((question) => askReply(index, question, 'json').output);
+async function answers(index: CorpusIndex, questions: readonly string[]): Promise<string[]> {
+  const outputs: string[] = [];
+  for (const question of questions) outputs.push((await askReply(index, question, 'json')).output);
+  return outputs;
 }
 
 /** Whether the question about the new article is answered by a sentence of the new article. */
-function isAnswerable(index: CorpusIndex): boolean {
-  const answer = answerQuestion(index, NEW_ARTICLE.question);
+async function isAnswerable(index: CorpusIndex): Promise<boolean> {
+  const answer = await answerQuestion(index, NEW_ARTICLE.question);
   if (isQuestionProblem(answer) || answer.quote === null) return false;
   return answer.citations[answer.quote.citation - 1]?.articleId === NEW_ARTICLE.id && NEW_ARTICLE.text.includes(answer.quote.text);
 }
@@ -124,7 +126,7 @@ try {
     await writeFile(newFile, NEW_ARTICLE.text);
     return live.applyFileChanges([NEW_ARTICLE.file], 'add');
   });
-  const answerable = isAnswerable(live.index);
+  const answerable = await isAnswerable(live.index);
   log(`  add one article (write + applyFileChanges): ${added.result.outcome} (${added.result.indexing ?? 'no index change'}) in ${Math.round(added.ms)} ms, answerable: ${answerable ? 'yes' : 'no'}   longest event-loop pause ${Math.round(added.pauseMs)} ms`);
   const snapshot = await longestPause(() => live.flushSnapshot());
   log(`  snapshot saved after it (once the corpus is quiet): ${Math.round(snapshot.ms)} ms   longest event-loop pause ${Math.round(snapshot.pauseMs)} ms`);
@@ -138,8 +140,8 @@ try {
   const freshStarted = performance.now();
   const fresh = buildCorpusIndex(updatedIndex.articles.map((article) => ({ ...article })));
   const freshMs = performance.now() - freshStarted;
-  const updatedAnswers = answers(updatedIndex, [...questions, NEW_ARTICLE.question]);
-  const freshAnswers = answers(fresh, [...questions, NEW_ARTICLE.question]);
+  const updatedAnswers = await answers(updatedIndex, [...questions, NEW_ARTICLE.question]);
+  const freshAnswers = await answers(fresh, [...questions, NEW_ARTICLE.question]);
   const differing = updatedAnswers.filter((answer, position) => answer !== freshAnswers[position]).length;
   const identical = differing === 0 && updatedIndex.version === fresh.version;
   log(`  answers identical to a fresh build (${Math.round(freshMs / 1_000)} s in-thread): ${identical ? 'yes' : 'no'} (${updatedAnswers.length} questions, ${differing} differ; version ${updatedIndex.version} / ${fresh.version})`);
@@ -148,14 +150,15 @@ try {
     await rm(newFile);
     return live.applyFileChanges([NEW_ARTICLE.file], 'undo');
   });
-  const backToStart = live.index.version === opened.index.version && !isAnswerable(live.index);
+  const backToStart = live.index.version === opened.index.version && !(await isAnswerable(live.index));
   log(`  undo (remove + applyFileChanges): ${undone.result.outcome} in ${Math.round(undone.ms)} ms, corpus as opened again: ${backToStart ? 'yes' : 'no'}   longest event-loop pause ${Math.round(undone.pauseMs)} ms`);
   // The first update runs cold (code not compiled yet); a bot adding articles runs warm, as this one.
   const again = await longestPause(async () => {
     await writeFile(newFile, NEW_ARTICLE.text);
     return live.applyFileChanges([NEW_ARTICLE.file], 'add');
   });
-  log(`  add it again: ${again.result.outcome} in ${Math.round(again.ms)} ms, answerable: ${isAnswerable(live.index) ? 'yes' : 'no'}   longest event-loop pause ${Math.round(again.pauseMs)} ms`);
+  const answerableAgain = await isAnswerable(live.index);
+  log(`  add it again: ${again.result.outcome} in ${Math.round(again.ms)} ms, answerable: ${answerableAgain ? 'yes' : 'no'}   longest event-loop pause ${Math.round(again.pauseMs)} ms`);
   await live.close();
 
   if (values.json) {

@@ -19,22 +19,22 @@ export const ask: SlashCommand = {
   definition,
   deferral: (interaction) => ({ ephemeral: interaction.options.getBoolean('hide') ?? false }),
   cooldown: true,
-  execute(interaction, { index }) {
+  async execute(interaction, { index }) {
     const hidden = interaction.options.getBoolean('hide') ?? false;
     // A client can bypass max_length: the bot cuts the question to it too.
     const question = Array.from(interaction.options.getString('question', true)).slice(0, definition.options[0].max_length).join('');
-    const answer = answerQuestion(index, question, { citations: CITATIONS_PER_PAGE });
+    const answer = await answerQuestion(index, question, { citations: CITATIONS_PER_PAGE });
     if (isQuestionProblem(answer)) {
       return notice(answer.kind === 'empty-question' ? 'Ask a question, for example: `/ask Who replaced Brian Hook?`' : 'That question has no words to search for; try names or topics.');
     }
     return { kind: 'message', message: renderAnswer(answer, index, hidden) };
   },
-  button(interaction, action, args, { index }) {
+  async button(interaction, action, args, { index }) {
     const offset = Number(args[0]);
     // The question is read back from the answer's embed title, so the button needs no server state.
     const question = interaction.message.embeds[0]?.title;
     if (action !== 'more' || !Number.isInteger(offset) || offset < 0 || !question) return notice('This button no longer works; ask again with `/ask`.');
-    const answer = answerQuestion(index, question, { citations: CITATIONS_PER_PAGE, moreCitations: offset + CITATIONS_PER_PAGE });
+    const answer = await answerQuestion(index, question, { citations: CITATIONS_PER_PAGE, moreCitations: offset + CITATIONS_PER_PAGE });
     if (isQuestionProblem(answer)) return notice('This button no longer works; ask again with `/ask`.');
     return { kind: 'followUp', message: renderMoreResults(answer, offset, index, CITATIONS_PER_PAGE) };
   },

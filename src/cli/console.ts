@@ -49,7 +49,7 @@ export async function runConsole(corpus: ConsoleCorpus, streams: ConsoleStreams,
       const addition = /^\s*\/add(?:\s+([\s\S]*))?$/i.exec(line);
       const reply =
         addition === null
-          ? answerLine(corpus.index, line, streams.color)
+          ? await answerLine(corpus.index, line, streams.color)
           : adder === undefined
             ? 'Adding is not available here: the corpus is a single file, not a folder.'
             : renderAddText(await addFromArgument(adder, addition[1] ?? ''));
@@ -65,13 +65,13 @@ export async function runConsole(corpus: ConsoleCorpus, streams: ConsoleStreams,
 }
 
 /** What the console prints for one line; `'quit'` to leave. */
-export function answerLine(index: CorpusIndex, line: string, color = false): string | 'quit' {
+export async function answerLine(index: CorpusIndex, line: string, color = false): Promise<string | 'quit'> {
   const trimmed = line.trim();
   if (trimmed.length === 0) return '';
   const [, command = '', argument = ''] = /^\/(\S*)\s*([\s\S]*)$/.exec(trimmed) ?? [undefined, 'ask', trimmed];
   switch (command.toLowerCase()) {
     case 'ask':
-      return askReply(index, argument, 'text', color ? ansiEmphasis : markdownEmphasis).output;
+      return (await askReply(index, argument, 'text', color ? ansiEmphasis : markdownEmphasis)).output;
     case 'who':
       return whoReply(index, argument, 'text', color ? ansiEmphasis : markdownEmphasis).output;
     case 'source':

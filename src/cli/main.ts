@@ -80,12 +80,12 @@ async function main(): Promise<number> {
   if (command === 'people') return print(peopleReply(index, format));
   if (command === 'source') return print(sourceReply(index, argument, format));
   const reply = command === 'who' ? whoReply : askReply;
-  if (rest.length > 0) return print(reply(index, argument, format));
+  if (rest.length > 0) return print(await reply(index, argument, format));
 
   // One question (or name) per input line, answered in order in one process: a whole file at once.
   let allOk = true;
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    const reply = (command === 'who' ? whoReply : askReply)(index, line, format);
+    const reply = await (command === 'who' ? whoReply : askReply)(index, line, format);
     allOk &&= reply.ok;
     process.stdout.write(format === 'json' ? `${reply.output}\n` : `${reply.output}\n\n`);
   }

@@ -14,8 +14,8 @@ export interface Reply {
   readonly ok: boolean;
 }
 
-export function askReply(index: CorpusIndex, question: string, format: OutputFormat, emphasis: Emphasis = markdownEmphasis): Reply {
-  const result = answerQuestion(index, question);
+export async function askReply(index: CorpusIndex, question: string, format: OutputFormat, emphasis: Emphasis = markdownEmphasis): Promise<Reply> {
+  const result = await answerQuestion(index, question);
   if (isQuestionProblem(result)) {
     return { ok: false, output: format === 'json' ? JSON.stringify(problemToJson(result, question)) : renderProblemText(result) };
   }

@@ -47,7 +47,15 @@ export { findNearDuplicates, type DuplicateGroup, type NearDuplicateOptions } fr
 export { buildCorpusIndex, hashCorpus, FIELD_BOOSTS, type CorpusIndex } from './indexing/corpusIndex.js';
 export { updateCorpusIndex, type CorpusIndexChange } from './indexing/updateCorpusIndex.js';
 export { serializeCorpusIndex, restoreCorpusIndex, restoreCorpusIndexInSlices, INDEX_SNAPSHOT_FORMAT, INDEX_SNAPSHOT_SECTIONS, type IndexSnapshot } from './indexing/serializeIndex.js';
-export { analyzeQuery, retrievePassages, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, type AnalyzedQuery, type PassageHit } from './search/retrieve.js';
+export { analyzeQuestion, termWeight, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, type AnalyzedQuestion, type TermRole } from './search/question.js';
+export { AnswerKind } from './search/answerKinds.js';
+export { retrievePassages, runStages, insertStage, createRetrievalContext, DEFAULT_STAGES, type RetrievalOptions } from './search/retrieve.js';
+export { FUZZY_MATCH_CREDIT, measureCoverage, compareRanking, type Candidate, type PassageHit, type RetrievalStage, type RetrievalContext } from './search/stage.js';
+export { DEFAULT_RERANK_WEIGHTS, RERANK_WEIGHT_NAMES, resolveRerankWeights, type RerankWeights } from './search/weights.js';
+export { firstStage, DEFAULT_CANDIDATES, DEFAULT_FIRST_STAGE_POSTINGS } from './search/firstStage.js';
+export { lexicalRerank, rerankCandidates, type RerankCandidate, type RerankedCandidate } from './search/rerank.js';
+export { promotion, promoteAnswerBearing } from './search/promote.js';
+export { nearDuplicateFolding, foldNearDuplicates } from './search/fold.js';
 export {
   answerQuestion,
   isQuestionProblem,

@@ -11,70 +11,70 @@ beforeAll(async () => {
 });
 
 /** What the console prints for a line (fails when the line quits). */
-function reply(line: string, color = false): string {
-  const output = answerLine(index, line, color);
+async function reply(line: string, color = false): Promise<string> {
+  const output = await answerLine(index, line, color);
   expect(output).not.toBe('quit');
   return output;
 }
 
 describe('answerLine', () => {
-  it('prints the help for /help', () => {
-    expect(reply('/help')).toBe(CONSOLE_HELP);
+  it('prints the help for /help', async () => {
+    expect(await reply('/help')).toBe(CONSOLE_HELP);
     expect(CONSOLE_HELP).toMatch(/\/ask/);
     expect(CONSOLE_HELP).toMatch(/\/who/);
     expect(CONSOLE_HELP).toMatch(/\/source/);
     expect(CONSOLE_HELP).toMatch(/\/quit/);
   });
 
-  it('prints the help for a lone slash', () => {
-    expect(reply('/')).toBe(CONSOLE_HELP);
+  it('prints the help for a lone slash', async () => {
+    expect(await reply('/')).toBe(CONSOLE_HELP);
   });
 
-  it('answers /ask with the quote, its citation and the article to read', () => {
-    const output = reply('/ask Who replaced Brian Hook?');
+  it('answers /ask with the quote, its citation and the article to read', async () => {
+    const output = await reply('/ask Who replaced Brian Hook?');
     expect(output).toMatch(/^“On Thursday, Washington announced the \*\*replacement\*\* of U\.S\. special representative for Iran \*\*Brian Hook\*\* with recent Venezuela envoy and Iran hawk Elliott Abrams\.” \[1\]/);
     expect(output).toContain('[1] Iran Strengthens Relationship With Russia Amid New Pressure From Washington — Washington Free Beacon, 2020-08-07');
     expect(output).toContain(`/source ${SEED.freeBeacon}`);
     expect(output).toContain(`also reported by Liberty Conservative News (/source ${SEED.libertyRewrite})`);
   });
 
-  it('answers a bare question as if it were /ask', () => {
-    expect(reply('Who replaced Brian Hook?')).toBe(reply('/ask Who replaced Brian Hook?'));
+  it('answers a bare question as if it were /ask', async () => {
+    expect(await reply('Who replaced Brian Hook?')).toBe(await reply('/ask Who replaced Brian Hook?'));
   });
 
-  it('accepts commands in any case', () => {
-    expect(reply('/ASK Who replaced Brian Hook?')).toBe(reply('/ask Who replaced Brian Hook?'));
+  it('accepts commands in any case', async () => {
+    expect(await reply('/ASK Who replaced Brian Hook?')).toBe(await reply('/ask Who replaced Brian Hook?'));
   });
 
-  it('says plainly when the corpus does not cover a question', () => {
-    expect(reply('What is the capital of Australia?')).toMatch(/^The corpus does not cover this question\./);
+  it('says plainly when the corpus does not cover a question', async () => {
+    expect(await reply('What is the capital of Australia?')).toMatch(/^The corpus does not cover this question\./);
   });
 
-  it('names the year of the question that the nearest article never mentions', () => {
-    expect(reply('What did Lavrov say about Iran in 2031?')).toMatch(/^The corpus does not cover this question\.\nIts nearest article never mentions “2031”\./);
+  it('names the year of the question that the nearest article never mentions', async () => {
+    expect(await reply('What did Lavrov say about Iran in 2031?')).toMatch(/^The corpus does not cover this question\.\nIts nearest article never mentions “2031”\./);
   });
 
-  it('asks for a question when /ask has none', () => {
-    expect(reply('/ask')).toBe('Ask a question, for example: /ask Who replaced Brian Hook?');
+  it('asks for a question when /ask has none', async () => {
+    expect(await reply('/ask')).toBe('Ask a question, for example: /ask Who replaced Brian Hook?');
   });
 
-  it('explains a question of stop words only', () => {
-    expect(reply('/ask what is the')).toBe('"what is the" has no words to search for; try a question with names or topics.');
+  it('explains a question of stop words only', async () => {
+    expect(await reply('/ask what is the')).toBe('"what is the" has no words to search for; try a question with names or topics.');
   });
 
-  it('marks matched words with ANSI bold on a terminal', () => {
-    const output = reply('Who replaced Brian Hook?', true);
+  it('marks matched words with ANSI bold on a terminal', async () => {
+    const output = await reply('Who replaced Brian Hook?', true);
     expect(output).toContain('\u001b[1mBrian Hook\u001b[22m');
     expect(output).not.toContain('**');
   });
 
-  it('lists the articles for /source without an argument', () => {
-    const output = reply('/source');
+  it('lists the articles for /source without an argument', async () => {
+    const output = await reply('/source');
     for (const article of index.articles) expect(output).toContain(article.id);
   });
 
-  it('shows an article for /source with a few title words', () => {
-    const output = reply('/source deepening relationship');
+  it('shows an article for /source with a few title words', async () => {
+    const output = await reply('/source deepening relationship');
     expect(output.split('\n').slice(0, 4)).toEqual([
       'Russia and Iran Deepening Their Relationship',
       'VOA Editorials, 2022-07',
@@ -85,49 +85,49 @@ describe('answerLine', () => {
     expect(output).toContain('In an interview on CNN, U.S. Special Envoy for Iran Robert Malley said');
   });
 
-  it('says which reference matched nothing for /source of an unknown article', () => {
-    expect(reply('/source brexit negotiations')).toBe('No article matches "brexit negotiations". List them with: articles');
+  it('says which reference matched nothing for /source of an unknown article', async () => {
+    expect(await reply('/source brexit negotiations')).toBe('No article matches "brexit negotiations". List them with: articles');
   });
 
-  it('offers close titles for /source of an unknown article that shares words with some', () => {
-    expect(reply('/source Iran sanctions snapback timeline')).toMatch(/^No article matches "Iran sanctions snapback timeline"\. Did you mean: .*russia-iran-deepening-relationship/);
+  it('offers close titles for /source of an unknown article that shares words with some', async () => {
+    expect(await reply('/source Iran sanctions snapback timeline')).toMatch(/^No article matches "Iran sanctions snapback timeline"\. Did you mean: .*russia-iran-deepening-relationship/);
   });
 
-  it('answers /who Zarif with his full name, other forms, role and the sentences that name him', () => {
-    const output = reply('/who Zarif');
+  it('answers /who Zarif with his full name, other forms, role and the sentences that name him', async () => {
+    const output = await reply('/who Zarif');
     expect(output).toMatch(/^Mohammad Javad Zarif\nAlso written: Javad Zarif; Zarif\n/u);
     expect(output).toContain('Iranian foreign minister');
     expect(output).toContain('**Mohammad Javad Zarif** and Walid Moallem');
   });
 
-  it('asks for a name when /who has none', () => {
-    expect(reply('/who')).toBe('Name a person, for example: /who Zarif');
+  it('asks for a name when /who has none', async () => {
+    expect(await reply('/who')).toBe('Name a person, for example: /who Zarif');
   });
 
-  it('says when /who names someone the corpus never mentions', () => {
-    expect(reply('/who Angela Merkel')).toBe('"Angela Merkel" is not a person named in the corpus.');
+  it('says when /who names someone the corpus never mentions', async () => {
+    expect(await reply('/who Angela Merkel')).toBe('"Angela Merkel" is not a person named in the corpus.');
   });
 
-  it('names an unknown /command and shows the help', () => {
-    expect(reply('/weather Tehran')).toBe(`Unknown command /weather.\n${CONSOLE_HELP}`);
+  it('names an unknown /command and shows the help', async () => {
+    expect(await reply('/weather Tehran')).toBe(`Unknown command /weather.\n${CONSOLE_HELP}`);
   });
 
-  it('prints nothing for an empty line or a line of spaces', () => {
-    expect(reply('')).toBe('');
-    expect(reply('    \t ')).toBe('');
+  it('prints nothing for an empty line or a line of spaces', async () => {
+    expect(await reply('')).toBe('');
+    expect(await reply('    \t ')).toBe('');
   });
 
-  it('quits on /quit and /exit', () => {
-    expect(answerLine(index, '/quit')).toBe('quit');
-    expect(answerLine(index, '  /exit  ')).toBe('quit');
+  it('quits on /quit and /exit', async () => {
+    expect(await answerLine(index, '/quit')).toBe('quit');
+    expect(await answerLine(index, '  /exit  ')).toBe('quit');
   });
 
-  it('answers a line of binary garbage without throwing', () => {
-    expect(() => answerLine(index, '\u0000\u0001\uFFFD\uFFFD binary \u0007')).not.toThrow();
+  it('answers a line of binary garbage without throwing', async () => {
+    await expect(answerLine(index, '\u0000\u0001\uFFFD\uFFFD binary \u0007')).resolves.toBeTypeOf('string');
   });
 
-  it('answers a 10,000-character line, saying it was cut', () => {
-    expect(reply('x'.repeat(10_000))).toContain('(The question was long: only its first words were searched.)');
+  it('answers a 10,000-character line, saying it was cut', async () => {
+    expect(await reply('x'.repeat(10_000))).toContain('(The question was long: only its first words were searched.)');
   });
 });
 

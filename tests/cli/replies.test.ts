@@ -13,8 +13,8 @@ beforeAll(async () => {
 const json = (output: string): Record<string, unknown> => JSON.parse(output) as Record<string, unknown>;
 
 describe('askReply as JSON', () => {
-  it('prints the answer with its quote, citations and corpus version', () => {
-    const reply = askReply(index, 'Who replaced Brian Hook?', 'json');
+  it('prints the answer with its quote, citations and corpus version', async () => {
+    const reply = await askReply(index, 'Who replaced Brian Hook?', 'json');
     expect(reply.ok).toBe(true);
     const body = json(reply.output);
     expect(Object.keys(body).sort()).toEqual(['abstained', 'answer', 'citations', 'corpus', 'query', 'truncated', 'unmentioned']);
@@ -28,30 +28,30 @@ describe('askReply as JSON', () => {
     });
   });
 
-  it('gives unknown citation metadata as null rather than leaving it out', () => {
-    const body = json(askReply(index, 'Who took over from Brian Hook as Iran envoy?', 'json').output) as { citations: Array<Record<string, unknown>> };
+  it('gives unknown citation metadata as null rather than leaving it out', async () => {
+    const body = json((await askReply(index, 'Who took over from Brian Hook as Iran envoy?', 'json')).output) as { citations: Array<Record<string, unknown>> };
     expect(body.citations[0]).toMatchObject({ articleId: SEED.freeBeacon, author: null, publisher: 'Washington Free Beacon' });
     expect(Object.keys(body.citations[0]!).sort()).toEqual(['alsoReportedBy', 'articleId', 'author', 'date', 'excerpt', 'passageId', 'publisher', 'rank', 'score', 'title', 'url']);
   });
 
-  it('prints `answer: null` with the nearest passages when it abstains', () => {
-    const body = json(askReply(index, 'Who won the 2018 World Cup?', 'json').output);
+  it('prints `answer: null` with the nearest passages when it abstains', async () => {
+    const body = json((await askReply(index, 'Who won the 2018 World Cup?', 'json')).output);
     expect(body).toMatchObject({ abstained: true, answer: null });
   });
 
-  it('prints the year the nearest article never mentions as `unmentioned`', () => {
-    const body = json(askReply(index, 'What did Lavrov say about Iran in 2031?', 'json').output);
+  it('prints the year the nearest article never mentions as `unmentioned`', async () => {
+    const body = json((await askReply(index, 'What did Lavrov say about Iran in 2031?', 'json')).output);
     expect(body).toMatchObject({ abstained: true, answer: null, unmentioned: '2031' });
   });
 
-  it('prints an error object, and is not ok, for an empty question', () => {
-    const reply = askReply(index, '   ', 'json');
+  it('prints an error object, and is not ok, for an empty question', async () => {
+    const reply = await askReply(index, '   ', 'json');
     expect(reply.ok).toBe(false);
     expect(json(reply.output)).toEqual({ query: '   ', error: 'empty question' });
   });
 
-  it('prints an error object for a question of stop words', () => {
-    expect(json(askReply(index, 'what is it', 'json').output)).toEqual({ query: 'what is it', error: 'the question has no searchable words' });
+  it('prints an error object for a question of stop words', async () => {
+    expect(json((await askReply(index, 'what is it', 'json')).output)).toEqual({ query: 'what is it', error: 'the question has no searchable words' });
   });
 });
 

@@ -79,7 +79,7 @@ describe('adding a linked page', () => {
     const local = await newsSite();
     const { corpus, adder } = await adderOn();
     const article = added(await adder.add({ kind: 'url', url: `${local.origin}/markets` }));
-    const answer = answerQuestion(corpus.index, 'Why did oil prices fall sharply on Tuesday?');
+    const answer = await answerQuestion(corpus.index, 'Why did oil prices fall sharply on Tuesday?');
     expect(isQuestionProblem(answer) ? undefined : answer.citations[0]?.articleId).toBe(article.id);
   });
 

@@ -2,10 +2,11 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { answerQuestion, buildCorpusIndex, isQuestionProblem, type Answer, type Article, type CorpusIndex } from '../../src/core/index.js';
+import { buildCorpusIndex, type Article, type CorpusIndex } from '../../src/core/index.js';
 import { buildIndexInThread, buildIndexOffThread, type BuiltIndex } from '../../src/corpus/buildIndexOffThread.js';
 import { LiveCorpus, RELOAD_QUIET_MS, type LiveCorpusOptions, type ReloadReport } from '../../src/corpus/liveCorpus.js';
 import { openCorpus, type OpenOptions } from '../../src/corpus/openCorpus.js';
+import { ask } from '../support/answering.js';
 import { SAMPLE_TEXT, makeTempCorpus, markdownArticle, removeTempCorpora } from '../support/tempCorpus.js';
 
 afterAll(removeTempCorpora);
@@ -52,12 +53,6 @@ async function startLive(
   return { dir, corpus, reports, builds };
 }
 
-function ask(index: CorpusIndex, question: string): Answer {
-  const answer = answerQuestion(index, question);
-  if (isQuestionProblem(answer)) throw new Error(`not a question: ${question}`);
-  return answer;
-}
-
 /** Every change builds a new index (none updates the index in service): for the tests of building beside the index in service. */
 const BUILD_ALWAYS = { maxIncrementalArticles: 0 } as const;
 
@@ -99,7 +94,7 @@ describe('LiveCorpus.reload', () => {
     expect(report).toMatchObject({ outcome: 'swapped', previousVersion: before.version, changes: { added: ['visas'], changed: [], removed: [] } });
     expect(corpus.index.version).not.toBe(before.version);
     expect(report.version).toBe(corpus.index.version);
-    expect(ask(corpus.index, 'When will Russia lift visa requirements for Iranians?').quote?.text).toContain('lift visa requirements');
+    expect((await ask(corpus.index, 'When will Russia lift visa requirements for Iranians?')).quote?.text).toContain('lift visa requirements');
   });
 
   it('reports no change, and builds nothing, when the articles are the same', async () => {
@@ -128,7 +123,7 @@ describe('LiveCorpus.reload', () => {
     expect(report.keptFiles).toEqual(['hook.md']);
     expect(report.issues.map((issue) => issue.file)).toEqual(['hook.md']);
     expect(report.changes).toEqual({ added: ['uavs'], changed: [], removed: [] });
-    expect(ask(corpus.index, 'Who replaced Brian Hook?').quote?.text).toContain('Elliott Abrams');
+    expect((await ask(corpus.index, 'Who replaced Brian Hook?')).quote?.text).toContain('Elliott Abrams');
   });
 
   it('answers from the old index, whole, while the new one is being built', async () => {
@@ -139,7 +134,7 @@ describe('LiveCorpus.reload', () => {
     const reloading = corpus.reload('file-change');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(corpus.index).toBe(before);
-    expect(ask(corpus.index, 'Who replaced Brian Hook?').quote?.text).toContain('Elliott Abrams');
+    expect((await ask(corpus.index, 'Who replaced Brian Hook?')).quote?.text).toContain('Elliott Abrams');
     gate.release();
     await reloading;
     expect(corpus.index).not.toBe(before);
@@ -205,7 +200,7 @@ describe('LiveCorpus.applyFileChanges', () => {
     await writeFile(path.join(dir, 'uavs.md'), uavsFile);
     const report = await corpus.applyFileChanges(['uavs.md'], 'add');
     expect(report).toMatchObject({ trigger: 'add', outcome: 'swapped', indexing: 'updated', changes: { added: ['uavs'], changed: [], removed: [] } });
-    expect(ask(corpus.index, 'Who told reporters Iran was preparing to provide UAVs?').quote?.text).toContain('Jake Sullivan');
+    expect((await ask(corpus.index, 'Who told reporters Iran was preparing to provide UAVs?')).quote?.text).toContain('Jake Sullivan');
     expect(summary(corpus.index)).toEqual(summary(await freshBuildOf(dir)));
   });
 
@@ -224,7 +219,7 @@ describe('LiveCorpus.applyFileChanges', () => {
     await rm(path.join(dir, 'visas.md'));
     const report = await corpus.applyFileChanges(['hook.md', 'visas.md'], 'file-change');
     expect(report.changes).toEqual({ added: [], changed: ['hook'], removed: ['visas'] });
-    expect(ask(corpus.index, 'Who did Sergey Lavrov host in Moscow?').quote?.text).toContain('Mohammad Javad Zarif');
+    expect((await ask(corpus.index, 'Who did Sergey Lavrov host in Moscow?')).quote?.text).toContain('Mohammad Javad Zarif');
     expect(summary(corpus.index)).toEqual(summary(await freshBuildOf(dir)));
   });
 
@@ -245,7 +240,7 @@ describe('LiveCorpus.applyFileChanges', () => {
     const report = await corpus.applyFileChanges(['hook.md'], 'file-change');
     expect(report).toMatchObject({ outcome: 'unchanged', keptFiles: ['hook.md'] });
     expect(report.issues.map((issue) => issue.file)).toEqual(['hook.md']);
-    expect(ask(corpus.index, 'Who replaced Brian Hook?').quote?.text).toContain('Elliott Abrams');
+    expect((await ask(corpus.index, 'Who replaced Brian Hook?')).quote?.text).toContain('Elliott Abrams');
   });
 
   it('settles an id used by two files as a full read does: the first file by name keeps it', async () => {
@@ -333,7 +328,7 @@ describe('buildIndexOffThread', () => {
       const here = buildCorpusIndex(index.articles);
       expect(fromWorker.version).toBe(here.version);
       for (const question of ['Who replaced Brian Hook?', 'When will Russia lift visa requirements?', 'Who is Elliott Abrams?']) {
-        expect(ask(fromWorker, question)).toEqual(ask(here, question));
+        expect(await ask(fromWorker, question)).toEqual(await ask(here, question));
       }
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -7,11 +7,11 @@ import {
   isQuestionProblem,
   paginateArticle,
   parseCorpus,
-  type Answer,
   type Article,
   type CorpusIndex,
 } from '../../src/core/index.js';
 import { openCorpus } from '../../src/corpus/openCorpus.js';
+import { ask } from '../support/answering.js';
 import { customIds, renderAnswer, renderArticleFile, renderMoreResults, renderPerson, renderSourcePage } from '../../src/discord/render.js';
 import { fitMessage, type OutgoingMessage } from '../../src/discord/send.js';
 import { buttonsOf, expectWithinDiscordLimits } from './discordLimits.js';
@@ -19,12 +19,6 @@ import { buttonsOf, expectWithinDiscordLimits } from './discordLimits.js';
 const CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
 const FREE_BEACON_ID = 'iran-relationship-russia-washington-pressure';
 const FREE_BEACON_URL = 'https://freebeacon.com/national-security/iran-strengthens-relationship-with-russia-amid-new-pressure-from-washington/';
-
-function ask(index: CorpusIndex, question: string): Answer {
-  const answer = answerQuestion(index, question, { citations: 3 });
-  if (isQuestionProblem(answer)) throw new Error(`no answer to "${question}": ${answer.kind}`);
-  return answer;
-}
 
 function article(index: CorpusIndex, id: string): Article {
   const found = index.articleById.get(id);
@@ -51,78 +45,78 @@ beforeAll(async () => {
 });
 
 describe('renderAnswer on the bundled corpus', () => {
-  it('quotes the sentence that names the new envoy, with the matched words in bold', () => {
-    const [embed] = renderAnswer(ask(index, 'Who replaced Brian Hook?'), index, false).embeds ?? [];
+  it('quotes the sentence that names the new envoy, with the matched words in bold', async () => {
+    const [embed] = renderAnswer(await ask(index, 'Who replaced Brian Hook?'), index, false).embeds ?? [];
     expect(embed?.title).toBe('Who replaced Brian Hook?');
     expect(embed?.description).toMatch(/^> On Thursday, Washington announced the \*\*replacement\*\* of U\.S\. special representative for Iran \*\*Brian Hook\*\* with .*Elliott Abrams\. \*\*\[1\]\*\*$/);
   });
 
-  it('cites the Free Beacon article first, as a link to its URL, with publisher and date', () => {
-    const [embed] = renderAnswer(ask(index, 'Who replaced Brian Hook?'), index, false).embeds ?? [];
+  it('cites the Free Beacon article first, as a link to its URL, with publisher and date', async () => {
+    const [embed] = renderAnswer(await ask(index, 'Who replaced Brian Hook?'), index, false).embeds ?? [];
     const field = embed?.fields?.[0];
     expect(field?.name).toBe('[1] Iran Strengthens Relationship With Russia Amid New Pressure From Washington');
     expect(field?.value).toContain(`[Iran Strengthens Relationship With Russia Amid New Pressure From Washington](<${FREE_BEACON_URL}>) — Washington Free Beacon, 2020-08-07 · \`/source ${FREE_BEACON_ID}\``);
   });
 
-  it('names the rewrite of the Free Beacon article as "also reported by"', () => {
-    const [embed] = renderAnswer(ask(index, 'Who replaced Brian Hook?'), index, false).embeds ?? [];
+  it('names the rewrite of the Free Beacon article as "also reported by"', async () => {
+    const [embed] = renderAnswer(await ask(index, 'Who replaced Brian Hook?'), index, false).embeds ?? [];
     expect(embed?.fields?.[0]?.value).toContain('\nalso reported by [Liberty Conservative News](<https://libertyconservativenews.com/iran-strengthens-ties-with-russia-thanks-to-continued-meddling-from-the-u-s-government/>)\n');
   });
 
-  it('numbers the citations [1], [2], [3] in order of relevance', () => {
-    const [embed] = renderAnswer(ask(index, 'Who met Lavrov in Moscow?'), index, false).embeds ?? [];
+  it('numbers the citations [1], [2], [3] in order of relevance', async () => {
+    const [embed] = renderAnswer(await ask(index, 'Who met Lavrov in Moscow?'), index, false).embeds ?? [];
     expect(embed?.fields?.map((field) => field.name.slice(0, 4))).toEqual(['[1] ', '[2] ', '[3] ']);
   });
 
-  it('names the corpus version and its five articles in the footer', () => {
-    const [embed] = renderAnswer(ask(index, 'Who replaced Brian Hook?'), index, false).embeds ?? [];
+  it('names the corpus version and its five articles in the footer', async () => {
+    const [embed] = renderAnswer(await ask(index, 'Who replaced Brian Hook?'), index, false).embeds ?? [];
     expect(embed?.footer?.text).toBe(`Corpus ${index.version} · 5 articles`);
     expect(index.version).toMatch(/^[0-9a-f]+$/);
   });
 
-  it('offers "More results" from the fourth citation and the full article of the first', () => {
-    const message = renderAnswer(ask(index, 'Who met Lavrov in Moscow?'), index, false);
+  it('offers "More results" from the fourth citation and the full article of the first', async () => {
+    const message = renderAnswer(await ask(index, 'Who met Lavrov in Moscow?'), index, false);
     expect(message.buttons).toEqual([
       { customId: 'ask:more:3', label: 'More results', disabled: false },
       { customId: `source:open:${FREE_BEACON_ID}`, label: 'Full article' },
     ]);
   });
 
-  it('disables "More results" when the answer has no further citations', () => {
+  it('disables "More results" when the answer has no further citations', async () => {
     // The rewrite is folded into the Free Beacon citation, so this answer has one citation only.
-    const message = renderAnswer(ask(index, 'Who replaced Brian Hook?'), index, false);
+    const message = renderAnswer(await ask(index, 'Who replaced Brian Hook?'), index, false);
     expect(message.buttons?.[0]).toEqual({ customId: 'ask:more:1', label: 'More results', disabled: true });
     expect(message.buttons?.[1]?.customId).toBe(`source:open:${FREE_BEACON_ID}`);
   });
 
-  it('is ephemeral only when asked', () => {
-    const answer = ask(index, 'Who replaced Brian Hook?');
+  it('is ephemeral only when asked', async () => {
+    const answer = await ask(index, 'Who replaced Brian Hook?');
     expect(renderAnswer(answer, index, true).ephemeral).toBe(true);
     expect(renderAnswer(answer, index, false).ephemeral).toBe(false);
   });
 
-  it('says plainly that the corpus does not cover an off-topic question', () => {
-    const answer = ask(index, 'What is the capital of Australia?');
+  it('says plainly that the corpus does not cover an off-topic question', async () => {
+    const answer = await ask(index, 'What is the capital of Australia?');
     expect(answer.abstained).toBe(true);
     const [embed] = renderAnswer(answer, index, false).embeds ?? [];
     expect(embed?.description).toContain('The corpus does not cover this question.');
     expect(embed?.description).not.toMatch(/^>/);
   });
 
-  it('names the year or name of the question that the nearest article never mentions', () => {
-    const [embed] = renderAnswer(ask(index, 'What did Lavrov say about Iran in 2031?'), index, false).embeds ?? [];
+  it('names the year or name of the question that the nearest article never mentions', async () => {
+    const [embed] = renderAnswer(await ask(index, 'What did Lavrov say about Iran in 2031?'), index, false).embeds ?? [];
     expect(embed?.description).toContain('Its nearest article never mentions “2031”.');
   });
 
-  it('escapes Markdown in the question it repeats as the title', () => {
-    const [embed] = renderAnswer(ask(index, 'Who replaced **Brian Hook**?'), index, false).embeds ?? [];
+  it('escapes Markdown in the question it repeats as the title', async () => {
+    const [embed] = renderAnswer(await ask(index, 'Who replaced **Brian Hook**?'), index, false).embeds ?? [];
     expect(embed?.title).toBe('Who replaced \\*\\*Brian Hook\\*\\*?');
   });
 });
 
 describe('renderMoreResults', () => {
-  it('numbers the next citations from [4] and is seen only by who pressed the button', () => {
-    const answer = answerQuestion(index, 'Who met Lavrov in Moscow?', { citations: 3, moreCitations: 6 });
+  it('numbers the next citations from [4] and is seen only by who pressed the button', async () => {
+    const answer = await answerQuestion(index, 'Who met Lavrov in Moscow?', { citations: 3, moreCitations: 6 });
     if (isQuestionProblem(answer)) throw new Error(answer.kind);
     const message = renderMoreResults(answer, 3, index, 3);
     expect(message.ephemeral).toBe(true);
@@ -130,8 +124,8 @@ describe('renderMoreResults', () => {
     expect(message.embeds?.[0]?.description).toMatch(/^Results 4–/);
   });
 
-  it('says so when there are no more results', () => {
-    const message = renderMoreResults(ask(index, 'Who replaced Brian Hook?'), 3, index, 3);
+  it('says so when there are no more results', async () => {
+    const message = renderMoreResults(await ask(index, 'Who replaced Brian Hook?'), 3, index, 3);
     expect(message).toEqual({ content: 'There are no more results for this question.', ephemeral: true });
   });
 });
@@ -156,9 +150,9 @@ describe('corpus text that contains Markdown', () => {
     ].join('\n'),
   );
 
-  it('is escaped in the quote of an answer', () => {
+  it('is escaped in the quote of an answer', async () => {
     const memoIndex = indexOf([memo]);
-    const [embed] = renderAnswer(ask(memoIndex, 'What did the ministry memo link for staff?'), memoIndex, false).embeds ?? [];
+    const [embed] = renderAnswer(await ask(memoIndex, 'What did the ministry memo link for staff?'), memoIndex, false).embeds ?? [];
     const description = embed?.description ?? '';
     expect(description).toContain('\\*\\*urgent\\*\\*');
     expect(description).toContain('\\_\\_confidential\\_\\_');
@@ -166,9 +160,9 @@ describe('corpus text that contains Markdown', () => {
     expect(description).not.toMatch(/(?<!\\)\[[^\]]*\]\(https:\/\/evil/);
   });
 
-  it('is escaped in the citation, and the title cannot inject a link', () => {
+  it('is escaped in the citation, and the title cannot inject a link', async () => {
     const memoIndex = indexOf([memo]);
-    const [embed] = renderAnswer(ask(memoIndex, 'What did the ministry memo link for staff?'), memoIndex, false).embeds ?? [];
+    const [embed] = renderAnswer(await ask(memoIndex, 'What did the ministry memo link for staff?'), memoIndex, false).embeds ?? [];
     const value = embed?.fields?.[0]?.value ?? '';
     expect(value.startsWith('[Memo: \\*\\*urgent\\*\\* (read)(https://evil.example/phish)](<https://testwire.example/memo>)')).toBe(true);
     expect(value).not.toMatch(/(?<!\\)\[[^\]]*\]\(https:\/\/evil/);
@@ -310,14 +304,14 @@ describe('every rendered message, after fitMessage', () => {
     return indexOf(files);
   }
 
-  it('obeys Discord limits for answers, more results, source pages, mentions and files of an oversized corpus', () => {
+  it('obeys Discord limits for answers, more results, source pages, mentions and files of an oversized corpus', async () => {
     const big = oversizedCorpus();
     expect(big.articles).toHaveLength(4);
     expect(big.articles.every((item) => item.id.length === 64 && item.title.length === 300)).toBe(true);
 
     const messages: Array<[string, OutgoingMessage]> = [];
     for (const question of ['Who replaced Brian Hook?', 'What did Zarif discuss with Lavrov in Moscow?', 'What is the capital of Australia?', `${'Iran Russia sanctions '.repeat(20)}?`]) {
-      const answer = answerQuestion(big, question, { citations: 3, moreCitations: 9 });
+      const answer = await answerQuestion(big, question, { citations: 3, moreCitations: 9 });
       if (isQuestionProblem(answer)) continue;
       messages.push([`answer to ${question}`, renderAnswer(answer, big, false)]);
       messages.push([`more results for ${question}`, renderMoreResults(answer, 3, big, 3)]);

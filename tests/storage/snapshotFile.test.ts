@@ -30,7 +30,7 @@ describe('openCorpus with the snapshot beside the corpus', () => {
     const second = await openCorpus(dir, { snapshot: 'beside-corpus' });
     expect(second.snapshot).toMatchObject({ outcome: 'restored', unusable: false });
     expect(second.index.version).toBe(first.index.version);
-    expect(answers(second.index)).toEqual(answers(first.index));
+    expect(await answers(second.index)).toEqual(await answers(first.index));
   });
 
   it('rebuilds when a corpus file changed, and answers from the new text', async () => {
@@ -70,7 +70,7 @@ describe('openCorpus with the snapshot beside the corpus', () => {
     expect(recovered.snapshot).toMatchObject({ outcome: 'built', unusable: true });
     expect(recovered.snapshot.reason).toMatch(/^the terms section is not valid JSON/);
     expect(describeSnapshotProblem(recovered.snapshot)).toMatch(new RegExp(`^index snapshot ${snapshot.path} ignored \\(the terms section is not valid JSON.*\\); index rebuilt$`));
-    expect(answers(recovered.index)).toEqual(answers((await openCorpus(dir)).index));
+    expect(await answers(recovered.index)).toEqual(await answers((await openCorpus(dir)).index));
     expect((await openCorpus(dir, { snapshot: 'beside-corpus' })).snapshot.outcome).toBe('restored');
   });
 

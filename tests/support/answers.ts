@@ -22,9 +22,11 @@ const QUESTIONS = [
 const NAMES = ['Lavrov', 'Lavrof', 'javad', 'Kamenei', 'Elliott Abrams', 'Hookman', 'Ned Price'] as const;
 
 /** One JSON text per question, name and typed prefix. */
-export function answers(index: CorpusIndex): string[] {
+export async function answers(index: CorpusIndex): Promise<string[]> {
+  const replies: string[] = [];
+  for (const question of QUESTIONS) replies.push((await askReply(index, question, 'json')).output);
   return [
-    ...QUESTIONS.map((question) => askReply(index, question, 'json').output),
+    ...replies,
     ...NAMES.map((name) => whoReply(index, name, 'json').output),
     ...['Ir', 'russia ir', 'deepening'].map((typed) => JSON.stringify(suggestArticles(index, typed).map((article) => article.id))),
     ...['l', 'za', 'ell', 'Lavrof'].map((typed) => JSON.stringify(suggestPeople(index.people, typed).map((person) => person.id))),

@@ -3,10 +3,11 @@
  * quoted verbatim with the matched words marked, and numbered citations; or, when the corpus does
  * not cover the question, a plain "not covered" with the nearest passages.
  */
-import { analyze, analyzeTerms, tokenizeWords } from '../text/analysis.js';
+import { analyze, analyzeTerms } from '../text/analysis.js';
 import { passagesOfArticle, type CorpusIndex } from '../indexing/corpusIndex.js';
-import { normalizeForMatching } from '../text/normalize.js';
-import { analyzeQuery, retrievePassages, termWeight, type AnalyzedQuery, type PassageHit } from '../search/retrieve.js';
+import { analyzeQuestion, termWeight, type AnalyzedQuestion } from '../search/question.js';
+import { retrievePassages, type RetrievalOptions } from '../search/retrieve.js';
+import type { PassageHit } from '../search/stage.js';
 import { splitSentences } from '../text/sentences.js';
 import type { TextRange } from '../types.js';
 
@@ -28,11 +29,7 @@ export const MIN_SPECIFIC_MATCHES = 2;
 const SPECIFIC_TERM_WEIGHT = Math.log(3);
 /**
  * A name or number of the question that at most this share of passages use must be in the
- * answering article (see {@link unmentionedNameOrNumber}). On the BBC corpus and its news
- * questions (`bench/questions/bbc-news-questions.jsonl`), with this rule and exact matches in
- * `coversQuestion`, off-topic questions declined went from 3 to 12 of 15 (the rule alone: 11), and
- * answerable ones answered from 149 to 148 of 149; on SQuAD, answered went from 3,016 to 2,987 of
- * 3,036 (9 of the 29 had a wrong top citation; most of the rest name what the paragraph implies).
+ * answering article (see {@link unmentionedNameOrNumber}; figures in docs/experiments.md).
  */
 const RARE_NAME_SHARE = 0.005;
 /** A best sentence shorter than this is quoted with the sentence after it, for context. */
@@ -82,8 +79,8 @@ export interface Answer {
   readonly unmentioned?: string;
 }
 
-/** Tuning for {@link answerQuestion}. */
-export interface AnswerOptions {
+/** Tuning for {@link answerQuestion}: how many citations, when to decline, and how to retrieve ({@link RetrievalOptions}: re-ranking weights, stages). */
+export interface AnswerOptions extends RetrievalOptions {
   /** Citations in the answer. Default {@link DEFAULT_CITATION_COUNT}. */
   readonly citations?: number;
   /** Extra hits kept for paging through more results. Default 6. */
@@ -96,21 +93,25 @@ export interface AnswerOptions {
 export type QuestionProblem = { readonly kind: 'empty-question' } | { readonly kind: 'no-searchable-words'; readonly query: string };
 
 /**
- * Answers a question from the corpus. The quote is the sentence (or two) of the best passage
- * that matches the most of the question, never text from elsewhere. Deterministic.
+ * Answers a question from the corpus: analyses it once ({@link analyzeQuestion}), runs the
+ * retrieval stages ({@link retrievePassages}), then quotes the sentence (or two) of the best
+ * passage that matches the most of the question, never text from elsewhere, or declines.
+ * Deterministic for a given index and options. Asynchronous because a stage may be (a model
+ * call); the default stages are synchronous.
  *
  * @returns an {@link Answer}, or a {@link QuestionProblem} when the question is empty or has only stop words
- * @example answerQuestion(index, 'Who replaced Brian Hook?') // { abstained: false, quote: { text: 'On Thursday, Washington announced…' }, … }
+ * @example await answerQuestion(index, 'Who replaced Brian Hook?') // { abstained: false, quote: { text: 'On Thursday, Washington announced…' }, … }
+ * @example await answerQuestion(index, question, { rerank: { sentenceMatch: 2.5 } })
  */
-export function answerQuestion(index: CorpusIndex, question: string, options: AnswerOptions = {}): Answer | QuestionProblem {
+export async function answerQuestion(index: CorpusIndex, question: string, options: AnswerOptions = {}): Promise<Answer | QuestionProblem> {
   const citationCount = options.citations ?? DEFAULT_CITATION_COUNT;
   const extra = options.moreCitations ?? 6;
   const minCoverage = options.minCoverage ?? MIN_ANSWER_COVERAGE;
-  const query = analyzeQuery(question);
+  const query = analyzeQuestion(index, question);
   if (query.text.length === 0) return { kind: 'empty-question' };
   if (query.terms.length === 0) return { kind: 'no-searchable-words', query: query.text };
 
-  const hits = retrievePassages(index, query, citationCount + extra);
+  const hits = await retrievePassages(index, query, { ...options, limit: citationCount + extra });
   const citations = hits.map((hit, position) => toCitation(hit, position + 1));
   const best = hits[0];
   const unmentioned = best === undefined ? undefined : unmentionedNameOrNumber(index, query, best);
@@ -148,8 +149,8 @@ function coversQuestion(index: CorpusIndex, best: PassageHit, minCoverage: numbe
  * `November`, is often implied rather than written); the article's title and every passage
  * count. A name the corpus never uses is passed over: it is likelier misspelt ("Brian Hok").
  */
-function unmentionedNameOrNumber(index: CorpusIndex, query: AnalyzedQuery, best: PassageHit): string | undefined {
-  const firstWord = tokenizeWords(normalizeForMatching(query.text))[0]?.word;
+function unmentionedNameOrNumber(index: CorpusIndex, query: AnalyzedQuestion, best: PassageHit): string | undefined {
+  const firstWord = query.firstWord;
   const rareUpTo = Math.floor(RARE_NAME_SHARE * index.passages.length);
   const asked = query.terms.flatMap((term, position) => {
     const word = query.words[position]!;

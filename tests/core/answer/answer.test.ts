@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeTerms } from '../../../src/core/text/analysis.js';
-import { answerQuestion, DEFAULT_CITATION_COUNT, findHighlights, isQuestionProblem, type Answer } from '../../../src/core/answer/answer.js';
+import { answerQuestion, DEFAULT_CITATION_COUNT, findHighlights, isQuestionProblem } from '../../../src/core/answer/answer.js';
 import { buildCorpusIndex, type CorpusIndex } from '../../../src/core/indexing/corpusIndex.js';
-import { analyzeQuery } from '../../../src/core/search/retrieve.js';
+import { analyzeQuestion } from '../../../src/core/search/question.js';
 import { splitSentences } from '../../../src/core/text/sentences.js';
 import type { TextRange } from '../../../src/core/types.js';
+import { ask } from '../../support/answering.js';
 import { SEED, seedIndex } from '../../support/seedCorpus.js';
 import { SAMPLE_TEXT } from '../../support/tempCorpus.js';
 
@@ -13,12 +14,6 @@ let index: CorpusIndex;
 beforeAll(async () => {
   index = await seedIndex();
 });
-
-function answer(question: string, onIndex: CorpusIndex = index): Answer {
-  const result = answerQuestion(onIndex, question);
-  if (isQuestionProblem(result)) throw new Error(`"${question}" is a problem: ${result.kind}`);
-  return result;
-}
 
 /** Levenshtein distance, for terms matched within typo tolerance. */
 function editDistance(a: string, b: string): number {
@@ -50,24 +45,24 @@ function expectWellFormedRanges(ranges: readonly TextRange[], length: number): v
 }
 
 describe('answers', () => {
-  it('quotes the sentence that names the new envoy', () => {
-    const result = answer('Who replaced Brian Hook?');
+  it('quotes the sentence that names the new envoy', async () => {
+    const result = await ask(index, 'Who replaced Brian Hook?');
     expect(result.abstained).toBe(false);
     expect(result.quote?.text).toBe('On Thursday, Washington announced the replacement of U.S. special representative for Iran Brian Hook with recent Venezuela envoy and Iran hawk Elliott Abrams.');
   });
 
-  it('takes the quote verbatim from the excerpt of citation 1', () => {
+  it('takes the quote verbatim from the excerpt of citation 1', async () => {
     for (const question of ['Who replaced Brian Hook?', 'What did Russia promise about visas for Iranians?', 'How big was the oil and gas deal between Moscow and Tehran?']) {
-      const { quote, citations } = answer(question);
+      const { quote, citations } = await ask(index, question);
       expect(quote?.citation).toBe(1);
       expect(citations[0]?.rank).toBe(1);
       expect(citations[0]?.excerpt).toContain(quote?.text);
     }
   });
 
-  it('quotes whole sentences of the excerpt, never part of one', () => {
+  it('quotes whole sentences of the excerpt, never part of one', async () => {
     for (const question of ['Who replaced Brian Hook?', 'Which palace hosted the talks between Putin and Raisi?', 'What is the snapback?']) {
-      const { quote, citations } = answer(question);
+      const { quote, citations } = await ask(index, question);
       const excerpt = citations[0]!.excerpt;
       const start = excerpt.indexOf(quote!.text);
       const sentences = splitSentences(excerpt);
@@ -76,15 +71,15 @@ describe('answers', () => {
     }
   });
 
-  it('takes each excerpt verbatim from its article', () => {
-    for (const citation of answer('Which countries sit on the Security Council and resist renewing sanctions?').citations) {
+  it('takes each excerpt verbatim from its article', async () => {
+    for (const citation of (await ask(index, 'Which countries sit on the Security Council and resist renewing sanctions?')).citations) {
       expect(index.articleById.get(citation.articleId)?.text).toContain(citation.excerpt);
       expect(index.passageById.get(citation.passageId)?.text).toBe(citation.excerpt);
     }
   });
 
-  it('gives each citation the metadata of its article', () => {
-    const [first] = answer('Who took over from Brian Hook as Iran envoy?').citations;
+  it('gives each citation the metadata of its article', async () => {
+    const [first] = (await ask(index, 'Who took over from Brian Hook as Iran envoy?')).citations;
     expect(first).toMatchObject({
       rank: 1,
       articleId: SEED.freeBeacon,
@@ -96,14 +91,14 @@ describe('answers', () => {
     expect(first?.author).toBeUndefined();
   });
 
-  it('names the author when the article has one', () => {
-    const [first] = answer('Who did Lavrov host in Moscow in October?').citations;
+  it('names the author when the article has one', async () => {
+    const [first] = (await ask(index, 'Who did Lavrov host in Moscow in October?')).citations;
     expect(first).toMatchObject({ articleId: SEED.allianceThatWasnt, author: 'Hamidreza Azizi', date: '2016' });
     expect(first?.url).toBeUndefined();
   });
 
-  it(`lists ${DEFAULT_CITATION_COUNT} citations by default, ranked from 1, best first, and keeps the rest for "more"`, () => {
-    const result = answer('What has Russia done about sanctions on Iran?');
+  it(`lists ${DEFAULT_CITATION_COUNT} citations by default, ranked from 1, best first, and keeps the rest for "more"`, async () => {
+    const result = await ask(index, 'What has Russia done about sanctions on Iran?');
     expect(result.citations.map((citation) => citation.rank)).toEqual([1, 2, 3]);
     for (let position = 1; position < result.citations.length; position += 1) {
       expect(result.citations[position]!.score).toBeLessThanOrEqual(result.citations[position - 1]!.score);
@@ -112,44 +107,44 @@ describe('answers', () => {
     expect(result.moreCitations[0]?.rank).toBe(4);
   });
 
-  it('lists as many citations as asked', () => {
-    const result = answerQuestion(index, 'What has Russia done about sanctions on Iran?', { citations: 1, moreCitations: 0 });
+  it('lists as many citations as asked', async () => {
+    const result = await answerQuestion(index, 'What has Russia done about sanctions on Iran?', { citations: 1, moreCitations: 0 });
     expect(isQuestionProblem(result)).toBe(false);
     if (isQuestionProblem(result)) return;
     expect(result.citations).toHaveLength(1);
     expect(result.moreCitations).toEqual([]);
   });
 
-  it('rounds scores to three decimals', () => {
-    for (const citation of answer('What did Russia promise about visas for Iranians?').citations) {
+  it('rounds scores to three decimals', async () => {
+    for (const citation of (await ask(index, 'What did Russia promise about visas for Iranians?')).citations) {
       expect(Math.round(citation.score * 1000) / 1000).toBe(citation.score);
     }
   });
 
-  it('quotes the next sentence too when the best sentence is very short', () => {
+  it('quotes the next sentence too when the best sentence is very short', async () => {
     const articles = [
       { id: 'short-news', title: 'Envoy News', text: `Abrams replaced Hook. ${SAMPLE_TEXT.hook}\n\n${SAMPLE_TEXT.visas}`, source: 'short-news.md' },
       { id: 'drones', title: 'Drones', text: SAMPLE_TEXT.uavs, source: 'drones.md' },
     ];
-    const result = answer('Abrams replaced Hook', buildCorpusIndex(articles));
+    const result = await ask(buildCorpusIndex(articles), 'Abrams replaced Hook');
     expect(result.quote?.text).toBe(`Abrams replaced Hook. ${SAMPLE_TEXT.hook}`);
   });
 });
 
 describe('highlights', () => {
-  it('marks the words of the quote whose terms are in the question', () => {
+  it('marks the words of the quote whose terms are in the question', async () => {
     const question = 'Who replaced Brian Hook?';
-    const { quote } = answer(question);
-    const questionTerms = new Set(analyzeQuery(question).terms);
+    const { quote } = await ask(index, question);
+    const questionTerms = new Set(analyzeQuestion(index, question).terms);
     const marked = quote!.highlights.map((range) => quote!.text.slice(range.start, range.end));
     expect(marked).toEqual(['replacement', 'Brian Hook']);
     for (const words of marked) for (const term of analyzeTerms(words)) expect(questionTerms.has(term), term).toBe(true);
   });
 
-  it('marks only words matching the question (or within typo tolerance of it), in every citation', () => {
+  it('marks only words matching the question (or within typo tolerance of it), in every citation', async () => {
     const question = 'What did Russia promise about visas for Iranians?';
-    const questionTerms = new Set(analyzeQuery(question).terms);
-    for (const citation of answer(question).citations) {
+    const questionTerms = new Set(analyzeQuestion(index, question).terms);
+    for (const citation of (await ask(index, question)).citations) {
       expectWellFormedRanges(citation.highlights, citation.excerpt.length);
       expect(citation.highlights.length).toBeGreaterThan(0);
       for (const range of citation.highlights) {
@@ -160,11 +155,11 @@ describe('highlights', () => {
 
   it('marks no word of an unrelated sentence', () => {
     const text = 'Page Count: 9. Publication Year: 2020. Language: English.';
-    expect(findHighlights(text, analyzeQuery('Who replaced Brian Hook?').terms)).toEqual([]);
+    expect(findHighlights(text, analyzeQuestion(index, 'Who replaced Brian Hook?').terms)).toEqual([]);
   });
 
-  it('marks a misspelt name where it is spelt right in the quote', () => {
-    const { quote } = answer('Who replacd Brian Hok?');
+  it('marks a misspelt name where it is spelt right in the quote', async () => {
+    const { quote } = await ask(index, 'Who replacd Brian Hok?');
     const marked = quote!.highlights.map((range) => quote!.text.slice(range.start, range.end)).join(' ');
     expect(marked).toContain('Brian');
     expectWellFormedRanges(quote!.highlights, quote!.text.length);
@@ -198,24 +193,24 @@ describe('abstention', () => {
     'What is the boiling point of water at sea level?',
   ];
 
-  it.each(OFF_TOPIC)('declines "%s" without quoting anything', (question) => {
-    const result = answer(question);
+  it.each(OFF_TOPIC)('declines "%s" without quoting anything', async (question) => {
+    const result = await ask(index, question);
     expect(result.abstained).toBe(true);
     expect(result.quote).toBeNull();
   });
 
-  it('offers only the nearest passages when it declines, never as an answer', () => {
-    const result = answer('Who won the 2018 World Cup?');
+  it('offers only the nearest passages when it declines, never as an answer', async () => {
+    const result = await ask(index, 'Who won the 2018 World Cup?');
     expect(result.abstained).toBe(true);
     for (const citation of result.citations) expect(citation.excerpt).not.toMatch(/World Cup/i);
   });
 
-  it('declines a question about a person the corpus never names, even next to a corpus word', () => {
-    expect(answer('What did Angela Merkel say about Iran?').abstained).toBe(true);
+  it('declines a question about a person the corpus never names, even next to a corpus word', async () => {
+    expect((await ask(index, 'What did Angela Merkel say about Iran?')).abstained).toBe(true);
   });
 
-  it('declines a question whose year no article mentions, and names the year', () => {
-    const result = answer('What did Lavrov say about Iran in 2031?');
+  it('declines a question whose year no article mentions, and names the year', async () => {
+    const result = await ask(index, 'What did Lavrov say about Iran in 2031?');
     expect(result).toMatchObject({ abstained: true, quote: null, unmentioned: '2031' });
   });
 
@@ -232,38 +227,38 @@ describe('abstention', () => {
       { id: 'geneva-visit', title: 'Kerry in Switzerland', text: 'Kerry visited Geneva for talks on refugees.', source: 'geneva-visit.md' },
     ]);
 
-    it('declines a question naming a rare place that the nearest article never mentions, and names it', () => {
-      const result = answer('When did Lavrov meet Zarif in Geneva to discuss the nuclear deal?', large);
+    it('declines a question naming a rare place that the nearest article never mentions, and names it', async () => {
+      const result = await ask(large, 'When did Lavrov meet Zarif in Geneva to discuss the nuclear deal?');
       expect(result).toMatchObject({ abstained: true, quote: null, unmentioned: 'Geneva' });
       expect(result.citations[0]?.articleId).toBe('moscow-talks');
     });
 
-    it('answers the same question when the nearest article mentions every name in it', () => {
-      const result = answer('When did Lavrov meet Zarif in Moscow to discuss the nuclear deal?', large);
+    it('answers the same question when the nearest article mentions every name in it', async () => {
+      const result = await ask(large, 'When did Lavrov meet Zarif in Moscow to discuss the nuclear deal?');
       expect(result.abstained).toBe(false);
       expect(result.unmentioned).toBeUndefined();
     });
   });
 
-  it('declines everything on an empty corpus', () => {
-    const result = answer('Who replaced Brian Hook?', buildCorpusIndex([]));
+  it('declines everything on an empty corpus', async () => {
+    const result = await ask(buildCorpusIndex([]), 'Who replaced Brian Hook?');
     expect(result).toMatchObject({ abstained: true, quote: null, citations: [], moreCitations: [] });
   });
 
-  it('treats an empty question as a problem, not an answer', () => {
-    expect(answerQuestion(index, '')).toEqual({ kind: 'empty-question' });
+  it('treats an empty question as a problem, not an answer', async () => {
+    expect(await answerQuestion(index, '')).toEqual({ kind: 'empty-question' });
   });
 
-  it('treats a question of spaces and line breaks as empty', () => {
-    expect(answerQuestion(index, '  \n\t  ')).toEqual({ kind: 'empty-question' });
+  it('treats a question of spaces and line breaks as empty', async () => {
+    expect(await answerQuestion(index, '  \n\t  ')).toEqual({ kind: 'empty-question' });
   });
 
-  it('treats a question of stop words only as a problem, naming the question', () => {
-    expect(answerQuestion(index, 'What is it that they were about?')).toEqual({ kind: 'no-searchable-words', query: 'What is it that they were about?' });
+  it('treats a question of stop words only as a problem, naming the question', async () => {
+    expect(await answerQuestion(index, 'What is it that they were about?')).toEqual({ kind: 'no-searchable-words', query: 'What is it that they were about?' });
   });
 
-  it('treats a question of punctuation only as a problem', () => {
-    const result = answerQuestion(index, '?!… — ¿');
+  it('treats a question of punctuation only as a problem', async () => {
+    const result = await answerQuestion(index, '?!… — ¿');
     expect(isQuestionProblem(result) && result.kind).toBe('no-searchable-words');
   });
 });

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerQuestion, isQuestionProblem, type Answer } from '../../../src/core/answer/answer.js';
 import type { CorpusIndex } from '../../../src/core/indexing/corpusIndex.js';
 import { findNearDuplicates } from '../../../src/core/indexing/nearDuplicates.js';
 import type { Article } from '../../../src/core/types.js';
 import { repeatedStories } from '../../support/citations.js';
+import { ask } from '../../support/answering.js';
 import { SEED, seedIndex } from '../../support/seedCorpus.js';
 
 let index: CorpusIndex;
@@ -11,12 +11,6 @@ let index: CorpusIndex;
 beforeAll(async () => {
   index = await seedIndex();
 });
-
-function answer(question: string): Answer {
-  const result = answerQuestion(index, question);
-  if (isQuestionProblem(result)) throw new Error(`"${question}" is a problem: ${result.kind}`);
-  return result;
-}
 
 describe('findNearDuplicates on the seed corpus', () => {
   it('groups the Liberty Conservative rewrite with the Free Beacon original, original first', () => {
@@ -66,8 +60,8 @@ describe('findNearDuplicates choosing the original', () => {
 });
 
 describe('answers over near-duplicates', () => {
-  it('cites the original once for the Brian Hook story and names the rewrite as also reporting it', () => {
-    const { citations } = answer('Who replaced Brian Hook?');
+  it('cites the original once for the Brian Hook story and names the rewrite as also reporting it', async () => {
+    const { citations } = await ask(index, 'Who replaced Brian Hook?');
     const hookCitations = citations.filter((citation) => /Brian Hook/.test(citation.excerpt));
     expect(hookCitations).toHaveLength(1);
     expect(hookCitations[0]).toMatchObject({ rank: 1, articleId: SEED.freeBeacon });
@@ -75,16 +69,16 @@ describe('answers over near-duplicates', () => {
     expect(hookCitations[0]!.alsoReportedBy[0]).toMatchObject({ title: 'Iran Strengthens Ties with Russia Thanks to Continued Meddling from the U.S. Government', publisher: 'Liberty Conservative News' });
   });
 
-  it('shows the rewrite’s paragraph, naming the original, when only the rewrite has the question’s words', () => {
-    const [first] = answer('Which Trump administration announcement on August 7, 2020 replaced Hook with Elliot Abrams?').citations;
+  it('shows the rewrite’s paragraph, naming the original, when only the rewrite has the question’s words', async () => {
+    const [first] = (await ask(index, 'Which Trump administration announcement on August 7, 2020 replaced Hook with Elliot Abrams?')).citations;
     expect(first?.articleId).toBe(SEED.libertyRewrite);
     expect(first?.excerpt).toContain('On August 7, 2020, the Trump administration announced');
     expect(first?.alsoReportedBy.map((other) => other.articleId)).toEqual([SEED.freeBeacon]);
   });
 
-  it('answers from the rewrite when its paragraph adds what was asked to the original’s', () => {
+  it('answers from the rewrite when its paragraph adds what was asked to the original’s', async () => {
     // The rewrite's passage holds the original's "snapback" paragraph plus one on a rival bloc.
-    const result = answer('Which rival bloc of China, Iran and Russia opposes the liberal internationalist order?');
+    const result = await ask(index, 'Which rival bloc of China, Iran and Russia opposes the liberal internationalist order?');
     expect(result.abstained).toBe(false);
     expect(result.citations[0]?.articleId).toBe(SEED.libertyRewrite);
     expect(result.quote?.text).toContain('a rival political bloc comprised of China, Iran, and Russia');
@@ -97,8 +91,8 @@ describe('answers over near-duplicates', () => {
     'What did the New York Times say about Abrams’s appointment?',
     'Where did Zarif meet Russian officials last month?',
     'Which Security Council members are not expected to help renew the sanctions?',
-  ])('never quotes the same story twice among the citations for "%s"', (question) => {
-    const { citations } = answer(question);
+  ])('never quotes the same story twice among the citations for "%s"', async (question) => {
+    const { citations } = await ask(index, question);
     expect(citations.length).toBeGreaterThan(0);
     expect(repeatedStories(index, [...citations])).toEqual([]);
     expect(new Set(citations.map((citation) => citation.passageId)).size).toBe(citations.length);

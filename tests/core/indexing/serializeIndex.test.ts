@@ -16,7 +16,7 @@ describe('serializeCorpusIndex and restoreCorpusIndex', () => {
   it('give an index whose answers, people and suggestions are the same JSON as the built one’s', async () => {
     const built = await seedIndex();
     const restored = restoreCorpusIndex(built.articles, serializeCorpusIndex(built));
-    expect(answers(restored)).toEqual(answers(built));
+    expect(await answers(restored)).toEqual(await answers(built));
   });
 
   it('restore every part retrieval reads: passages, their terms, frequencies, duplicates, people', async () => {
@@ -76,7 +76,7 @@ describe('restoreCorpusIndexInSlices', () => {
     const ticker = setInterval(() => (ticks += 1), 0);
     const restored = await restoreCorpusIndexInSlices(built.articles, serializeCorpusIndex(built), pause);
     clearInterval(ticker);
-    expect(answers(restored)).toEqual(answers(built));
+    expect(await answers(restored)).toEqual(await answers(built));
     expect(restored.people.people).toEqual(built.people.people);
     expect(counted.pauses).toBeGreaterThanOrEqual(4);
     expect(ticks).toBeGreaterThan(0);

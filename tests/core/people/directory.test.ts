@@ -144,7 +144,7 @@ describe('finding a person', () => {
 describe('questions that name a person by a variant', () => {
   it('find passages that use another spelling', async () => {
     const { answerQuestion, isQuestionProblem } = await import('../../../src/core/index.js');
-    const answer = answerQuestion(index, 'What did Sergey Lavrov do in the Kremlin last month?');
+    const answer = await answerQuestion(index, 'What did Sergey Lavrov do in the Kremlin last month?');
     expect(isQuestionProblem(answer)).toBe(false);
     if (isQuestionProblem(answer)) return;
     expect(answer.citations.map((citation) => citation.passageId)).toContain('iran-relationship-russia-washington-pressure#0');

@@ -3,7 +3,8 @@
  * the same words, and scripts the corpus does not use.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerQuestion, isQuestionProblem, normalizeUserText, type Answer, type CorpusIndex } from '../../../src/core/index.js';
+import { answerQuestion, isQuestionProblem, normalizeUserText, type CorpusIndex } from '../../../src/core/index.js';
+import { ask } from '../../support/answering.js';
 import { SEED, seedIndex } from '../../support/seedCorpus.js';
 
 let index: CorpusIndex;
@@ -11,14 +12,8 @@ beforeAll(async () => {
   index = await seedIndex();
 });
 
-function answer(question: string): Answer {
-  const result = answerQuestion(index, normalizeUserText(question));
-  if (isQuestionProblem(result)) throw new Error(`"${question}" was not searched: ${result.kind}`);
-  return result;
-}
-
-function problemOf(question: string): string | undefined {
-  const result = answerQuestion(index, normalizeUserText(question));
+async function problemOf(question: string): Promise<string | undefined> {
+  const result = await answerQuestion(index, normalizeUserText(question));
   return isQuestionProblem(result) ? result.kind : undefined;
 }
 
@@ -27,16 +22,16 @@ describe('questions with nothing to search', () => {
     ['empty', ''],
     ['whitespace only', ' \t\n  '],
     ['invisible characters only', '\u200B\u200D\u2066\uFEFF'],
-  ])('treats a %s question as empty', (_, question) => {
-    expect(problemOf(question)).toBe('empty-question');
+  ])('treats a %s question as empty', async (_, question) => {
+    expect(await problemOf(question)).toBe('empty-question');
   });
 
   it.each([
     ['punctuation only', '?!… — ¿¡ ...'],
     ['emoji only', '🙂🔥👍🏽 🇮🇷🇷🇺'],
     ['stop words only', 'what is it that they were about?'],
-  ])('gives guidance, not a search, for a question of %s', (_, question) => {
-    expect(problemOf(question)).toBe('no-searchable-words');
+  ])('gives guidance, not a search, for a question of %s', async (_, question) => {
+    expect(await problemOf(question)).toBe('no-searchable-words');
   });
 });
 
@@ -48,14 +43,14 @@ describe('Unicode variants of the same question', () => {
     ['a zero-width space inside a word', 'Who repla\u200Bced Brian Ho\u200Bok?'],
     ['a soft hyphen and a bidi override', 'Who re\u00ADplaced \u202EBrian\u202C Hook?'],
     ['non-breaking spaces', 'Who\u00A0replaced\u00A0Brian\u00A0Hook?'],
-  ])('finds the same passage when written with %s', (_, variant) => {
-    expect(answer(variant).citations.map((citation) => citation.passageId)).toEqual(answer(plain).citations.map((citation) => citation.passageId));
+  ])('finds the same passage when written with %s', async (_, variant) => {
+    expect((await ask(index, normalizeUserText(variant))).citations.map((citation) => citation.passageId)).toEqual((await ask(index, normalizeUserText(plain))).citations.map((citation) => citation.passageId));
   });
 
-  it('reads a name with a combining accent as the precomposed one', () => {
+  it('reads a name with a combining accent as the precomposed one', async () => {
     // The corpus spells him "Walid Moallem": both encodings of the accented spelling must search alike.
-    const composed = answer('What did Walid Muall\u00E9m discuss in Moscow?');
-    const decomposed = answer('What did Walid Mualle\u0301m discuss in Moscow?');
+    const composed = await ask(index, normalizeUserText('What did Walid Muall\u00E9m discuss in Moscow?'));
+    const decomposed = await ask(index, normalizeUserText('What did Walid Mualle\u0301m discuss in Moscow?'));
     expect(decomposed.citations.map((citation) => citation.passageId)).toEqual(composed.citations.map((citation) => citation.passageId));
     expect(composed.citations[0]?.articleId).toBe(SEED.allianceThatWasnt);
   });
@@ -67,8 +62,8 @@ describe('questions in scripts the corpus does not use', () => {
     ['Arabic', 'من حل محل برايان هوك كممثل خاص لإيران؟'],
     ['Chinese', '谁取代了布莱恩·胡克担任伊朗问题特别代表？'],
     ['Japanese', 'ブライアン・フックの後任は誰ですか？'],
-  ])('declines a %s question without citing unrelated passages', (_, question) => {
-    const result = answer(question);
+  ])('declines a %s question without citing unrelated passages', async (_, question) => {
+    const result = await ask(index, normalizeUserText(question));
     expect(result.abstained).toBe(true);
     expect(result.quote).toBeNull();
     expect(result.citations).toEqual([]);
