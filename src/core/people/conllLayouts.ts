@@ -2,7 +2,7 @@
  * Clues from layouts common in CoNLL-2003's Reuters newswire (1996), written while reading the
  * first half of its testa file (see docs/experiments.md, People): names in results with a
  * country, a role or a minute in brackets, cricket scorecards, line-ups with shirt numbers,
- * bylines standing alone, lists of names. They hold in other news text too, but rarely fire.
+ * bylines standing alone, lists of names.
  */
 import { LIST_JOINERS } from './wordLists.js';
 import type { Lexicons } from './lexicon.js';

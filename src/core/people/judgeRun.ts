@@ -1,7 +1,7 @@
 /**
  * The judge of a candidate name: the evidence for a trimmed run being a person, summed into a
- * score, and the vetoes that make it an organisation, a place or a work. The weights (0.5 to 2)
- * and the threshold were set while reading the first half of CoNLL-2003 testa (see
+ * score, and the vetoes that make it an organisation, a place or a work. The weights (-1 to +2
+ * a clue) and the threshold were set while reading the first half of CoNLL-2003 testa (see
  * docs/experiments.md, People).
  */
 import { CELTIC_SURNAME, DETERMINERS, LEADER_NOUNS, ORG_WORDS, PLACE_HEAD_NOUNS, PLACE_PREFIXES, PLACE_PREPOSITIONS, SAYING_VERBS, SURNAME_ENDING } from './wordLists.js';
