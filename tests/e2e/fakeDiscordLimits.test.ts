@@ -43,6 +43,7 @@ describe('the fake Discord and the limits of a reply', () => {
     ['a field value', { embeds: [{ fields: [field(text(DISCORD_LIMITS.embedFieldValue + 1))] }] }, ['embeds', '0', 'fields', '0', 'value']],
     ['the embeds together', { embeds: [{ description: text(3_001) }, { description: text(3_000) }] }, ['embeds']],
     ['the embeds of a message', { embeds: Array.from({ length: DISCORD_LIMITS.embedsPerMessage + 1 }, () => ({ description: 'Abrams' })) }, ['embeds']],
+    ['the action rows of a message', { content: 'Abrams', components: Array.from({ length: DISCORD_LIMITS.actionRows + 1 }, (_, n) => button(`ask:more:${n}`)) }, ['components']],
     ['a button custom_id', { content: 'Abrams', components: [button(`ask:more:${'9'.repeat(DISCORD_LIMITS.customId)}`)] }, ['components', '0', 'components', '0', 'custom_id']],
   ])('refuses %s one over the limit with 50035 naming the field', async (_what, data, path) => {
     const { status, body } = await reply(data);

@@ -5,7 +5,7 @@
  * https://discord.com/developers/docs/resources/message#embed-object-embed-limits
  * https://discord.com/developers/docs/interactions/application-commands#application-command-object
  */
-import { ApplicationCommandType, ComponentType, InteractionResponseType, InteractionType } from 'discord-api-types/v10';
+import { ApplicationCommandType, ComponentType, InteractionResponseType, InteractionType, MessageFlags } from 'discord-api-types/v10';
 import { validateContextMenuCommand } from './contextMenu.js';
 import { isRecord, type JsonObject } from './discordValues.js';
 import type { FakeResponse, UploadedFile } from './http.js';
@@ -23,6 +23,8 @@ export const DISCORD_LIMITS = {
   embedFieldValue: 1_024,
   /** Title, description, footer, author and fields of every embed of a message together. */
   embedsTotal: 6_000,
+  /** Action rows of a message, unless it is flagged IS_COMPONENTS_V2. */
+  actionRows: 5,
   customId: 100,
   buttonLabel: 80,
   selectOptions: 25,
@@ -129,6 +131,8 @@ export function validateMessage(body: JsonObject, at: readonly (string | number)
     }
   }
   const components = body['components'];
+  const componentsV2 = typeof body['flags'] === 'number' && (body['flags'] & MessageFlags.IsComponentsV2) !== 0;
+  if (!componentsV2) maxItems(errors, [...at, 'components'], components, DISCORD_LIMITS.actionRows);
   if (Array.isArray(components)) validateComponents(components, [...at, 'components'], errors);
 }
 
