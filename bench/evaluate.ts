@@ -21,37 +21,17 @@
  * example `^squad-[0-4]-`, the questions on the first five SQuAD articles). `--json` prints one
  * object with every figure instead of the text.
  */
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
-import { answerQuestion, isQuestionProblem, parseEncodingName, type Answer, type Article, type CorpusIndex } from '../src/core/index.js';
+import { answerQuestion, isQuestionProblem, parseEncodingName, type Answer, type Article } from '../src/core/index.js';
 import { describeCorpusIssues, openCorpus } from '../src/corpus/openCorpus.js';
-
-interface Question {
-  readonly id?: string;
-  readonly q: string;
-  readonly titles?: readonly string[];
-  readonly expect?: readonly string[];
-  readonly articleIds?: readonly string[];
-  readonly abstain?: boolean;
-}
+import { matchesArticle, rankAt, RANKED, ranking, rankingFigures, rankOfExpected, readQuestions, round, type Question, type Ranking, type RankingFigures } from './scoring.js';
 
 interface Tally {
   count: number;
   passed: number;
 }
-
-/** R@1, R@3 and MRR of one system: ranks of the first expected article, 0 when not in the first {@link RANKED}. */
-interface Ranking {
-  count: number;
-  atOne: number;
-  withinThree: number;
-  reciprocalRanks: number;
-}
-
-/** Results read for MRR: Dossier's three citations and the next seven hits, the baseline's first ten. R@3 reads the first three. */
-const RANKED = 10;
 
 const { values } = parseArgs({
   options: {
@@ -71,12 +51,7 @@ if (encoding === undefined) {
   process.exit(2);
 }
 const articleFilter = values.articles === undefined ? null : new RegExp(values.articles, 'u');
-const questions = (await readFile(values.questions!, 'utf8'))
-  .split('\n')
-  .filter((line) => line.trim().length > 0)
-  .map((line) => JSON.parse(line) as Question)
-  .filter((question) => articleFilter === null || (question.articleIds ?? []).some((id) => articleFilter.test(id)))
-  .slice(0, values.limit === undefined ? undefined : Number(values.limit));
+const questions = (await readQuestions(values.questions!, articleFilter)).slice(0, values.limit === undefined ? undefined : Number(values.limit));
 const started = performance.now();
 const { index, issues } = await openCorpus(values.corpus!, { encoding });
 const indexedIn = performance.now() - started;
@@ -98,7 +73,7 @@ for (const question of questions) {
   const top = answer?.citations[0];
   if (question.articleIds) {
     const ranked = [...(answer?.citations ?? []), ...(answer?.moreCitations ?? [])];
-    const rank = ranked.findIndex((citation) => matchesArticle(index, question, citation.articleId, citation.title)) + 1;
+    const rank = rankOfExpected(index, question, ranked);
     rankAt(dossier, rank);
     if (rank !== 1) failures.push(`  ${question.id ?? ''} ${question.q} — top citation is ${top?.articleId ?? 'missing'}${answer?.quote ? ` — quoted: ${answer.quote.text.slice(0, 100)}` : ''}`);
   } else if (question.titles) {
@@ -242,34 +217,6 @@ function tally(): Tally {
   return { count: 0, passed: 0 };
 }
 
-function ranking(): Ranking {
-  return { count: 0, atOne: 0, withinThree: 0, reciprocalRanks: 0 };
-}
-
-/** Counts one question whose first expected article is at `rank` (1-based; 0: not found). */
-function rankAt(target: Ranking, rank: number): void {
-  target.count += 1;
-  if (rank === 1) target.atOne += 1;
-  if (rank >= 1 && rank <= 3) target.withinThree += 1;
-  if (rank >= 1) target.reciprocalRanks += 1 / rank;
-}
-
-/** R@1, R@3 and MRR as shares; `digits` rounds them (for JSON; the table rounds once, when printing). */
-interface RankingFigures {
-  readonly r1: number;
-  readonly r3: number;
-  readonly mrr: number;
-  readonly count: number;
-}
-
-function rankingFigures(target: Ranking, digits?: number): RankingFigures {
-  const share = (value: number): number => {
-    const exact = value / Math.max(1, target.count);
-    return digits === undefined ? exact : round(exact, digits);
-  };
-  return { r1: share(target.atOne), r3: share(target.withinThree), mrr: share(target.reciprocalRanks), count: target.count };
-}
-
 function rankingTable(ours: Ranking, plain: Ranking, stemmed: Ranking): string[] {
   const [a, b, c] = [ours, plain, stemmed].map((target) => rankingFigures(target)) as [RankingFigures, RankingFigures, RankingFigures];
   const row = (label: string, pick: (figures: RankingFigures) => number): string =>
@@ -288,13 +235,6 @@ function record(target: Tally, passed: boolean, question: Question, why: string,
   else failures.push(`  ${question.id ?? ''} ${question.q} — ${why}${answer?.quote ? ` — quoted: ${answer.quote.text.slice(0, 100)}` : ''}`);
 }
 
-function matchesArticle(index: CorpusIndex, question: Question, articleId: string, title: string): boolean {
-  if (question.articleIds?.includes(articleId)) return true;
-  const group = index.duplicateGroupOf.get(articleId);
-  const titles = [title, ...(group?.articleIds ?? []).map((id) => index.articleById.get(id)!.title)];
-  return question.titles?.some((prefix) => titles.some((candidate) => candidate.toLowerCase().startsWith(prefix.toLowerCase()))) ?? false;
-}
-
 function share(label: string, target: Tally): string {
   if (target.count === 0) return '';
   return `${label}: ${describeShare(target)}`;
@@ -302,9 +242,4 @@ function share(label: string, target: Tally): string {
 
 function shareOf(target: Tally): { share: number; passed: number; count: number } | null {
   return target.count === 0 ? null : { share: round(target.passed / target.count, 4), passed: target.passed, count: target.count };
-}
-
-function round(value: number, digits = 2): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
 }

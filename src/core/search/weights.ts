@@ -2,7 +2,7 @@
  * The re-ranking weights as one value, in the manner of MiniSearch's `BM25Params`: each field's
  * meaning, range and default. The defaults were tuned on SQuAD v1.1 dev (questions on its first
  * five articles; checked on the next five) and on the BBC news questions; the measurements behind
- * each value are in docs/experiments.md ("Retrieval: re-ranking weights"). Try other values with
+ * each value are in docs/experiments.md ("Retrieval constants, one row each"). Try other values with
  * `npm run tune` (bench/tune.ts) or `answerQuestion(index, question, { rerank: { … } })`.
  */
 
