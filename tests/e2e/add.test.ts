@@ -8,22 +8,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PermissionFlagsBits, type APIEmbed, type APIInteraction } from 'discord-api-types/v10';
+import { PermissionFlagsBits, type APIInteraction } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractionPagePath } from '../support/extractionPages.js';
 import { startBotWithFakeDiscord, stopBotsWithFakeDiscord } from '../support/botProcess.js';
-import { attachmentCommand, buttonPress, messageCommand, slashCommand, type FakeDiscord, type RecordedRequest } from '../support/fakeDiscord.js';
+import { EPHEMERAL, waitForFinalMessage, type MessageBody } from '../support/botReplies.js';
+import { attachmentCommand, buttonPress, messageCommand, slashCommand, type FakeDiscord } from '../support/fakeDiscord.js';
 import { copySeedCorpus, removeTempCorpora } from '../support/tempCorpus.js';
 
-interface MessageBody {
-  content?: string;
-  embeds?: APIEmbed[];
-  components?: Array<{ components: Array<{ custom_id?: string; label?: string }> }>;
-  allowed_mentions?: { parse?: string[] };
-  flags?: number;
-}
-
-const EPHEMERAL = 64;
 const MANAGER = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.ManageGuild;
 const MEMBER = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages;
 
@@ -59,11 +51,10 @@ beforeAll(async () => {
   pagesBase = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
 
   ({ fake } = await startBotWithFakeDiscord({
-    env: { CORPUS_DIR: corpus, FETCH_ALLOW_PRIVATE: 'true' },
     prepare: (beforeStart) => {
       editorsRole = beforeStart.createRole('Editors').id;
-      return { ADD_ROLES: editorsRole };
     },
+    env: () => ({ CORPUS_DIR: corpus, FETCH_ALLOW_PRIVATE: 'true', ADD_ROLES: editorsRole }),
     readyTimeoutMs: 20_000,
   }));
 }, 40_000);
@@ -75,15 +66,8 @@ afterAll(async () => {
 });
 
 /** The message that completes an interaction: the edit of its (deferred) response, or a follow-up. */
-async function finalMessage(interaction: APIInteraction): Promise<MessageBody> {
-  const final = await fake.waitForRequest(
-    (request: RecordedRequest) =>
-      request.status < 300 &&
-      request.path.includes(interaction.token) &&
-      ((request.method === 'PATCH' && request.path.endsWith('/messages/@original')) || (request.method === 'POST' && request.path.endsWith(interaction.token))),
-    20_000,
-  );
-  return final.body as MessageBody;
+function finalMessage(interaction: APIInteraction): Promise<MessageBody> {
+  return waitForFinalMessage(fake, interaction, 20_000);
 }
 
 function shown(body: MessageBody): string {

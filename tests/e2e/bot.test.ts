@@ -6,16 +6,9 @@
 import { InteractionResponseType, type APIEmbed, type APIInteraction } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_TOKEN, startBotWithFakeDiscord, stopBotsWithFakeDiscord, type BotProcess } from '../support/botProcess.js';
+import { EPHEMERAL, type MessageBody } from '../support/botReplies.js';
 import { autocomplete, buttonPress, slashCommand, type FakeDiscord, type RecordedRequest } from '../support/fakeDiscord.js';
 import { makeTempCorpus, removeTempCorpora } from '../support/tempCorpus.js';
-
-interface MessageBody {
-  content?: string;
-  embeds?: APIEmbed[];
-  components?: Array<{ components: Array<{ custom_id?: string; label?: string; disabled?: boolean }> }>;
-  allowed_mentions?: { parse?: string[] };
-  flags?: number;
-}
 
 interface CallbackBody {
   type: number;
@@ -24,7 +17,6 @@ interface CallbackBody {
 
 const isCallback = (request: RecordedRequest): boolean => request.path.endsWith('/callback');
 const isOriginalEdit = (request: RecordedRequest): boolean => request.method === 'PATCH' && request.path.endsWith('/messages/@original');
-const EPHEMERAL = 64;
 
 afterAll(async () => {
   await stopBotsWithFakeDiscord();

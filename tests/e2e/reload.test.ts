@@ -6,19 +6,13 @@
  */
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PermissionFlagsBits, type APIEmbed, type APIInteraction } from 'discord-api-types/v10';
+import { PermissionFlagsBits, type APIInteraction } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logRecords, startBotWithFakeDiscord, stopBotsWithFakeDiscord, type BotProcess } from '../support/botProcess.js';
-import { slashCommand, type FakeDiscord, type RecordedRequest } from '../support/fakeDiscord.js';
+import { EPHEMERAL, waitForFinalMessage, type MessageBody } from '../support/botReplies.js';
+import { slashCommand, type FakeDiscord } from '../support/fakeDiscord.js';
 import { copySeedCorpus, markdownArticle, removeTempCorpora } from '../support/tempCorpus.js';
 
-interface MessageBody {
-  content?: string;
-  embeds?: APIEmbed[];
-  flags?: number;
-}
-
-const EPHEMERAL = 64;
 const RAIL_QUESTION = 'Who is financing the Rasht–Astara railway?';
 /** A real 2023 story, absent from the seed corpus. */
 const railArticle = markdownArticle(
@@ -27,15 +21,8 @@ const railArticle = markdownArticle(
 );
 
 /** The final message of an interaction: the edit of a deferred reply, or a follow-up notice. */
-async function finalMessage(fake: FakeDiscord, interaction: APIInteraction): Promise<MessageBody> {
-  const final = await fake.waitForRequest(
-    (request: RecordedRequest) =>
-      request.status < 300 &&
-      request.path.includes(interaction.token) &&
-      ((request.method === 'PATCH' && request.path.endsWith('/messages/@original')) || (request.method === 'POST' && request.path.endsWith(interaction.token))),
-    10_000,
-  );
-  return final.body as MessageBody;
+function finalMessage(fake: FakeDiscord, interaction: APIInteraction): Promise<MessageBody> {
+  return waitForFinalMessage(fake, interaction, 10_000);
 }
 
 function text(body: MessageBody): string {

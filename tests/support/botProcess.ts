@@ -77,10 +77,13 @@ function collectLines(stream: NodeJS.ReadableStream, into: string[]): void {
 export interface BotWithFakeDiscordOptions {
   /** Options of the fake Discord (token accepted, privileged intents, command scope…). */
   readonly fake?: FakeDiscordOptions;
-  /** Environment of the bot, on top of the fake's Discord settings (`CORPUS_DIR`, `SHARDS`…). */
-  readonly env?: Readonly<Record<string, string>>;
-  /** Runs on the fake before the bot starts (a role to create, an IDENTIFY to refuse); may return more environment. */
-  readonly prepare?: (fake: FakeDiscord) => Readonly<Record<string, string>> | void;
+  /** Runs on the fake before the bot starts: a role to create, an IDENTIFY to refuse. */
+  readonly prepare?: (fake: FakeDiscord) => void;
+  /**
+   * Environment of the bot, on top of the fake's Discord settings (`CORPUS_DIR`, `SHARDS`…), or a
+   * function of the fake giving it, called after `prepare` (to pass a role's id).
+   */
+  readonly env?: Readonly<Record<string, string>> | ((fake: FakeDiscord) => Readonly<Record<string, string>>);
   /**
    * How long to wait for the bot to register its commands to the guild, its sign of being
    * ready; `false` not to wait, for a bot expected to stop before. Default 15 000 ms.
@@ -109,8 +112,9 @@ const running: BotWithFakeDiscord[] = [];
  */
 export async function startBotWithFakeDiscord(options: BotWithFakeDiscordOptions = {}): Promise<BotWithFakeDiscord> {
   const fake = await startFakeDiscord(options.fake);
-  const prepared = options.prepare?.(fake) ?? {};
-  const bot = startBotProcess(fake, { ...options.env, ...prepared });
+  options.prepare?.(fake);
+  const env = typeof options.env === 'function' ? options.env(fake) : options.env;
+  const bot = startBotProcess(fake, { ...env });
   const started: BotWithFakeDiscord = {
     fake,
     bot,

@@ -7,8 +7,14 @@
  * headers, gateway sequencing and RESUME, a rejected token (401 on REST, close 4004 on IDENTIFY)
  * and refused intents (4013, 4014). It validates payload limits (content length,
  * embeds, autocomplete choices, command names) so that tests catch what Discord would reject.
- * For adding articles (`./fakeDiscord/`): files a member attaches to a slash command, served at
- * their attachment URL; message commands on a member's message; guild roles held by members.
+ * For adding articles: files a member attaches to a slash command, served at their attachment
+ * URL; message commands on a member's message; guild roles held by members.
+ *
+ * This file is the entry: the {@link FakeDiscord} a test drives, over the parts in `./fakeDiscord/`:
+ * `rest.ts` (the HTTP routes the bot calls), `gateway.ts` (the WebSocket), `interactions.ts` and
+ * `messages.ts` (interactions and the replies recorded), `validation.ts` (Discord's limits),
+ * `guild.ts` (the bot, guild, members, messages and commands), `interactionInputs.ts` and
+ * `contextMenu.ts` (building what a member triggers), `attachments.ts`, `http.ts`, `waiting.ts`.
  *
  * @example
  * const fake = await startFakeDiscord();

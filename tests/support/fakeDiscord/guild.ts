@@ -16,7 +16,7 @@ import {
   GuildSystemChannelFlags,
   GuildVerificationLevel,
   Locale,
-  MessageFlags,
+  type MessageFlags,
   MessageType,
   type APIApplicationCommand,
   type APIGuildMember,
