@@ -3,7 +3,7 @@
  * discord.js client against the fake Discord, with a fake adder that records what it is asked:
  * who may add, the options, the attachment checks before any download, the reply and Undo.
  */
-import { ButtonStyle, Client, Events, GatewayIntentBits, InteractionResponseType, PermissionFlagsBits, type APIEmbed, type APIInteraction } from 'discord.js';
+import { ButtonStyle, Events, InteractionResponseType, PermissionFlagsBits, type APIInteraction, type Client } from 'discord.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import type { AddedArticle, AddInput, AddOutcome, ArticleAdder, UndoOutcome } from '../../src/corpus/addArticle.js';
@@ -11,10 +11,11 @@ import { Cooldown } from '../../src/discord/cooldown.js';
 import { InteractionRouter } from '../../src/discord/router.js';
 import { createLogger } from '../../src/log.js';
 import { commandContext } from '../support/commandContext.js';
-import { attachmentCommand, buttonPress, messageCommand, slashCommand, startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../support/fakeDiscord.js';
+import { EPHEMERAL, waitForFinalMessage, type MessageBody } from '../support/botReplies.js';
+import { attachmentCommand, buttonPress, messageCommand, slashCommand, type FakeDiscord, type RecordedRequest } from '../support/fakeDiscord.js';
+import { connectClientToFakeDiscord, stopClientsWithFakeDiscord } from '../support/fakeDiscordClient.js';
 import { seedIndex } from '../support/seedCorpus.js';
 
-const EPHEMERAL = 64;
 const MANAGER = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.ManageGuild;
 const MEMBER = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages;
 const RAIL_URL = 'https://www.reuters.com/world/russia-iran-sign-deal-build-railway-2023-05-17/';
@@ -50,14 +51,6 @@ class RecordingAdder implements ArticleAdder {
   }
 }
 
-interface MessageBody {
-  content?: string;
-  embeds?: APIEmbed[];
-  components?: Array<{ components: Array<{ custom_id?: string; label?: string; style?: number }> }>;
-  allowed_mentions?: { parse?: string[] };
-  flags?: number;
-}
-
 let fake: FakeDiscord;
 let client: Client;
 let adder: RecordingAdder;
@@ -65,8 +58,7 @@ let editorsRole: string;
 
 beforeAll(async () => {
   const index = await seedIndex();
-  fake = await startFakeDiscord();
-  editorsRole = fake.createRole('Editors').id;
+  ({ fake, client } = await connectClientToFakeDiscord({ prepare: (beforeLogin) => (editorsRole = beforeLogin.createRole('Editors').id) }));
   const base = commandContext(index);
   const router = new InteractionRouter({
     commands,
@@ -74,31 +66,18 @@ beforeAll(async () => {
     log: createLogger({ level: 'silent', pretty: false }),
     cooldown: new Cooldown(),
   });
-  client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiBase } });
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login('fake-token');
-  await ready;
 });
 
-afterAll(async () => {
-  await client?.destroy();
-  await fake?.close();
-});
+afterAll(stopClientsWithFakeDiscord);
 
 beforeEach(() => {
   adder = new RecordingAdder();
 });
 
 /** The message that completes an interaction: the edit of its (deferred) response, or a follow-up. */
-async function finalMessage(interaction: APIInteraction): Promise<MessageBody> {
-  const final = await fake.waitForRequest(
-    (request: RecordedRequest) =>
-      request.status < 300 &&
-      request.path.includes(interaction.token) &&
-      ((request.method === 'PATCH' && request.path.endsWith('/messages/@original')) || (request.method === 'POST' && request.path.endsWith(interaction.token))),
-  );
-  return final.body as MessageBody;
+function finalMessage(interaction: APIInteraction): Promise<MessageBody> {
+  return waitForFinalMessage(fake, interaction);
 }
 
 function callbackOf(interaction: APIInteraction): { type: number; data?: { flags?: number } } {

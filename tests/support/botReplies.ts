@@ -8,7 +8,7 @@ import type { FakeDiscord, RecordedRequest } from './fakeDiscord.js';
 export interface MessageBody {
   content?: string;
   embeds?: APIEmbed[];
-  components?: Array<{ components: Array<{ custom_id?: string; label?: string; disabled?: boolean }> }>;
+  components?: Array<{ components: Array<{ custom_id?: string; label?: string; style?: number; disabled?: boolean }> }>;
   allowed_mentions?: { parse?: string[] };
   flags?: number;
 }
@@ -17,7 +17,7 @@ export interface MessageBody {
 export const EPHEMERAL = 64;
 
 /** The message that completes an interaction: the edit of its (deferred) response, or a follow-up. */
-export async function waitForFinalMessage(fake: FakeDiscord, interaction: APIInteraction, timeoutMs: number): Promise<MessageBody> {
+export async function waitForFinalMessage(fake: FakeDiscord, interaction: APIInteraction, timeoutMs = 5_000): Promise<MessageBody> {
   const final = await fake.waitForRequest(
     (request: RecordedRequest) =>
       request.status < 300 &&
