@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { buildCorpusIndex, type Article, type CorpusIndex } from '../../src/core/index.js';
@@ -319,19 +318,13 @@ describe('LiveCorpus.watch', () => {
 
 describe('buildIndexOffThread', () => {
   it('gives the index that building in this thread gives', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'dossier-worker-'));
-    try {
-      await writeFile(path.join(dir, 'hook.md'), hookFile);
-      await writeFile(path.join(dir, 'visas.md'), visasFile);
-      const { index } = await openCorpus(dir);
-      const { index: fromWorker } = await buildIndexOffThread(index.articles);
-      const here = buildCorpusIndex(index.articles);
-      expect(fromWorker.version).toBe(here.version);
-      for (const question of ['Who replaced Brian Hook?', 'When will Russia lift visa requirements?', 'Who is Elliott Abrams?']) {
-        expect(await ask(fromWorker, question)).toEqual(await ask(here, question));
-      }
-    } finally {
-      await rm(dir, { recursive: true, force: true });
+    const dir = await makeTempCorpus({ 'hook.md': hookFile, 'visas.md': visasFile });
+    const { index } = await openCorpus(dir);
+    const { index: fromWorker } = await buildIndexOffThread(index.articles);
+    const here = buildCorpusIndex(index.articles);
+    expect(fromWorker.version).toBe(here.version);
+    for (const question of ['Who replaced Brian Hook?', 'When will Russia lift visa requirements?', 'Who is Elliott Abrams?']) {
+      expect(await ask(fromWorker, question)).toEqual(await ask(here, question));
     }
   }, 30_000);
 });

@@ -2,27 +2,19 @@
  * The index snapshot on disk (`openCorpus` with snapshots on): saved at the first start, restored
  * at the next, rebuilt when the corpus, the settings or the file itself changed.
  */
-import { chmod, cp, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FALLBACK_SNAPSHOT_FOLDER, SNAPSHOT_FILE_NAME, snapshotPathFor } from '../../src/storage/snapshotFile.js';
 import { corpusOptions, describeSnapshotProblem, openCorpus } from '../../src/corpus/openCorpus.js';
 import { answers } from '../support/answers.js';
-import { SEED_CORPUS_DIR } from '../support/seedCorpus.js';
-import { SAMPLE_TEXT, makeTempCorpus, removeTempCorpora } from '../support/tempCorpus.js';
+import { SAMPLE_TEXT, copySeedCorpus, makeTempCorpus, removeTempCorpora } from '../support/tempCorpus.js';
 
 afterAll(removeTempCorpora);
 
-/** A copy of the bundled corpus in a temporary folder, so that its snapshot can be written, spoiled and removed. */
-async function seedCopy(): Promise<string> {
-  const dir = await makeTempCorpus({});
-  await cp(SEED_CORPUS_DIR, dir, { recursive: true, filter: (source) => !source.endsWith(SNAPSHOT_FILE_NAME) });
-  return dir;
-}
-
 describe('openCorpus with the snapshot beside the corpus', () => {
   it('builds and saves the index at the first start, restores it at the next, with the same answers', async () => {
-    const dir = await seedCopy();
+    const dir = await copySeedCorpus();
     const first = await openCorpus(dir, { snapshot: 'beside-corpus' });
     expect(first.snapshot).toMatchObject({ outcome: 'built', reason: 'missing', unusable: false, path: path.join(dir, SNAPSHOT_FILE_NAME) });
     expect(first.snapshot.saveError).toBeUndefined();
@@ -34,7 +26,7 @@ describe('openCorpus with the snapshot beside the corpus', () => {
   });
 
   it('rebuilds when a corpus file changed, and answers from the new text', async () => {
-    const dir = await seedCopy();
+    const dir = await copySeedCorpus();
     await openCorpus(dir, { snapshot: 'beside-corpus' });
     await writeFile(path.join(dir, 'visas-update.txt'), `Russia to Lift Visas for Iranians\n\n${SAMPLE_TEXT.visas}\n`);
     const changed = await openCorpus(dir, { snapshot: 'beside-corpus' });
@@ -44,7 +36,7 @@ describe('openCorpus with the snapshot beside the corpus', () => {
   });
 
   it('rebuilds when one word of an article changed, even with the same size', async () => {
-    const dir = await seedCopy();
+    const dir = await copySeedCorpus();
     await openCorpus(dir, { snapshot: 'beside-corpus' });
     const file = path.join(dir, 'iran-relationship-russia-washington-pressure.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace('Elliott Abrams', 'Elliott Abramz'));
@@ -54,13 +46,13 @@ describe('openCorpus with the snapshot beside the corpus', () => {
   });
 
   it('rebuilds when the declared encoding changed', async () => {
-    const dir = await seedCopy();
+    const dir = await copySeedCorpus();
     await openCorpus(dir, { snapshot: 'beside-corpus' });
     expect((await openCorpus(dir, { snapshot: 'beside-corpus', encoding: 'latin1' })).snapshot).toMatchObject({ outcome: 'built', reason: 'stale' });
   });
 
   it('ignores a corrupt snapshot, says so, rebuilds and replaces it', async () => {
-    const dir = await seedCopy();
+    const dir = await copySeedCorpus();
     const { snapshot } = await openCorpus(dir, { snapshot: 'beside-corpus' });
     const saved = await readFile(snapshot.path!, 'utf8');
     const [header, ...sections] = saved.split('\n');
@@ -75,7 +67,7 @@ describe('openCorpus with the snapshot beside the corpus', () => {
   });
 
   it('ignores a truncated snapshot and one that is not a snapshot at all', async () => {
-    const dir = await seedCopy();
+    const dir = await copySeedCorpus();
     const { snapshot } = await openCorpus(dir, { snapshot: 'beside-corpus' });
     const saved = await readFile(snapshot.path!);
     await writeFile(snapshot.path!, saved.subarray(0, saved.length - 1_000));
@@ -86,7 +78,7 @@ describe('openCorpus with the snapshot beside the corpus', () => {
   });
 
   it('still answers when the snapshot cannot be saved, and says why', async () => {
-    const dir = await seedCopy();
+    const dir = await copySeedCorpus();
     await writeFile(path.join(dir, 'placeholder'), '');
     const blocked = await openCorpus(dir, { snapshot: { folder: path.join(dir, 'placeholder', 'cache') } });
     expect(blocked.snapshot.outcome).toBe('built');
@@ -105,7 +97,7 @@ describe('openCorpus with other snapshot places', () => {
 
   it('keeps snapshots in INDEX_CACHE_DIR, one per corpus, and none with off', async () => {
     const cache = path.join(await makeTempCorpus({}), 'cache');
-    const dir = await seedCopy();
+    const dir = await copySeedCorpus();
     const options = corpusOptions({ indexCache: { folder: cache } });
     const first = await openCorpus(dir, options);
     expect(path.dirname(first.snapshot.path!)).toBe(cache);
@@ -116,7 +108,7 @@ describe('openCorpus with other snapshot places', () => {
   });
 
   it('puts the snapshot of a corpus in a read-only folder in the fallback folder instead', async () => {
-    const dir = await seedCopy();
+    const dir = await copySeedCorpus();
     await chmod(dir, 0o555);
     try {
       expect(await snapshotPathFor(dir, true, 'beside-corpus')).toMatch(new RegExp(`^${path.resolve(FALLBACK_SNAPSHOT_FOLDER)}/dossier-test-\\w+-[0-9a-f]{12}\\${SNAPSHOT_FILE_NAME}$`));
