@@ -89,7 +89,7 @@ function loadLexicons(): Lexicons {
   const brill = readBrillLexicon();
   const isCommon = (lower: string): boolean => {
     if (compromiseCommon.has(lower)) return true;
-    const tags = Object.prototype.hasOwnProperty.call(brill, lower) ? brill[lower] : undefined;
+    const tags = Object.hasOwn(brill, lower) ? brill[lower] : undefined;
     return tags !== undefined && tags.some((tag) => tag !== 'NNP' && tag !== 'NNPS');
   };
   // The Moby Project's English given names: the strong kind unless also an ordinary word.
