@@ -61,7 +61,7 @@ describe('the bot in a guild', () => {
     const { final, body, callbacks } = await reply(fake, interaction);
 
     expect(callbacks).toHaveLength(1);
-    expect((callbacks[0]?.body as CallbackBody).type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    expect((callbacks[0]!.body as CallbackBody).type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
     expect(final.at - callbacks[0]!.at).toBeLessThan(3_000);
     const embed = body.embeds![0]!;
     expect(embed.description).toContain('Elliott Abrams');
@@ -76,7 +76,7 @@ describe('the bot in a guild', () => {
   it('defers /ask hide:true as ephemeral', async () => {
     const interaction = fake.dispatchInteraction(slashCommand('ask', { question: 'Which alliance worries Russia by expanding east?', hide: true }));
     const { callbacks, body } = await reply(fake, interaction);
-    expect((callbacks[0]?.body as CallbackBody).data?.flags).toBe(EPHEMERAL);
+    expect((callbacks[0]!.body as CallbackBody).data?.flags).toBe(EPHEMERAL);
     expect(embedText(body.embeds![0]!)).toContain('NATO');
   });
 
@@ -133,7 +133,7 @@ describe('the bot in a guild', () => {
   it('pages through /source with stateless Previous/Next buttons', async () => {
     const interaction = fake.dispatchInteraction(slashCommand('source', { article: 'russia-iran-deepening-relationship' }));
     const { body, callbacks } = await reply(fake, interaction);
-    expect((callbacks[0]?.body as CallbackBody).data?.flags).toBe(EPHEMERAL);
+    expect((callbacks[0]!.body as CallbackBody).data?.flags).toBe(EPHEMERAL);
     expect(body.embeds![0]!.footer?.text).toMatch(/^Page 1 of 2 · /);
     const next = buttons(body).find((button) => button.label === 'Next');
     expect(next?.custom_id).toBe('source:page:russia-iran-deepening-relationship:2');
@@ -196,7 +196,7 @@ describe('the bot in a guild', () => {
     const last = await reply(fake, interactions[3]!, isCallback);
     expect(last.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(last.body.data?.content).toMatch(/try again in \d+ s/);
-    expect(last.body.data?.flags! & EPHEMERAL).toBe(EPHEMERAL);
+    expect((last.body.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
   });
 
   it('sends exactly one acknowledgement per interaction and no payload that could ping', () => {
