@@ -25,7 +25,10 @@ afterAll(async () => {
 
 /** Waits for the request that completes an interaction's reply and returns it with the interaction's callbacks. */
 async function reply(fake: FakeDiscord, interaction: APIInteraction, predicate: (request: RecordedRequest) => boolean = isOriginalEdit) {
-  const final = await fake.waitForRequest((request) => request.status < 300 && (request.path.includes(interaction.token) || request.path.includes(interaction.id)) && predicate(request), 8_000);
+  const final = await fake.waitForRequest(
+    (request) => request.status < 300 && (request.path.includes(interaction.token) || request.path.includes(interaction.id)) && predicate(request),
+    8_000,
+  );
   const callbacks = fake.requestsFor(interaction).filter(isCallback);
   return { final, body: final.body as MessageBody & CallbackBody, callbacks };
 }
@@ -105,7 +108,7 @@ describe('the bot in a guild', () => {
     expect(body.data?.embeds?.[0]?.fields?.[0]?.name).toMatch(/^\[4\]/);
   });
 
-  it('answers /who with the person\'s profile, found from a misspelled name', async () => {
+  it("answers /who with the person's profile, found from a misspelled name", async () => {
     const interaction = fake.dispatchInteraction(slashCommand('who', { name: 'Lavrof' }));
     const { body } = await reply(fake, interaction);
     const embed = body.embeds![0]!;
@@ -182,12 +185,22 @@ describe('the bot in a guild', () => {
     fake.failNext({ method: 'PATCH', pathPattern: /messages\/@original$/, status: 429, retryAfter: 0.2 });
     const limited = fake.dispatchInteraction(slashCommand('ask', { question: 'Who is the US ambassador to the UN?' }, { userId: '300000000000000005' }));
     await reply(fake, limited);
-    expect(fake.requestsFor(limited).filter(isOriginalEdit).map((request) => request.status)).toEqual([429, 200]);
+    expect(
+      fake
+        .requestsFor(limited)
+        .filter(isOriginalEdit)
+        .map((request) => request.status),
+    ).toEqual([429, 200]);
 
     fake.failNext({ method: 'PATCH', pathPattern: /messages\/@original$/, status: 500 });
     const failing = fake.dispatchInteraction(slashCommand('ask', { question: 'Who is the US ambassador to the UN?' }, { userId: '300000000000000006' }));
     await reply(fake, failing);
-    expect(fake.requestsFor(failing).filter(isOriginalEdit).map((request) => request.status)).toEqual([500, 200]);
+    expect(
+      fake
+        .requestsFor(failing)
+        .filter(isOriginalEdit)
+        .map((request) => request.status),
+    ).toEqual([500, 200]);
   });
 
   it('cools a user down after a burst of questions', async () => {
@@ -248,7 +261,12 @@ describe('the bot with a hostile corpus, shutting down', () => {
       await fake.waitForRequest((request) => request.status === 429 && request.path.includes(inFlight.token), 8_000);
       const exitCode = await bot.stop();
       expect(exitCode).toBe(0);
-      expect(fake.requestsFor(inFlight).filter(isOriginalEdit).map((request) => request.status)).toEqual([429, 200]);
+      expect(
+        fake
+          .requestsFor(inFlight)
+          .filter(isOriginalEdit)
+          .map((request) => request.status),
+      ).toEqual([429, 200]);
       expect(bot.logLines.some((line) => line.includes('"shutting down"'))).toBe(true);
     } finally {
       await stop();

@@ -3,12 +3,7 @@ import { AttachmentBuilder, Client, DiscordAPIError, Events, GatewayIntentBits, 
 import { InteractionResponseType, InteractionType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { autocomplete, buttonPress, slashCommand, startFakeDiscord, type FakeDiscordOptions, type RecordedRequest } from '../support/fakeDiscord.js';
-import {
-  connectClientToFakeDiscord,
-  nextInteraction,
-  startClientWithFakeDiscord,
-  stopClientsWithFakeDiscord,
-} from '../support/fakeDiscordClient.js';
+import { connectClientToFakeDiscord, nextInteraction, startClientWithFakeDiscord, stopClientsWithFakeDiscord } from '../support/fakeDiscordClient.js';
 
 afterEach(stopClientsWithFakeDiscord);
 
@@ -111,7 +106,12 @@ describe('the fake Discord with a real discord.js client', () => {
     });
 
     await expect(second).rejects.toSatisfy((error) => error instanceof DiscordAPIError && error.code === 40060);
-    expect(fake.requestsFor(sent).filter(isCallback).map((request) => request.status)).toEqual([204, 400]);
+    expect(
+      fake
+        .requestsFor(sent)
+        .filter(isCallback)
+        .map((request) => request.status),
+    ).toEqual([204, 400]);
   });
 
   it('rejects an acknowledgement after the deadline with DiscordAPIError 10062', async () => {
@@ -123,9 +123,7 @@ describe('the fake Discord with a real discord.js client', () => {
     if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
     await sleep(100);
 
-    await expect(interaction.deferReply()).rejects.toSatisfy(
-      (error) => error instanceof DiscordAPIError && error.code === 10062,
-    );
+    await expect(interaction.deferReply()).rejects.toSatisfy((error) => error instanceof DiscordAPIError && error.code === 10062);
   });
 
   it('resumes a dropped connection and still delivers a later interaction', async () => {

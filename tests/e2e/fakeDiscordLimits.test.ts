@@ -66,7 +66,9 @@ describe('the fake Discord and the limits of a reply', () => {
   });
 
   it('refuses an autocomplete result with one choice too many', async () => {
-    const { status, body } = await choices({ choices: Array.from({ length: DISCORD_LIMITS.autocompleteChoices + 1 }, (_, n) => ({ name: `Article ${n}`, value: `article-${n}` })) });
+    const { status, body } = await choices({
+      choices: Array.from({ length: DISCORD_LIMITS.autocompleteChoices + 1 }, (_, n) => ({ name: `Article ${n}`, value: `article-${n}` })),
+    });
 
     expect(status).toBe(400);
     expect(body).toMatchObject({ code: 50035, errors: { data: { choices: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } });

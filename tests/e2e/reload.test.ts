@@ -16,7 +16,13 @@ import { copySeedCorpus, markdownArticle, removeTempCorpora } from '../support/t
 const RAIL_QUESTION = 'Who is financing the Rasht–Astara railway?';
 /** A real 2023 story, absent from the seed corpus. */
 const railArticle = markdownArticle(
-  { id: 'rasht-astara-railway', title: 'Russia and Iran Sign Deal to Build the Rasht–Astara Railway', publisher: 'Reuters', date: '2023-05-17', url: 'https://www.reuters.com/world/russia-iran-sign-deal-build-railway-2023-05-17/' },
+  {
+    id: 'rasht-astara-railway',
+    title: 'Russia and Iran Sign Deal to Build the Rasht–Astara Railway',
+    publisher: 'Reuters',
+    date: '2023-05-17',
+    url: 'https://www.reuters.com/world/russia-iran-sign-deal-build-railway-2023-05-17/',
+  },
   'Russia and Iran signed an agreement on Wednesday to build the Rasht–Astara railway, a link in the North–South transport corridor. Russia is financing the railway with a loan of 1.3 billion euros, Russian President Vladimir Putin said.',
 );
 
@@ -26,7 +32,10 @@ function finalMessage(fake: FakeDiscord, interaction: APIInteraction): Promise<M
 }
 
 function text(body: MessageBody): string {
-  return [body.content, ...(body.embeds ?? []).flatMap((embed) => [embed.title, embed.description, embed.footer?.text, ...(embed.fields ?? []).flatMap((field) => [field.name, field.value])])]
+  return [
+    body.content,
+    ...(body.embeds ?? []).flatMap((embed) => [embed.title, embed.description, embed.footer?.text, ...(embed.fields ?? []).flatMap((field) => [field.name, field.value])]),
+  ]
     .filter(Boolean)
     .join('\n');
 }

@@ -203,9 +203,7 @@ export class FakeDiscord {
 
   /** Recorded requests whose path contains the interaction's id or token, in order. */
   requestsFor(interaction: Pick<APIInteraction, 'id' | 'token'>): RecordedRequest[] {
-    return this.requests.filter(
-      (request) => request.path.includes(interaction.id) || request.path.includes(interaction.token),
-    );
+    return this.requests.filter((request) => request.path.includes(interaction.id) || request.path.includes(interaction.token));
   }
 
   /** The messages an interaction produced as they are now: original response first, then follow-ups. */
@@ -276,10 +274,7 @@ export class FakeDiscord {
    * Sends a dispatch on the gateway session. While the client is disconnected it is only logged,
    * and replayed when the client resumes. Returns the dispatch's sequence number.
    */
-  dispatch<Event extends GatewayDispatchPayload['t']>(
-    event: Event,
-    data: Extract<GatewayDispatchPayload, { t: Event }>['d'],
-  ): number {
+  dispatch<Event extends GatewayDispatchPayload['t']>(event: Event, data: Extract<GatewayDispatchPayload, { t: Event }>['d']): number {
     return this.gateway.dispatch(event, data);
   }
 

@@ -14,11 +14,7 @@ import {
 import type { CommandOptionsInput, FakeInteractionInput, InteractionContext } from './types.js';
 
 /** Builds a chat-input (slash) command interaction for {@link FakeDiscord.dispatchInteraction}. */
-export function slashCommand(
-  name: string,
-  options: CommandOptionsInput = [],
-  context: InteractionContext = {},
-): FakeInteractionInput {
+export function slashCommand(name: string, options: CommandOptionsInput = [], context: InteractionContext = {}): FakeInteractionInput {
   return {
     ...context,
     type: InteractionType.ApplicationCommand,
@@ -30,12 +26,7 @@ export function slashCommand(
  * Builds an autocomplete interaction whose `focusedOptionName` option is marked `focused: true`.
  * As on Discord, the focused value is sent as the raw string the user typed.
  */
-export function autocomplete(
-  name: string,
-  options: CommandOptionsInput,
-  focusedOptionName: string,
-  context: InteractionContext = {},
-): FakeInteractionInput {
+export function autocomplete(name: string, options: CommandOptionsInput, focusedOptionName: string, context: InteractionContext = {}): FakeInteractionInput {
   const asTyped = toInteractionOptions(options);
   if (!asTyped.some((option) => option.name === focusedOptionName && 'value' in option)) {
     throw new Error(`autocomplete(): no option named "${focusedOptionName}" to focus`);

@@ -229,9 +229,7 @@ export class FakeInteractions {
   }
 
   private rejectOversizedFiles(files: UploadedFile[]): FakeResponse | undefined {
-    return files.some((file) => file.size > this.options.attachmentSizeLimit)
-      ? discordError(413, 40005, 'Request entity too large')
-      : undefined;
+    return files.some((file) => file.size > this.options.attachmentSizeLimit) ? discordError(413, 40005, 'Request entity too large') : undefined;
   }
 
   /** Finds the interaction behind a webhook token; Discord only accepts it after acknowledgement. */
@@ -264,12 +262,7 @@ export class FakeInteractions {
   }
 
   /** Runs `handle` on the message `/webhooks/:application/:token/messages/:id` names (`@original` or an id). */
-  withWebhookMessage(
-    applicationId: Snowflake,
-    token: string,
-    messageId: string,
-    handle: (message: APIMessage, state: InteractionState) => FakeResponse,
-  ): FakeResponse {
+  withWebhookMessage(applicationId: Snowflake, token: string, messageId: string, handle: (message: APIMessage, state: InteractionState) => FakeResponse): FakeResponse {
     const state = this.acknowledgedInteraction(applicationId, token);
     if (!state) return unknownWebhook();
     const id = messageId === '@original' ? state.originalMessageId : messageId;

@@ -71,9 +71,7 @@ export function interactionMetadata(interaction: APIInteraction, user: APIUser):
  */
 export function attachmentsFrom(body: JsonObject, files: UploadedFile[], existing: APIAttachment[], origin: string, channelId: Snowflake): APIAttachment[] {
   const references = Array.isArray(body['attachments']) ? body['attachments'].filter(isRecord) : undefined;
-  const kept = references
-    ? existing.filter((attachment) => references.some((reference) => String(reference['id']) === attachment.id))
-    : existing;
+  const kept = references ? existing.filter((attachment) => references.some((reference) => String(reference['id']) === attachment.id)) : existing;
   const uploaded = files.map((file): APIAttachment => {
     const index = /^files\[(\d+)\]$/.exec(file.field)?.[1];
     const reference = references?.find((candidate) => String(candidate['id']) === index);

@@ -17,17 +17,7 @@ import {
 import type { AttachmentFiles, RawResponse } from './attachments.js';
 import { nextSnowflake } from './discordValues.js';
 import type { FakeGuild } from './guild.js';
-import {
-  discordError,
-  MalformedBodyError,
-  notFound,
-  parseBody,
-  readBody,
-  safelyDecode,
-  sendHttp,
-  type FakeResponse,
-  type ParsedRequest,
-} from './http.js';
+import { discordError, MalformedBodyError, notFound, parseBody, readBody, safelyDecode, sendHttp, type FakeResponse, type ParsedRequest } from './http.js';
 import type { FakeInteractions } from './interactions.js';
 import type { InjectedFailure, RecordedRequest } from './types.js';
 import { FormErrors, validateCommands } from './validation.js';
@@ -110,9 +100,7 @@ export class FakeRest {
       method,
       path,
       query: Object.fromEntries(url.searchParams),
-      headers: Object.fromEntries(
-        Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)]),
-      ),
+      headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)])),
       authorized: request.authorized,
       body: request.body,
       files: request.files.map(({ name, size }) => ({ name, size })),
@@ -141,11 +129,7 @@ export class FakeRest {
   }
 
   private takeInjectedFailure(request: ParsedRequest): FakeResponse | undefined {
-    const index = this.failures.findIndex(
-      (failure) =>
-        (failure.method === undefined || failure.method.toUpperCase() === request.method) &&
-        failure.pathPattern.test(request.path),
-    );
+    const index = this.failures.findIndex((failure) => (failure.method === undefined || failure.method.toUpperCase() === request.method) && failure.pathPattern.test(request.path));
     const failure = this.failures[index];
     if (!failure) return undefined;
     failure.remaining -= 1;
@@ -186,12 +170,8 @@ export class FakeRest {
       route('PUT', globalCommands, true, (request, [appId = '']) => this.putCommands(appId, 'global', request.body)),
       route('GET', guildCommands, true, (_, [appId = '', guildId = '']) => this.getCommands(appId, guildId)),
       route('PUT', guildCommands, true, (request, [appId = '', guildId = '']) => this.putCommands(appId, guildId, request.body)),
-      route('POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, false, (request, [id = '', token = '']) =>
-        this.interactions.callback(request, id, token),
-      ),
-      route('POST', /^\/webhooks\/(\d+)\/([^/]+)$/, false, (request, [appId = '', token = '']) =>
-        this.interactions.createFollowUp(request, appId, token),
-      ),
+      route('POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, false, (request, [id = '', token = '']) => this.interactions.callback(request, id, token)),
+      route('POST', /^\/webhooks\/(\d+)\/([^/]+)$/, false, (request, [appId = '', token = '']) => this.interactions.createFollowUp(request, appId, token)),
       route('GET', webhookMessage, false, (_, [appId = '', token = '', messageId = '']) =>
         this.interactions.withWebhookMessage(appId, token, messageId, (message) => ({ status: 200, body: message })),
       ),
@@ -237,8 +217,7 @@ export class FakeRest {
 
   /** Discord's answer when the application may not manage commands in `scope`: 403 Missing Access. */
   private commandsAccessDenied(applicationId: Snowflake, scope: string): FakeResponse | undefined {
-    const allowed =
-      applicationId === this.guild.applicationId && (scope === 'global' || (scope === this.guild.guildId && this.options.applicationCommandsScope));
+    const allowed = applicationId === this.guild.applicationId && (scope === 'global' || (scope === this.guild.guildId && this.options.applicationCommandsScope));
     return allowed ? undefined : discordError(403, 50001, 'Missing Access');
   }
 

@@ -135,6 +135,4 @@ export type FakeInteractionInput =
  * Slash-command options: either Discord's option array or a plain record, whose values map to
  * String, Integer (integral numbers), Number (other numbers) and Boolean options.
  */
-export type CommandOptionsInput =
-  | APIApplicationCommandInteractionDataOption[]
-  | Record<string, string | number | boolean>;
+export type CommandOptionsInput = APIApplicationCommandInteractionDataOption[] | Record<string, string | number | boolean>;
