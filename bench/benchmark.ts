@@ -172,7 +172,11 @@ async function runDossier(fromSnapshot: boolean): Promise<Measured> {
   const heapBytes = heapUsed() - before;
 
   const digest = createHash('sha256');
-  const queryMs = await timeEachAsync(queries, (query) => answerQuestion(index, query), (answer) => digest.update(JSON.stringify(answer)));
+  const queryMs = await timeEachAsync(
+    queries,
+    (query) => answerQuestion(index, query),
+    (answer) => digest.update(JSON.stringify(answer)),
+  );
   const names = index.people.people.map((person) => person.name);
   const measured: Measured = {
     system: fromSnapshot ? 'snapshot' : 'dossier',
@@ -229,7 +233,18 @@ async function runBaseline(): Promise<Measured> {
 /** Runs one system in a fresh process (its own heap, its own JIT) and returns what it measured. */
 function runWorker(system: System, snapshotFile: string): Promise<Measured> {
   const script = fileURLToPath(import.meta.url);
-  const args = ['--expose-gc', '--max-old-space-size=12288', '--import', 'tsx', script, ...process.argv.slice(2).filter((arg) => arg !== '--json'), '--worker', system, '--snapshot', snapshotFile];
+  const args = [
+    '--expose-gc',
+    '--max-old-space-size=12288',
+    '--import',
+    'tsx',
+    script,
+    ...process.argv.slice(2).filter((arg) => arg !== '--json'),
+    '--worker',
+    system,
+    '--snapshot',
+    snapshotFile,
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
@@ -250,13 +265,55 @@ function report(runs: Record<System, Measured>): string {
   const rows: Array<[string, string, string, string, string, string]> = [
     ['', 'dossier', 'snapshot', 'baseline', 'dossier/base', 'snapshot/base'],
     ['documents (passages | paragraphs)', String(dossier.documents), String(snapshot.documents), String(baseline.documents), '', ''],
-    ['start-up: load + index', ms(startUp(dossier)), ms(startUp(snapshot)), ms(startUp(baseline)), ratio(startUp(dossier), startUp(baseline)), ratio(startUp(snapshot), startUp(baseline))],
+    [
+      'start-up: load + index',
+      ms(startUp(dossier)),
+      ms(startUp(snapshot)),
+      ms(startUp(baseline)),
+      ratio(startUp(dossier), startUp(baseline)),
+      ratio(startUp(snapshot), startUp(baseline)),
+    ],
     ['  load (read + parse)', ms(dossier.loadMs), ms(snapshot.loadMs), ms(baseline.loadMs), '', ''],
-    ['  index (build | restore)', ms(dossier.indexMs), ms(snapshot.indexMs), ms(baseline.indexMs), ratio(dossier.indexMs, baseline.indexMs), ratio(snapshot.indexMs, baseline.indexMs)],
-    ['heap after build', mib(dossier.heapBytes), mib(snapshot.heapBytes), mib(baseline.heapBytes), ratio(dossier.heapBytes, baseline.heapBytes), ratio(snapshot.heapBytes, baseline.heapBytes)],
-    ['heap per 1,000 documents', mib(perThousand(dossier)), mib(perThousand(snapshot)), mib(perThousand(baseline)), ratio(perThousand(dossier), perThousand(baseline)), ratio(perThousand(snapshot), perThousand(baseline))],
-    ['query p50', ms(dossier.queryMs.p50), ms(snapshot.queryMs.p50), ms(baseline.queryMs.p50), ratio(dossier.queryMs.p50, baseline.queryMs.p50), ratio(snapshot.queryMs.p50, baseline.queryMs.p50)],
-    ['query p99', ms(dossier.queryMs.p99), ms(snapshot.queryMs.p99), ms(baseline.queryMs.p99), ratio(dossier.queryMs.p99, baseline.queryMs.p99), ratio(snapshot.queryMs.p99, baseline.queryMs.p99)],
+    [
+      '  index (build | restore)',
+      ms(dossier.indexMs),
+      ms(snapshot.indexMs),
+      ms(baseline.indexMs),
+      ratio(dossier.indexMs, baseline.indexMs),
+      ratio(snapshot.indexMs, baseline.indexMs),
+    ],
+    [
+      'heap after build',
+      mib(dossier.heapBytes),
+      mib(snapshot.heapBytes),
+      mib(baseline.heapBytes),
+      ratio(dossier.heapBytes, baseline.heapBytes),
+      ratio(snapshot.heapBytes, baseline.heapBytes),
+    ],
+    [
+      'heap per 1,000 documents',
+      mib(perThousand(dossier)),
+      mib(perThousand(snapshot)),
+      mib(perThousand(baseline)),
+      ratio(perThousand(dossier), perThousand(baseline)),
+      ratio(perThousand(snapshot), perThousand(baseline)),
+    ],
+    [
+      'query p50',
+      ms(dossier.queryMs.p50),
+      ms(snapshot.queryMs.p50),
+      ms(baseline.queryMs.p50),
+      ratio(dossier.queryMs.p50, baseline.queryMs.p50),
+      ratio(snapshot.queryMs.p50, baseline.queryMs.p50),
+    ],
+    [
+      'query p99',
+      ms(dossier.queryMs.p99),
+      ms(snapshot.queryMs.p99),
+      ms(baseline.queryMs.p99),
+      ratio(dossier.queryMs.p99, baseline.queryMs.p99),
+      ratio(snapshot.queryMs.p99, baseline.queryMs.p99),
+    ],
     ['query max', ms(dossier.queryMs.max), ms(snapshot.queryMs.max), ms(baseline.queryMs.max), '', ''],
     ['autocomplete articles p50 / p99', pair(dossier.suggestArticlesMs), pair(snapshot.suggestArticlesMs), '—', '', ''],
     ['autocomplete people p50 / p99', pair(dossier.suggestPeopleMs), pair(snapshot.suggestPeopleMs), '—', '', ''],
@@ -268,7 +325,7 @@ function report(runs: Record<System, Measured>): string {
     `corpus ${values.corpus} ×${scale} (${encoding}): ${dossier.articles} articles; ${dossier.queries} queries (${queriesFrom}); node ${process.version}, ${os.availableParallelism()} CPUs`,
     ...lines,
     `snapshot: ${mib(dossier.snapshotBytes ?? 0)} on disk, saved in ${ms(dossier.snapshotSaveMs ?? 0)}; answers ${dossier.answersDigest === snapshot.answersDigest ? 'identical to' : 'DIFFERENT from'} the built index's`,
-    ...(new Set([dossier.code, snapshot.code, baseline.code]).size > 1 ? ['WARNING: the core\'s code changed during the run; the runs do not compare'] : []),
+    ...(new Set([dossier.code, snapshot.code, baseline.code]).size > 1 ? ["WARNING: the core's code changed during the run; the runs do not compare"] : []),
   ].join('\n');
 }
 
@@ -283,7 +340,9 @@ if (values.worker !== undefined) {
     const runs = {} as Record<System, Measured>;
     // Dossier first: it saves the snapshot that the second run restores.
     for (const system of ['dossier', 'snapshot', 'baseline'] as const) runs[system] = await runWorker(system, snapshotFile);
-    process.stdout.write(values.json ? `${JSON.stringify({ corpus: values.corpus, scale, encoding, node: process.version, cpus: os.availableParallelism(), runs })}\n` : `${report(runs)}\n`);
+    process.stdout.write(
+      values.json ? `${JSON.stringify({ corpus: values.corpus, scale, encoding, node: process.version, cpus: os.availableParallelism(), runs })}\n` : `${report(runs)}\n`,
+    );
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

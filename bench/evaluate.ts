@@ -75,7 +75,8 @@ for (const question of questions) {
     const ranked = [...(answer?.citations ?? []), ...(answer?.moreCitations ?? [])];
     const rank = rankOfExpected(index, question, ranked);
     rankAt(dossier, rank);
-    if (rank !== 1) failures.push(`  ${question.id ?? ''} ${question.q} — top citation is ${top?.articleId ?? 'missing'}${answer?.quote ? ` — quoted: ${answer.quote.text.slice(0, 100)}` : ''}`);
+    if (rank !== 1)
+      failures.push(`  ${question.id ?? ''} ${question.q} — top citation is ${top?.articleId ?? 'missing'}${answer?.quote ? ` — quoted: ${answer.quote.text.slice(0, 100)}` : ''}`);
   } else if (question.titles) {
     const hit = top !== undefined && matchesArticle(index, question, top.articleId, top.title);
     record(tallies.hitAt1, hit, question, `top citation is ${top?.articleId ?? 'missing'}`, answer);
@@ -113,11 +114,22 @@ if (values.json) {
       declined: shareOf(tallies.declined),
       msPerQuestion: round(answeringMs / Math.max(1, questions.length)),
     },
-    baseline: baseline === null ? null : { system: "MiniSearch defaults, fields ['title', 'text'], one document per article", ...rankingFigures(baseline.ranking, 4), msPerQuestion: round(baseline.ms / Math.max(1, baseline.ranking.count)) },
+    baseline:
+      baseline === null
+        ? null
+        : {
+            system: "MiniSearch defaults, fields ['title', 'text'], one document per article",
+            ...rankingFigures(baseline.ranking, 4),
+            msPerQuestion: round(baseline.ms / Math.max(1, baseline.ranking.count)),
+          },
     stemmedBaseline:
       stemmedBaseline === null
         ? null
-        : { system: "MiniSearch with Porter stemming and stop words, fields ['title', 'text'], one document per article", ...rankingFigures(stemmedBaseline.ranking, 4), msPerQuestion: round(stemmedBaseline.ms / Math.max(1, stemmedBaseline.ranking.count)) },
+        : {
+            system: "MiniSearch with Porter stemming and stop words, fields ['title', 'text'], one document per article",
+            ...rankingFigures(stemmedBaseline.ranking, 4),
+            msPerQuestion: round(stemmedBaseline.ms / Math.max(1, stemmedBaseline.ranking.count)),
+          },
     paragraphBaselines:
       paragraphBaselines === null
         ? null
@@ -162,7 +174,10 @@ function runBaseline(articles: readonly Article[], asked: readonly Question[], s
   const result = ranking();
   const baselineStarted = performance.now();
   for (const question of asked) {
-    const ids = search.search(question.q).slice(0, RANKED).map((hit) => String(hit.id));
+    const ids = search
+      .search(question.q)
+      .slice(0, RANKED)
+      .map((hit) => String(hit.id));
     rankAt(result, ids.findIndex((id) => question.articleIds!.includes(id)) + 1);
   }
   return { ranking: result, ms: performance.now() - baselineStarted };

@@ -149,7 +149,10 @@ export function formatEvaluation(evaluation: ExtractionEvaluation, perPage: bool
   const score = (value: ExtractionScore): string => `F1 ${value.f1.toFixed(3)}  P ${value.precision.toFixed(3)}  R ${value.recall.toFixed(3)}  (${value.pages} pages)`;
   const timing = (value: TimingSummary): string => `median ${value.medianMs.toFixed(1)} ms, p95 ${value.p95Ms.toFixed(1)} ms, max ${value.maxMs.toFixed(1)} ms`;
   const lines = [`Article extraction on ${evaluation.pages} pages (4-word shingles, P and R averaged over pages)`];
-  for (const [name, figures] of [['Dossier', evaluation.dossier], ['Readability', evaluation.readability]] as const) {
+  for (const [name, figures] of [
+    ['Dossier', evaluation.dossier],
+    ['Readability', evaluation.readability],
+  ] as const) {
     lines.push(
       `${name}`,
       `  all       ${score(figures.all)}`,
@@ -163,7 +166,9 @@ export function formatEvaluation(evaluation: ExtractionEvaluation, perPage: bool
     lines.push('Per page (Dossier F1, Readability F1, key):');
     const f1 = (value: PageScore): number => (value.precision + value.recall === 0 ? 0 : (2 * value.precision * value.recall) / (value.precision + value.recall));
     for (const row of [...evaluation.perPage].sort((a, b) => f1(a.dossier) - f1(b.dossier))) {
-      lines.push(`  ${f1(row.dossier).toFixed(3)} (P ${row.dossier.precision.toFixed(3)} R ${row.dossier.recall.toFixed(3)})  ${f1(row.readability).toFixed(3)}  ${row.key.slice(0, 12)}${row.kind === 'article' ? '' : ` ${row.kind}`}`);
+      lines.push(
+        `  ${f1(row.dossier).toFixed(3)} (P ${row.dossier.precision.toFixed(3)} R ${row.dossier.recall.toFixed(3)})  ${f1(row.readability).toFixed(3)}  ${row.key.slice(0, 12)}${row.kind === 'article' ? '' : ` ${row.kind}`}`,
+      );
     }
   }
   return lines.join('\n');

@@ -100,7 +100,9 @@ try {
   const openStarted = performance.now();
   const opened = await openCorpus(folder, { encoding });
   const articles = opened.index.articles.length;
-  log(`Corpus ${values.corpus} ×${scale}: ${articles} articles, ${opened.index.passages.length} passages (opened and built in ${((performance.now() - openStarted) / 1_000).toFixed(1)} s)`);
+  log(
+    `Corpus ${values.corpus} ×${scale}: ${articles} articles, ${opened.index.passages.length} passages (opened and built in ${((performance.now() - openStarted) / 1_000).toFixed(1)} s)`,
+  );
 
   // Full rebuilds: one article added, the whole index built again.
   const rebuilds: Array<{ system: string; outcome: string; reloadMs: number; longestPauseMs: number }> = [];
@@ -120,14 +122,22 @@ try {
   // Incremental: the corpus as opened, one article file added, then removed again, then added again.
   // The rebuilds' indexes are garbage now: collected first (when the benchmark runs with --expose-gc), as a bot would not hold them.
   (globalThis as { gc?: () => void }).gc?.();
-  const live = new LiveCorpus(opened.index, opened.issues, { corpusPath: folder, open: { encoding, snapshot: 'beside-corpus' }, buildIndex: buildIndexOffThread, buildSnapshot: buildSnapshotOffThread, files: opened.files });
+  const live = new LiveCorpus(opened.index, opened.issues, {
+    corpusPath: folder,
+    open: { encoding, snapshot: 'beside-corpus' },
+    buildIndex: buildIndexOffThread,
+    buildSnapshot: buildSnapshotOffThread,
+    files: opened.files,
+  });
   const newFile = path.join(folder, NEW_ARTICLE.file);
   const added = await longestPause(async () => {
     await writeFile(newFile, NEW_ARTICLE.text);
     return live.applyFileChanges([NEW_ARTICLE.file], 'add');
   });
   const answerable = await isAnswerable(live.index);
-  log(`  add one article (write + applyFileChanges): ${added.result.outcome} (${added.result.indexing ?? 'no index change'}) in ${Math.round(added.ms)} ms, answerable: ${answerable ? 'yes' : 'no'}   longest event-loop pause ${Math.round(added.pauseMs)} ms`);
+  log(
+    `  add one article (write + applyFileChanges): ${added.result.outcome} (${added.result.indexing ?? 'no index change'}) in ${Math.round(added.ms)} ms, answerable: ${answerable ? 'yes' : 'no'}   longest event-loop pause ${Math.round(added.pauseMs)} ms`,
+  );
   const snapshot = await longestPause(() => live.flushSnapshot());
   log(`  snapshot saved after it (once the corpus is quiet): ${Math.round(snapshot.ms)} ms   longest event-loop pause ${Math.round(snapshot.pauseMs)} ms`);
 
@@ -144,21 +154,27 @@ try {
   const freshAnswers = await answers(fresh, [...questions, NEW_ARTICLE.question]);
   const differing = updatedAnswers.filter((answer, position) => answer !== freshAnswers[position]).length;
   const identical = differing === 0 && updatedIndex.version === fresh.version;
-  log(`  answers identical to a fresh build (${Math.round(freshMs / 1_000)} s in-thread): ${identical ? 'yes' : 'no'} (${updatedAnswers.length} questions, ${differing} differ; version ${updatedIndex.version} / ${fresh.version})`);
+  log(
+    `  answers identical to a fresh build (${Math.round(freshMs / 1_000)} s in-thread): ${identical ? 'yes' : 'no'} (${updatedAnswers.length} questions, ${differing} differ; version ${updatedIndex.version} / ${fresh.version})`,
+  );
 
   const undone = await longestPause(async () => {
     await rm(newFile);
     return live.applyFileChanges([NEW_ARTICLE.file], 'undo');
   });
   const backToStart = live.index.version === opened.index.version && !(await isAnswerable(live.index));
-  log(`  undo (remove + applyFileChanges): ${undone.result.outcome} in ${Math.round(undone.ms)} ms, corpus as opened again: ${backToStart ? 'yes' : 'no'}   longest event-loop pause ${Math.round(undone.pauseMs)} ms`);
+  log(
+    `  undo (remove + applyFileChanges): ${undone.result.outcome} in ${Math.round(undone.ms)} ms, corpus as opened again: ${backToStart ? 'yes' : 'no'}   longest event-loop pause ${Math.round(undone.pauseMs)} ms`,
+  );
   // The first update runs cold (code not compiled yet); a bot adding articles runs warm, as this one.
   const again = await longestPause(async () => {
     await writeFile(newFile, NEW_ARTICLE.text);
     return live.applyFileChanges([NEW_ARTICLE.file], 'add');
   });
   const answerableAgain = await isAnswerable(live.index);
-  log(`  add it again: ${again.result.outcome} in ${Math.round(again.ms)} ms, answerable: ${answerableAgain ? 'yes' : 'no'}   longest event-loop pause ${Math.round(again.pauseMs)} ms`);
+  log(
+    `  add it again: ${again.result.outcome} in ${Math.round(again.ms)} ms, answerable: ${answerableAgain ? 'yes' : 'no'}   longest event-loop pause ${Math.round(again.pauseMs)} ms`,
+  );
   await live.close();
 
   if (values.json) {

@@ -20,8 +20,7 @@ import { answerQuestion, DEFAULT_RERANK_WEIGHTS, isQuestionProblem, parseEncodin
 import { describeCorpusIssues, openCorpus } from '../src/corpus/openCorpus.js';
 import { hasArticleMatching, rankAt, RANKED, ranking, rankingFigures, rankOfExpected, readQuestions, round, type Question, type RankingFigures } from './scoring.js';
 
-const USAGE =
-  'Usage: npm run tune -- --questions FILE --corpus PATH [--encoding utf-8|latin1] --weight NAME=V1,V2[,…] [--weight …] [--tuning REGEX] [--held-out REGEX] [--json]';
+const USAGE = 'Usage: npm run tune -- --questions FILE --corpus PATH [--encoding utf-8|latin1] --weight NAME=V1,V2[,…] [--weight …] [--tuning REGEX] [--held-out REGEX] [--json]';
 
 type WeightName = keyof RerankWeights;
 type Setting = Partial<Record<WeightName, number>>;
@@ -76,7 +75,9 @@ for (const setting of settings) {
 }
 if (values.json) {
   const round4 = (figures: RankingFigures): RankingFigures => ({ r1: round(figures.r1, 4), r3: round(figures.r3, 4), mrr: round(figures.mrr, 4), count: figures.count });
-  process.stdout.write(`${JSON.stringify({ questions: values.questions, corpus: values.corpus, rows: rows.map((row) => ({ ...row, tuning: round4(row.tuning), heldOut: round4(row.heldOut) })) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ questions: values.questions, corpus: values.corpus, rows: rows.map((row) => ({ ...row, tuning: round4(row.tuning), heldOut: round4(row.heldOut) })) })}\n`,
+  );
 }
 
 /** R@1, R@3 and MRR of Dossier's answers with `setting` over the weights, on `asked`. */

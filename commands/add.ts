@@ -43,7 +43,7 @@ export const add: SlashCommand = {
     if (url !== null && file !== null) return notice('Give a link or a file, not both: add them one at a time.');
     if (url !== null) {
       // A client can bypass max_length; a cut URL would be another URL.
-      if (url.length > definition.options[0].max_length) return notice('That link is longer than 2,000 characters; give the article\'s own address.');
+      if (url.length > definition.options[0].max_length) return notice("That link is longer than 2,000 characters; give the article's own address.");
       return replyToAdd(await adding.adder.add({ kind: 'url', url: url.trim() }));
     }
     const read = await readAttachment(file!);

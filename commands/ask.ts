@@ -25,7 +25,9 @@ export const ask: SlashCommand = {
     const question = Array.from(interaction.options.getString('question', true)).slice(0, definition.options[0].max_length).join('');
     const answer = await answerQuestion(index, question, { citations: CITATIONS_PER_PAGE });
     if (isQuestionProblem(answer)) {
-      return notice(answer.kind === 'empty-question' ? 'Ask a question, for example: `/ask Who replaced Brian Hook?`' : 'That question has no words to search for; try names or topics.');
+      return notice(
+        answer.kind === 'empty-question' ? 'Ask a question, for example: `/ask Who replaced Brian Hook?`' : 'That question has no words to search for; try names or topics.',
+      );
     }
     return { kind: 'message', message: renderAnswer(answer, index, hidden) };
   },

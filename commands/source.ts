@@ -3,7 +3,6 @@ import { DEFAULT_PAGE_LENGTH, findArticle, paginateArticle, suggestArticles, typ
 import { notice, type CommandResult, type SlashCommand } from '../src/discord/command.js';
 import { renderArticleFile, renderSourcePage } from '../src/discord/render.js';
 
-
 export const definition = {
   name: 'source',
   description: 'Read an article of the corpus',
@@ -38,7 +37,13 @@ export const source: SlashCommand = {
 function showPage(index: CorpusIndex, reference: string, page: number, kind: 'message' | 'update' | 'followUp'): CommandResult {
   const lookup = findArticle(index, reference);
   if (lookup.kind === 'unknown-article') {
-    const hint = lookup.suggestions.length > 0 ? ` Did you mean ${lookup.suggestions.slice(0, 3).map((article) => `\`${article.id}\``).join(', ')}?` : '';
+    const hint =
+      lookup.suggestions.length > 0
+        ? ` Did you mean ${lookup.suggestions
+            .slice(0, 3)
+            .map((article) => `\`${article.id}\``)
+            .join(', ')}?`
+        : '';
     return notice(`No article matches that.${hint}`);
   }
   const pages = paginateArticle(lookup.article, DEFAULT_PAGE_LENGTH);

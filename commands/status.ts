@@ -1,4 +1,4 @@
-import { type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { SlashCommand } from '../src/discord/command.js';
 import { renderStatus } from '../src/discord/renderOperations.js';
 

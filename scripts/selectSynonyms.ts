@@ -48,10 +48,11 @@ interface Synset {
  */
 export function synonymLines(files: WordNetFiles): string[] {
   const synsets = new Map<string, Synset>();
-  for (const part of PARTS_OF_SPEECH) for (const line of databaseLines(files.data[part])) {
-    const [key, synset] = parseSynset(part, line);
-    synsets.set(key, synset);
-  }
+  for (const part of PARTS_OF_SPEECH)
+    for (const line of databaseLines(files.data[part])) {
+      const [key, synset] = parseSynset(part, line);
+      synsets.set(key, synset);
+    }
   const entries = PARTS_OF_SPEECH.flatMap((part) => databaseLines(files.index[part]).map((line) => ({ part, ...parseIndexEntry(line) })));
   // Sense-tagged single words: the only ones related, on either side.
   const common = new Set(entries.filter((entry) => entry.taggedSenses > 0 && !entry.lemma.includes('_')).map((entry) => entry.lemma));

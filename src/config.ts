@@ -62,7 +62,7 @@ export const SETTINGS = {
   INDEX_CACHE_DIR: 'a folder for the index snapshot, or off to never save one; default beside the corpus (<corpus>/.dossier-index.json)',
   ADD_ROLES: 'role ids (comma-separated) whose members may /add articles, besides those who can manage the server; default none',
   FETCH_ALLOW_PRIVATE: 'true to let /add fetch pages on loopback and private addresses (an intranet, tests); default false: only public addresses',
-  SHARDS: 'run sharded under discord.js\'s ShardingManager: auto (as Discord recommends) or a number of shards; default one process, unsharded',
+  SHARDS: "run sharded under discord.js's ShardingManager: auto (as Discord recommends) or a number of shards; default one process, unsharded",
   LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}; default info`,
   LOG_PRETTY: 'true for human-readable logs instead of JSON lines; default false',
 } as const;
@@ -125,7 +125,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (typeof shards === 'number' && !(shards >= 1 && shards <= MAX_SHARDS)) {
     problems.push({ key: 'SHARDS', message: `must be auto or a number of shards from 1 to ${MAX_SHARDS}, got "${shardsValue}"` });
   }
-  const addRoles = (read('ADD_ROLES') ?? '').split(',').map((role) => role.trim()).filter((role) => role.length > 0);
+  const addRoles = (read('ADD_ROLES') ?? '')
+    .split(',')
+    .map((role) => role.trim())
+    .filter((role) => role.length > 0);
   const badRoles = addRoles.filter((role) => !SNOWFLAKE.test(role));
   if (badRoles.length > 0) {
     problems.push({ key: 'ADD_ROLES', message: `must be role ids (17 to 20 digits) separated by commas, got "${badRoles.join(', ')}"` });

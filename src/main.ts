@@ -181,8 +181,17 @@ function createAdder(config: Config, corpus: LiveCorpus, log?: Logger): ArticleA
   });
 }
 
-function logAddOutcome(log: Logger, outcome: AddOutcome | UndoOutcome, input: { readonly kind: string; readonly url?: string; readonly name?: string; readonly file?: string }): void {
-  const asked = { input: input.kind, ...(input.url === undefined ? {} : { url: input.url }), ...(input.name === undefined ? {} : { name: input.name }), ...(input.file === undefined ? {} : { file: input.file }) };
+function logAddOutcome(
+  log: Logger,
+  outcome: AddOutcome | UndoOutcome,
+  input: { readonly kind: string; readonly url?: string; readonly name?: string; readonly file?: string },
+): void {
+  const asked = {
+    input: input.kind,
+    ...(input.url === undefined ? {} : { url: input.url }),
+    ...(input.name === undefined ? {} : { name: input.name }),
+    ...(input.file === undefined ? {} : { file: input.file }),
+  };
   if (outcome.kind === 'added') log.info({ ...asked, id: outcome.added.id, file: outcome.added.file, passages: outcome.added.passages }, 'article added');
   else if (outcome.kind === 'removed') log.info({ ...asked, file: outcome.file }, 'added article removed (undo)');
   else log.warn({ ...asked, ...('refusal' in outcome ? { refusal: outcome.refusal } : {}), reason: outcome.message }, 'article not added');

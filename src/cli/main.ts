@@ -104,7 +104,10 @@ async function exportCorpus(config: Config): Promise<number> {
 
 /** `add URL|PATH`: saves one article in the corpus folder and updates the index snapshot; exit 0 when added, 1 when refused. */
 async function addArticle(config: Config, argument: string, format: OutputFormat): Promise<number> {
-  const isFolder = await stat(config.corpusPath).then((info) => info.isDirectory(), () => false);
+  const isFolder = await stat(config.corpusPath).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
   if (!isFolder) {
     const message = `The corpus ${config.corpusPath} is not a folder: articles are added to a corpus folder (--corpus DIR).`;
     process.stdout.write(`${format === 'json' ? JSON.stringify({ error: message, kind: 'read-only' }) : `Not added: ${message}`}\n`);

@@ -67,9 +67,7 @@ export function answerToJson(answer: Answer, index: CorpusIndex): AnswerJson {
 }
 
 export function problemToJson(problem: QuestionProblem, rawQuestion: string): ErrorJson {
-  return problem.kind === 'empty-question'
-    ? { query: rawQuestion, error: 'empty question' }
-    : { query: problem.query, error: 'the question has no searchable words' };
+  return problem.kind === 'empty-question' ? { query: rawQuestion, error: 'empty question' } : { query: problem.query, error: 'the question has no searchable words' };
 }
 
 export function articleToJson(article: ArticleMetadata): ArticleJson {
@@ -119,9 +117,7 @@ export interface PersonJson {
 }
 
 /** The answer to `who`: the person found, or suggestions. */
-export type WhoJson =
-  | { query: string; found: true; matchedBy: string; person: PersonJson }
-  | { query: string; found: false; suggestions: Array<{ id: string; name: string }> };
+export type WhoJson = { query: string; found: true; matchedBy: string; person: PersonJson } | { query: string; found: false; suggestions: Array<{ id: string; name: string }> };
 
 export function personToJson(person: Person, index: CorpusIndex): PersonJson {
   return {

@@ -95,7 +95,8 @@ export function renderPersonText(lookup: PersonLookup, index: CorpusIndex, empha
   lines.push(`Mentioned ${person.mentions.length} time(s) in ${person.articleIds.length} article(s)${span}.`);
   if (person.roles.length > 0) {
     lines.push('', 'Roles:');
-    for (const role of person.roles) lines.push(`- ${role.role} (${[index.articleById.get(role.articleId)?.publisher, role.date].filter(Boolean).join(', ') || role.articleId}; /source ${role.articleId})`);
+    for (const role of person.roles)
+      lines.push(`- ${role.role} (${[index.articleById.get(role.articleId)?.publisher, role.date].filter(Boolean).join(', ') || role.articleId}; /source ${role.articleId})`);
   }
   lines.push('', 'Mentions:');
   for (const mention of person.mentions) {

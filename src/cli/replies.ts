@@ -39,7 +39,8 @@ export function sourceReply(index: CorpusIndex, reference: string, format: Outpu
 }
 
 export function articlesReply(index: CorpusIndex, format: OutputFormat): Reply {
-  if (format === 'json') return { ok: true, output: JSON.stringify({ corpus: { version: index.version, articles: index.articles.length }, articles: index.articles.map(articleToJson) }) };
+  if (format === 'json')
+    return { ok: true, output: JSON.stringify({ corpus: { version: index.version, articles: index.articles.length }, articles: index.articles.map(articleToJson) }) };
   return { ok: true, output: renderArticleList(index.articles) };
 }
 
@@ -53,6 +54,10 @@ export function whoReply(index: CorpusIndex, name: string, format: OutputFormat,
 }
 
 export function peopleReply(index: CorpusIndex, format: OutputFormat): Reply {
-  if (format === 'json') return { ok: true, output: JSON.stringify({ corpus: { version: index.version, articles: index.articles.length }, people: index.people.people.map((person) => personToJson(person, index)) }) };
+  if (format === 'json')
+    return {
+      ok: true,
+      output: JSON.stringify({ corpus: { version: index.version, articles: index.articles.length }, people: index.people.people.map((person) => personToJson(person, index)) }),
+    };
   return { ok: true, output: renderPeopleList(index.people.people) };
 }

@@ -46,7 +46,14 @@ export { compareCorpora, isUnchanged, keepPreviousVersions, type CorpusChanges, 
 export { findNearDuplicates, type DuplicateGroup, type NearDuplicateOptions } from './indexing/nearDuplicates.js';
 export { buildCorpusIndex, hashCorpus, FIELD_BOOSTS, type CorpusIndex } from './indexing/corpusIndex.js';
 export { updateCorpusIndex, type CorpusIndexChange } from './indexing/updateCorpusIndex.js';
-export { serializeCorpusIndex, restoreCorpusIndex, restoreCorpusIndexInSlices, INDEX_SNAPSHOT_FORMAT, INDEX_SNAPSHOT_SECTIONS, type IndexSnapshot } from './indexing/serializeIndex.js';
+export {
+  serializeCorpusIndex,
+  restoreCorpusIndex,
+  restoreCorpusIndexInSlices,
+  INDEX_SNAPSHOT_FORMAT,
+  INDEX_SNAPSHOT_SECTIONS,
+  type IndexSnapshot,
+} from './indexing/serializeIndex.js';
 export { analyzeQuestion, termWeight, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, type AnalyzedQuestion, type TermRole } from './search/question.js';
 export { AnswerKind } from './search/answerKinds.js';
 export { retrievePassages, runStages, insertStage, createRetrievalContext, DEFAULT_STAGES, type RetrievalOptions } from './search/retrieve.js';

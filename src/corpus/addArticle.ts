@@ -62,9 +62,7 @@ export type AddOutcome =
   | { readonly kind: 'added'; readonly added: AddedArticle }
   | { readonly kind: 'refused'; readonly refusal: AddRefusalKind; readonly message: string; readonly duplicateOf?: string };
 
-export type UndoOutcome =
-  | { readonly kind: 'removed'; readonly file: string; readonly title?: string }
-  | { readonly kind: 'refused'; readonly message: string };
+export type UndoOutcome = { readonly kind: 'removed'; readonly file: string; readonly title?: string } | { readonly kind: 'refused'; readonly message: string };
 
 /** Adds articles to one corpus folder, and removes an added one again (Undo). */
 export interface ArticleAdder {
@@ -139,7 +137,11 @@ async function addArticle(options: ArticleAdderOptions, input: AddInput): Promis
   const index = options.corpus.index;
   const served = index.articleById.get(id);
   if (applied.outcome === 'failed' || served === undefined) {
-    return { kind: 'refused', refusal: 'bad-file', message: `The article was saved as ${file} but could not be served (${applied.error ?? 'see the corpus issues'}): check it with validate:corpus.` };
+    return {
+      kind: 'refused',
+      refusal: 'bad-file',
+      message: `The article was saved as ${file} but could not be served (${applied.error ?? 'see the corpus issues'}): check it with validate:corpus.`,
+    };
   }
   return { kind: 'added', added: describeAdded(index, served, file) };
 }
@@ -162,9 +164,13 @@ async function readLinkedPage(options: ArticleAdderOptions, url: string): Promis
 function readAddedFile(name: string, bytes: Uint8Array): { kind: 'read'; article: ArticleContentDraft } | Extract<AddOutcome, { kind: 'refused' }> {
   const extension = path.extname(name).toLowerCase();
   if (!(ADDABLE_EXTENSIONS as readonly string[]).includes(extension)) {
-    return { kind: 'refused', refusal: 'unsupported-file', message: `Dossier cannot read ${extension || 'that kind of'} files: add an .html page, or an .md, .txt or .jsonl article.` };
+    return {
+      kind: 'refused',
+      refusal: 'unsupported-file',
+      message: `Dossier cannot read ${extension || 'that kind of'} files: add an .html page, or an .md, .txt or .jsonl article.`,
+    };
   }
-  if (bytes.length > MAX_ADDED_FILE_BYTES) return { kind: 'refused', refusal: 'too-large', message: 'That file is larger than 5 MiB: add the article\'s page or text alone.' };
+  if (bytes.length > MAX_ADDED_FILE_BYTES) return { kind: 'refused', refusal: 'too-large', message: "That file is larger than 5 MiB: add the article's page or text alone." };
   if (extension === '.html' || extension === '.htm') {
     const extraction = extractArticle(decodeHtml(bytes));
     if (extraction.kind === 'no-article') return noArticle(extraction.reason);
@@ -179,7 +185,11 @@ function readArticleFile(name: string, bytes: Uint8Array, pageUrl?: string): { k
   const [first] = parsed.issues;
   if (first !== undefined) return { kind: 'refused', refusal: 'bad-file', message: `That file cannot be added: ${first.reason}.` };
   if (parsed.articles.length !== 1) {
-    return { kind: 'refused', refusal: 'bad-file', message: `That file holds ${parsed.articles.length} articles: /add takes one at a time (copy a whole export into the corpus folder instead).` };
+    return {
+      kind: 'refused',
+      refusal: 'bad-file',
+      message: `That file holds ${parsed.articles.length} articles: /add takes one at a time (copy a whole export into the corpus folder instead).`,
+    };
   }
   const { id: _id, source: _source, ...article } = parsed.articles[0]!;
   return { kind: 'read', article: pageUrl !== undefined && article.url === undefined ? { ...article, url: pageUrl } : article };
@@ -251,7 +261,8 @@ function refuseWrite(error: unknown): Extract<AddOutcome, { kind: 'refused' }> {
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     return { kind: 'refused', refusal: 'read-only', message: 'The corpus folder is read-only: ask whoever runs the bot to make it writable.' };
   }
-  if (code === 'ENOSPC' || code === 'EDQUOT') return { kind: 'refused', refusal: 'read-only', message: 'The disk of the corpus folder is full: ask whoever runs the bot to free some space.' };
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return { kind: 'refused', refusal: 'read-only', message: 'The disk of the corpus folder is full: ask whoever runs the bot to free some space.' };
   if (code === 'EEXIST') return { kind: 'refused', refusal: 'read-only', message: 'Another article took that file name at the same moment: add it again.' };
   return { kind: 'refused', refusal: 'read-only', message: `The article could not be saved (${code ?? 'write error'}): ask whoever runs the bot to check the corpus folder.` };
 }

@@ -214,7 +214,9 @@ export class LiveCorpus {
     if (scope.kind === 'files' && reads !== undefined) {
       const found = await readCorpusFiles(this.options.corpusPath, [...scope.names], { encoding });
       // A name that is (or was) a folder: its files are not named one by one, so all are read.
-      const folderChanged = [...found].some(([name, result]) => result === 'folder' || (result === 'absent' && !reads.has(name) && [...reads.keys()].some((known) => known.startsWith(`${name}/`))));
+      const folderChanged = [...found].some(
+        ([name, result]) => result === 'folder' || (result === 'absent' && !reads.has(name) && [...reads.keys()].some((known) => known.startsWith(`${name}/`))),
+      );
       if (!folderChanged) {
         for (const [name, result] of found) {
           if (typeof result === 'string') reads.delete(name);

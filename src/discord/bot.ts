@@ -97,7 +97,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   let failing: Promise<void> | undefined;
   const fail = (problem: Unrecoverable): Promise<void> => {
     failing ??= (async () => {
-      log.fatal({ ...(problem.shardId === undefined ? {} : { shardId: problem.shardId }), ...(problem.closeCode === undefined ? {} : { closeCode: problem.closeCode }) }, describeUnrecoverable(problem));
+      log.fatal(
+        { ...(problem.shardId === undefined ? {} : { shardId: problem.shardId }), ...(problem.closeCode === undefined ? {} : { closeCode: problem.closeCode }) },
+        describeUnrecoverable(problem),
+      );
       rejectReady(new UnrecoverableError(problem));
       await stop(UNRECOVERABLE_STOP_TIMEOUT_MS);
       options.onUnrecoverable?.(problem);
@@ -121,7 +124,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // The token's own application: a DISCORD_CLIENT_ID of another application could not register.
   const applicationId = client.application?.id ?? options.clientId ?? client.user?.id;
   if (options.clientId !== undefined && applicationId !== undefined && options.clientId !== applicationId) {
-    log.warn({ clientId: options.clientId, applicationId }, "DISCORD_CLIENT_ID is not the application of DISCORD_TOKEN: using the token's application; correct DISCORD_CLIENT_ID for npm run deploy:commands");
+    log.warn(
+      { clientId: options.clientId, applicationId },
+      "DISCORD_CLIENT_ID is not the application of DISCORD_TOKEN: using the token's application; correct DISCORD_CLIENT_ID for npm run deploy:commands",
+    );
   }
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
   if (options.guildId && applicationId && options.registerGuildCommands !== false) {

@@ -15,7 +15,10 @@ export class Cooldown {
   private readonly refillMs: number;
   private readonly buckets = new Map<string, { tokens: number; updatedAt: number }>();
 
-  constructor(options: CooldownOptions = {}, private readonly now: () => number = Date.now) {
+  constructor(
+    options: CooldownOptions = {},
+    private readonly now: () => number = Date.now,
+  ) {
     this.burst = options.burst ?? 3;
     this.refillMs = (options.refillSeconds ?? 10) * 1_000;
   }

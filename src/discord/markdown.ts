@@ -28,7 +28,7 @@ export function boldRanges(text: string, ranges: readonly TextRange[]): string {
   let result = '';
   let cursor = 0;
   for (const range of ranges) {
-    result += escapeText(text.slice(cursor, range.start)) + `**${escapeText(text.slice(range.start, range.end))}**`;
+    result += `${escapeText(text.slice(cursor, range.start))}**${escapeText(text.slice(range.start, range.end))}**`;
     cursor = range.end;
   }
   return result + escapeText(text.slice(cursor));

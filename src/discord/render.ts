@@ -60,7 +60,15 @@ export function renderMoreResults(answer: Answer, offset: number, index: CorpusI
   if (shown.length === 0) return { content: 'There are no more results for this question.', ephemeral: true };
   const hasMore = all.length > offset + pageSize;
   return {
-    embeds: [{ title: escapeText(answer.query), description: `Results ${offset + 1}–${offset + shown.length}`, color: COLOR_ANSWER, fields: shown.map(citationField), footer: corpusFooter(index) }],
+    embeds: [
+      {
+        title: escapeText(answer.query),
+        description: `Results ${offset + 1}–${offset + shown.length}`,
+        color: COLOR_ANSWER,
+        fields: shown.map(citationField),
+        footer: corpusFooter(index),
+      },
+    ],
     buttons: hasMore ? [{ customId: customIds.moreResults(offset + pageSize), label: 'More results' }] : [],
     ephemeral: true,
   };

@@ -57,7 +57,8 @@ function describeReload(report: ReloadReport, now: Date): string {
   const when = `${formatDuration(now.getTime() - report.finishedAt.getTime())} ago`;
   if (report.trigger === 'startup') return `At start-up, ${when}.`;
   const by = report.trigger === 'command' ? 'by /reload' : 'on a file change';
-  const what = report.outcome === 'swapped' ? summarizeChanges(report.changes) : report.outcome === 'unchanged' ? 'no change' : `failed: ${escapeText(report.error ?? 'unknown error')}`;
+  const what =
+    report.outcome === 'swapped' ? summarizeChanges(report.changes) : report.outcome === 'unchanged' ? 'no change' : `failed: ${escapeText(report.error ?? 'unknown error')}`;
   return `${when}, ${by}: ${what}.`;
 }
 
@@ -69,7 +70,13 @@ function describeChanges(changes: CorpusChanges): string[] {
     ['Removed', changes.removed],
   ];
   for (const [label, ids] of kinds) {
-    if (ids.length > 0) lines.push(`${label} (${ids.length}): ${listed(ids.map((id) => `\`${id}\``), MAX_LISTED_IDS)}`);
+    if (ids.length > 0)
+      lines.push(
+        `${label} (${ids.length}): ${listed(
+          ids.map((id) => `\`${id}\``),
+          MAX_LISTED_IDS,
+        )}`,
+      );
   }
   return lines;
 }

@@ -156,9 +156,13 @@ function longestPart(embeds: APIEmbed[]): CountedPart | null {
   for (const embed of embeds) {
     const { title, description, footer, author, fields } = embed;
     if (description !== undefined) parts.push({ length: description.length, shorten: (limit) => (embed.description = truncate(description, limit)) });
-    fields?.forEach((field, index) => parts.push({ length: field.value.length, shorten: (limit) => (fields[index] = { ...field, value: truncate(field.value, limit) }) }));
+    fields?.forEach((field, index) => {
+      parts.push({ length: field.value.length, shorten: (limit) => (fields[index] = { ...field, value: truncate(field.value, limit) }) });
+    });
     if (title !== undefined) parts.push({ length: title.length, shorten: (limit) => (embed.title = truncate(title, limit)) });
-    fields?.forEach((field, index) => parts.push({ length: field.name.length, shorten: (limit) => (fields[index] = { ...field, name: truncate(field.name, limit) }) }));
+    fields?.forEach((field, index) => {
+      parts.push({ length: field.name.length, shorten: (limit) => (fields[index] = { ...field, name: truncate(field.name, limit) }) });
+    });
     if (footer !== undefined) parts.push({ length: footer.text.length, shorten: (limit) => (embed.footer = { ...footer, text: truncate(footer.text, limit) }) });
     if (author !== undefined) parts.push({ length: author.name.length, shorten: (limit) => (embed.author = { ...author, name: truncate(author.name, limit) }) });
   }

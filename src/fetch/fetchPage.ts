@@ -113,7 +113,10 @@ export function fetchPage(url: string, options: FetchOptions = {}): Promise<Fetc
 export async function fetchPageVia(url: string, options: FetchOptions, route: ConnectionRoute): Promise<FetchResult> {
   const settings = settingsFrom(options, route);
   const controller = new AbortController();
-  const deadline = setTimeout(() => controller.abort(new Refusal('timeout', `The site did not answer within ${formatSeconds(settings.timeoutMs)}: try again later, or add the page as a saved file.`)), settings.timeoutMs);
+  const deadline = setTimeout(
+    () => controller.abort(new Refusal('timeout', `The site did not answer within ${formatSeconds(settings.timeoutMs)}: try again later, or add the page as a saved file.`)),
+    settings.timeoutMs,
+  );
   const cancel = (): void => controller.abort(new Refusal('network', 'The download was cancelled: try again.'));
   if (options.signal?.aborted === true) cancel();
   options.signal?.addEventListener('abort', cancel, { once: true });
@@ -156,7 +159,8 @@ async function fetchFollowingRedirects(link: string, settings: Settings, signal:
     response.destroy();
     const location = response.headers.location;
     if (location === undefined || location === '') throw new Refusal('http-error', `The site answered ${describeStatus(status)} without saying where to: check the link.`);
-    if (redirects >= settings.maxRedirects) throw new Refusal('too-many-redirects', `The site redirected more than ${settings.maxRedirects} times: link the article's final address.`);
+    if (redirects >= settings.maxRedirects)
+      throw new Refusal('too-many-redirects', `The site redirected more than ${settings.maxRedirects} times: link the article's final address.`);
     url = parseRedirect(location, url);
   }
 }
@@ -171,7 +175,10 @@ async function vetHost(url: URL, redirected: boolean, settings: Settings, signal
   } else {
     const shown = host.length > 80 ? `${host.slice(0, 80)}…` : host;
     try {
-      addresses = await raceAbort(Promise.resolve().then(() => settings.resolve(host)), signal);
+      addresses = await raceAbort(
+        Promise.resolve().then(() => settings.resolve(host)),
+        signal,
+      );
     } catch (error) {
       if (signal.aborted) throw error;
       throw new Refusal('unresolvable', `The site ${shown} could not be found: check the link.`);
@@ -182,7 +189,8 @@ async function vetHost(url: URL, redirected: boolean, settings: Settings, signal
   }
   if (!settings.allowPrivate) {
     const hidden = addresses.find((entry) => !isPublicAddress(entry.address));
-    if (hidden !== undefined) throw new Refusal('private-address', `That link ${redirected ? 'redirects' : 'points'} to a private address (${hidden.address}): only public web pages can be added.`);
+    if (hidden !== undefined)
+      throw new Refusal('private-address', `That link ${redirected ? 'redirects' : 'points'} to a private address (${hidden.address}): only public web pages can be added.`);
   }
   return addresses;
 }
@@ -194,7 +202,11 @@ function requestPage(url: URL, addresses: readonly ResolvedAddress[], settings: 
   // Node calls this instead of resolving the host again; with autoSelectFamily (Node 20's default)
   // it asks for all addresses and tries them in turn.
   const lookup: LookupFunction = (_hostname, lookupOptions, callback) => {
-    if (lookupOptions.all === true) callback(null, targets.map((entry) => ({ address: entry.address, family: entry.family })));
+    if (lookupOptions.all === true)
+      callback(
+        null,
+        targets.map((entry) => ({ address: entry.address, family: entry.family })),
+      );
     else callback(null, first.address, first.family);
   };
   const transport = url.protocol === 'https:' ? https : http;
@@ -237,12 +249,15 @@ async function readPage(url: URL, response: IncomingMessage, settings: Settings,
   const encodings = contentEncodings(response.headers['content-encoding']);
   if (encodings.length > MAX_CONTENT_ENCODINGS || encodings.some((encoding) => !SUPPORTED_CONTENT_ENCODINGS.includes(encoding))) {
     response.destroy();
-    throw new Refusal('unsupported-type', `The site sent the page compressed as ${describeMediaType(encodings.join(', '))}, which Dossier cannot read: add the page as a saved file.`);
+    throw new Refusal(
+      'unsupported-type',
+      `The site sent the page compressed as ${describeMediaType(encodings.join(', '))}, which Dossier cannot read: add the page as a saved file.`,
+    );
   }
   const raw = await readBody(response, settings.maxBytes, signal);
   const bytes = await raceAbort(decompress(raw, encodings, settings.maxBytes), signal);
   const mediaType = declaredType !== '' ? declaredType : sniffMediaType(bytes);
-  if (mediaType === undefined) throw new Refusal('unsupported-type', 'The site did not say what kind of content the link serves: link the article\'s page.');
+  if (mediaType === undefined) throw new Refusal('unsupported-type', "The site did not say what kind of content the link serves: link the article's page.");
   return { kind: 'page', url: url.href, mediaType, contentType, bytes };
 }
 

@@ -57,7 +57,7 @@ export function networkMessage(error: unknown): string {
   const code = String((error as { code?: unknown } | null)?.code ?? '');
   if (code === 'ECONNREFUSED') return 'The site refused the connection: check the link, or try again later.';
   if (code === 'ECONNRESET') return 'The site closed the connection before sending the page: try again later.';
-  if (/CERT|TLS|SSL|SIGNATURE/.test(code)) return 'The site\'s secure connection could not be verified: check the link.';
+  if (/CERT|TLS|SSL|SIGNATURE/.test(code)) return "The site's secure connection could not be verified: check the link.";
   if (code.startsWith('HPE_')) return 'The site sent a malformed answer: try again later, or add the page as a saved file.';
   return 'The site could not be reached: try again later, or add the page as a saved file.';
 }

@@ -90,6 +90,8 @@ const HTML_SIGNATURE = /^[\t\n\f\r ]*<(?:!doctype html|html|head|script|iframe|h
 
 /** `text/html` when an untyped body looks like HTML; otherwise unknown. */
 export function sniffMediaType(bytes: Uint8Array): string | undefined {
-  const start = Buffer.from(bytes.subarray(0, 512)).toString('latin1').replace(/^\u00ef\u00bb\u00bf/, '');
+  const start = Buffer.from(bytes.subarray(0, 512))
+    .toString('latin1')
+    .replace(/^\u00ef\u00bb\u00bf/, '');
   return HTML_SIGNATURE.test(start) ? 'text/html' : undefined;
 }

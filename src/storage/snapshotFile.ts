@@ -74,7 +74,9 @@ export interface IndexSettings {
 /** The key of the snapshot of a corpus whose files have `fingerprint`, indexed with `settings` by this code. */
 export async function snapshotKey(fingerprint: string, settings: IndexSettings): Promise<string> {
   const code = await codeVersion();
-  return createHash('sha256').update(JSON.stringify({ format: INDEX_SNAPSHOT_FORMAT, fingerprint, settings, code })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ format: INDEX_SNAPSHOT_FORMAT, fingerprint, settings, code }))
+    .digest('hex');
 }
 
 let codeVersionPromise: Promise<string> | undefined;
@@ -89,7 +91,11 @@ export function codeVersion(): Promise<string> {
       .map((entry) => path.join(entry.parentPath, entry.name))
       .sort();
     const hash = createHash('sha256');
-    for (const file of files) hash.update(`${path.relative(coreDir, file)}\u0000`).update(await readFile(file)).update('\u0000');
+    for (const file of files)
+      hash
+        .update(`${path.relative(coreDir, file)}\u0000`)
+        .update(await readFile(file))
+        .update('\u0000');
     for (const name of INDEX_PACKAGES) hash.update(`${name}@${await installedVersion(name)}\n`);
     return hash.digest('hex');
   })();

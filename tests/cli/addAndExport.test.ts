@@ -31,7 +31,13 @@ describe('cli add', () => {
     const result = await runTsx(CLI, ['add', page, '--corpus', folder, '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(outputLines(result).at(-1) ?? '')).toMatchObject({
-      added: { id: REUTERS_ID, title: 'Oversupply angst drags oil lower, stocks drift near highs', date: '2019-11-19', file: `${REUTERS_ID}.md`, passages: expect.any(Number) as unknown as number },
+      added: {
+        id: REUTERS_ID,
+        title: 'Oversupply angst drags oil lower, stocks drift near highs',
+        date: '2019-11-19',
+        file: `${REUTERS_ID}.md`,
+        passages: expect.any(Number) as unknown as number,
+      },
       duplicateOf: null,
     });
     expect((await readdir(folder)).filter((name) => name.endsWith('.md')).sort()).toEqual(['hook.md', `${REUTERS_ID}.md`]);

@@ -32,7 +32,9 @@ describe('answerLine', () => {
 
   it('answers /ask with the quote, its citation and the article to read', async () => {
     const output = await reply('/ask Who replaced Brian Hook?');
-    expect(output).toMatch(/^“On Thursday, Washington announced the \*\*replacement\*\* of U\.S\. special representative for Iran \*\*Brian Hook\*\* with recent Venezuela envoy and Iran hawk Elliott Abrams\.” \[1\]/);
+    expect(output).toMatch(
+      /^“On Thursday, Washington announced the \*\*replacement\*\* of U\.S\. special representative for Iran \*\*Brian Hook\*\* with recent Venezuela envoy and Iran hawk Elliott Abrams\.” \[1\]/,
+    );
     expect(output).toContain('[1] Iran Strengthens Relationship With Russia Amid New Pressure From Washington — Washington Free Beacon, 2020-08-07');
     expect(output).toContain(`/source ${SEED.freeBeacon}`);
     expect(output).toContain(`also reported by Liberty Conservative News (/source ${SEED.libertyRewrite})`);
@@ -90,7 +92,9 @@ describe('answerLine', () => {
   });
 
   it('offers close titles for /source of an unknown article that shares words with some', async () => {
-    expect(await reply('/source Iran sanctions snapback timeline')).toMatch(/^No article matches "Iran sanctions snapback timeline"\. Did you mean: .*russia-iran-deepening-relationship/);
+    expect(await reply('/source Iran sanctions snapback timeline')).toMatch(
+      /^No article matches "Iran sanctions snapback timeline"\. Did you mean: .*russia-iran-deepening-relationship/,
+    );
   });
 
   it('answers /who Zarif with his full name, other forms, role and the sentences that name him', async () => {

@@ -156,7 +156,14 @@ describe('cli who and people', () => {
     expect(result.code).toBe(0);
     const body = parseObject(outputLines(result)[0]!) as {
       found: boolean;
-      person: { name: string; variants: string[]; roles: Array<{ role: string; articleId: string; date: string | null }>; mentions: Array<{ articleId: string; title: string; sentence: string }>; articleCount: number; coMentioned: unknown[] };
+      person: {
+        name: string;
+        variants: string[];
+        roles: Array<{ role: string; articleId: string; date: string | null }>;
+        mentions: Array<{ articleId: string; title: string; sentence: string }>;
+        articleCount: number;
+        coMentioned: unknown[];
+      };
     };
     expect(body.found).toBe(true);
     expect(body.person.name).toBe('Sergei Lavrov');

@@ -96,7 +96,13 @@ describe('whoReply as JSON', () => {
   it('finds Kelly Craft with her role at the U.N. and the sentences that name her', () => {
     const body = json(whoReply(index, 'Kelly Craft', 'json').output) as {
       found: boolean;
-      person: { name: string; variants: string[]; roles: Array<{ role: string; articleId: string; date: string | null }>; articleCount: number; mentions: Array<{ sentence: string }> };
+      person: {
+        name: string;
+        variants: string[];
+        roles: Array<{ role: string; articleId: string; date: string | null }>;
+        articleCount: number;
+        mentions: Array<{ sentence: string }>;
+      };
     };
     expect(body.found).toBe(true);
     expect(body.person.name).toBe('Kelly Craft');
@@ -115,7 +121,16 @@ describe('whoReply as JSON', () => {
 
 describe('text rendering', () => {
   it('wraps each highlighted range with the emphasis', () => {
-    expect(emphasize('Iran hawk Elliott Abrams', [{ start: 0, end: 9 }, { start: 18, end: 24 }], markdownEmphasis)).toBe('**Iran hawk** Elliott **Abrams**');
+    expect(
+      emphasize(
+        'Iran hawk Elliott Abrams',
+        [
+          { start: 0, end: 9 },
+          { start: 18, end: 24 },
+        ],
+        markdownEmphasis,
+      ),
+    ).toBe('**Iran hawk** Elliott **Abrams**');
   });
 
   it('lists articles with their publisher and date', () => {

@@ -154,7 +154,8 @@ describe('/add options', () => {
 
 describe('/add file', () => {
   it('downloads the attachment from the URL Discord gives and hands its name and bytes to the adder', async () => {
-    const page = '<!doctype html><html><head><title>Russia and Iran sign a railway deal</title></head><body><p>Russia and Iran signed an agreement on Wednesday to build the Rasht–Astara railway.</p></body></html>';
+    const page =
+      '<!doctype html><html><head><title>Russia and Iran sign a railway deal</title></head><body><p>Russia and Iran signed an agreement on Wednesday to build the Rasht–Astara railway.</p></body></html>';
     const attachment = fake.uploadAttachment('rasht-astara.html', page);
     await finalMessage(fake.dispatchInteraction(attachmentCommand('add', 'file', attachment, [], { permissions: MANAGER })));
 
@@ -251,7 +252,9 @@ describe('Undo', () => {
 
     expect(adder.undone).toEqual(['russia-and-iran-sign-deal-to-build-the-rasht-astara-railway.md']);
     expect(callbackOf(press).type).toBe(InteractionResponseType.DeferredMessageUpdate);
-    expect(body.embeds?.[0]?.description).toBe('**Removed from the corpus**: `russia-and-iran-sign-deal-to-build-the-rasht-astara-railway.md` was deleted and the article is no longer served.');
+    expect(body.embeds?.[0]?.description).toBe(
+      '**Removed from the corpus**: `russia-and-iran-sign-deal-to-build-the-rasht-astara-railway.md` was deleted and the article is no longer served.',
+    );
     expect(buttons(body)).toEqual([]);
     expect(fake.messagesFor(interaction)[0]?.embeds[0]?.description).toContain('**Removed from the corpus**');
   });
@@ -269,7 +272,7 @@ describe('Undo', () => {
 });
 
 describe('Add to Dossier', () => {
-  it("adds the first link of the message, without the punctuation after it", async () => {
+  it('adds the first link of the message, without the punctuation after it', async () => {
     const target = fake.postMessage(`Russia and Iran just signed the railway deal (<${RAIL_URL}>), see also https://tass.com/economy/1619331.`);
     const body = await finalMessage(fake.dispatchInteraction(messageCommand('Add to Dossier', target, { permissions: MANAGER })));
 

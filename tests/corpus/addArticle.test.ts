@@ -47,7 +47,9 @@ async function newsSite(): Promise<LocalSite> {
 }
 
 /** A corpus folder with one article, served by a live corpus, and its adder. */
-async function adderOn(files: Record<string, string> = { 'hook.md': markdownArticle({ title: 'Abrams Replaces Hook', url: 'https://freebeacon.com/hook' }, SAMPLE_TEXT.hook) }): Promise<{ folder: string; corpus: LiveCorpus; adder: ArticleAdder }> {
+async function adderOn(
+  files: Record<string, string> = { 'hook.md': markdownArticle({ title: 'Abrams Replaces Hook', url: 'https://freebeacon.com/hook' }, SAMPLE_TEXT.hook) },
+): Promise<{ folder: string; corpus: LiveCorpus; adder: ArticleAdder }> {
   const folder = await makeTempCorpus(files);
   const opened = await openCorpus(folder, { snapshot: 'off' });
   const corpus = new LiveCorpus(opened.index, opened.issues, { corpusPath: folder, open: { snapshot: 'off' }, buildIndex: buildIndexInThread });
@@ -69,7 +71,13 @@ describe('adding a linked page', () => {
     const local = await newsSite();
     const { folder, adder } = await adderOn();
     const article = added(await adder.add({ kind: 'url', url: `${local.origin}/markets` }));
-    expect(article).toMatchObject({ id: REUTERS_FILE.replace(/\.md$/, ''), title: REUTERS_TITLE, date: '2019-11-19', url: 'https://www.reuters.com/article/us-global-markets-idUSKBN1XT00W', file: REUTERS_FILE });
+    expect(article).toMatchObject({
+      id: REUTERS_FILE.replace(/\.md$/, ''),
+      title: REUTERS_TITLE,
+      date: '2019-11-19',
+      url: 'https://www.reuters.com/article/us-global-markets-idUSKBN1XT00W',
+      file: REUTERS_FILE,
+    });
     const saved = await readFile(path.join(folder, REUTERS_FILE), 'utf8');
     expect(saved).toMatch(/^---\nid: oversupply-angst-drags-oil-lower-stocks-drift-near-highs\ntitle: Oversupply angst drags oil lower, stocks drift near highs\n/);
     expect(saved).toContain('NEW YORK (Reuters) - Oil prices fell sharply on Tuesday on oversupply concerns');
@@ -123,7 +131,11 @@ describe('adding a linked page', () => {
 
   it('refuses what is not a web link before fetching anything', async () => {
     const { adder } = await adderOn();
-    expect(await adder.add({ kind: 'url', url: 'javascript:alert(1)' })).toEqual({ kind: 'refused', refusal: 'bad-url', message: 'That is not a web link: give an http:// or https:// address.' });
+    expect(await adder.add({ kind: 'url', url: 'javascript:alert(1)' })).toEqual({
+      kind: 'refused',
+      refusal: 'bad-url',
+      message: 'That is not a web link: give an http:// or https:// address.',
+    });
   });
 });
 

@@ -162,7 +162,9 @@ describe('loading the bad-corpus fixture folder', () => {
 
   it('keeps the first file, in name order, to use an id and names it in the second file’s issue', () => {
     const issue = read.corpus.issues.find((entry) => entry.file === 'duplicate-id-2-copy.md');
-    expect(issue?.reason).toBe('duplicate id "iran-drones-for-russia" (already used by duplicate-id-1-original.md): loaded as "iran-drones-for-russia-2"; give it an id of its own');
+    expect(issue?.reason).toBe(
+      'duplicate id "iran-drones-for-russia" (already used by duplicate-id-1-original.md): loaded as "iran-drones-for-russia-2"; give it an id of its own',
+    );
   });
 
   it('tells the moderator what to do with a UTF-16 file, and names a PNG as one', () => {
@@ -199,7 +201,8 @@ describe('file size limits', () => {
   });
 
   it('loads a .jsonl export larger than the article file limit', async () => {
-    const line = (n: number): string => JSON.stringify({ id: `wire-${n}`, title: `Russia and Iran: dispatch ${n}`, text: `${SAMPLE_TEXT.uavs} ${SAMPLE_TEXT.oilDeal} ${SAMPLE_TEXT.lavrov}` });
+    const line = (n: number): string =>
+      JSON.stringify({ id: `wire-${n}`, title: `Russia and Iran: dispatch ${n}`, text: `${SAMPLE_TEXT.uavs} ${SAMPLE_TEXT.oilDeal} ${SAMPLE_TEXT.lavrov}` });
     const lines = Array.from({ length: Math.ceil(MAX_ARTICLE_FILE_BYTES / 600) + 1 }, (_, n) => line(n + 1));
     const dir = await makeTempCorpus({ 'export.jsonl': `${lines.join('\n')}\n` });
     const read = await readCorpus(dir);

@@ -13,8 +13,10 @@ afterAll(removeTempCorpora);
 
 const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (character) => character.charCodeAt(0));
 
-const MUTU = 'Chelsea sack Mutu\n\nChelsea have sacked Adrian Mutu after he failed a drugs test. Chelsea have decided to write off a possible transfer fee for Mutu, a £15.8m signing from Parma last season, who may face a two-year suspension.\n';
-const TIME_WARNER = 'Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) for the three months to December, from $639m year-earlier.\n';
+const MUTU =
+  'Chelsea sack Mutu\n\nChelsea have sacked Adrian Mutu after he failed a drugs test. Chelsea have decided to write off a possible transfer fee for Mutu, a £15.8m signing from Parma last season, who may face a two-year suspension.\n';
+const TIME_WARNER =
+  'Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) for the three months to December, from $639m year-earlier.\n';
 const CAFE = 'Café society returns to Zürich\n\nThe café owners of Zürich say trade is up 5% on last year, at €2.4m.\n';
 
 /** A corpus like the BBC's: one file in Latin-1, others in UTF-8. */
@@ -39,7 +41,10 @@ describe('a corpus declared latin1', () => {
 
   it('reads the Latin-1 lines of a JSON Lines export', async () => {
     const dir = await makeTempCorpus({
-      'wire.jsonl': Uint8Array.from([...latin1(`${JSON.stringify({ id: 'mutu', title: 'Chelsea sack Mutu', text: MUTU.split('\n\n')[1] })}\n`), ...new TextEncoder().encode(`${JSON.stringify({ id: 'cafe', title: 'Café society', text: CAFE })}\n`)]),
+      'wire.jsonl': Uint8Array.from([
+        ...latin1(`${JSON.stringify({ id: 'mutu', title: 'Chelsea sack Mutu', text: MUTU.split('\n\n')[1] })}\n`),
+        ...new TextEncoder().encode(`${JSON.stringify({ id: 'cafe', title: 'Café society', text: CAFE })}\n`),
+      ]),
     });
     const { articles, issues } = (await readCorpus(path.join(dir, 'wire.jsonl'), { encoding: 'latin1' })).corpus;
     expect(issues).toEqual([]);

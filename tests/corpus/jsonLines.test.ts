@@ -26,10 +26,22 @@ function wireLine(line: number): string {
 const BAD_LINES: Record<number, { bytes: Uint8Array; kind: CorpusIssueKind; reason: string }> = {
   2: { bytes: encoder.encode('{"id": "wire-2", "title": "Cut short'), kind: 'bad-json', reason: 'not a JSON object' },
   3_001: { bytes: encoder.encode('["an", "array"]'), kind: 'bad-json', reason: 'not a JSON object' },
-  6_500: { bytes: Uint8Array.from([...encoder.encode('{"id": "wire-6500", "title": "Bad byte '), 0xff, ...encoder.encode('"}')]), kind: 'encoding', reason: 'not valid UTF-8 text' },
-  9_999: { bytes: Uint8Array.from([...encoder.encode('{"id": "wire-9999", "title": "NUL'), 0x00, ...encoder.encode('"}')]), kind: 'binary', reason: 'binary file (contains NUL bytes)' },
+  6_500: {
+    bytes: Uint8Array.from([...encoder.encode('{"id": "wire-6500", "title": "Bad byte '), 0xff, ...encoder.encode('"}')]),
+    kind: 'encoding',
+    reason: 'not valid UTF-8 text',
+  },
+  9_999: {
+    bytes: Uint8Array.from([...encoder.encode('{"id": "wire-9999", "title": "NUL'), 0x00, ...encoder.encode('"}')]),
+    kind: 'binary',
+    reason: 'binary file (contains NUL bytes)',
+  },
   12_345: { bytes: encoder.encode(JSON.stringify({ id: 'wire-12345', text: SAMPLE_TEXT.hook })), kind: 'missing-title', reason: 'missing title' },
-  13_000: { bytes: encoder.encode(JSON.stringify({ id: 'wire-7', title: 'A second wire-7', text: SAMPLE_TEXT.hook })), kind: 'duplicate-id', reason: 'duplicate id "wire-7" (already used by export.jsonl:7): loaded as "wire-7-2"; give it an id of its own' },
+  13_000: {
+    bytes: encoder.encode(JSON.stringify({ id: 'wire-7', title: 'A second wire-7', text: SAMPLE_TEXT.hook })),
+    kind: 'duplicate-id',
+    reason: 'duplicate id "wire-7" (already used by export.jsonl:7): loaded as "wire-7-2"; give it an id of its own',
+  },
 };
 const BLANK_LINE = 8_000;
 

@@ -212,9 +212,12 @@ describe('LiveCorpus.applyFileChanges', () => {
     expect((await corpus.applyFileChanges(['oil-deal.md'], 'file-change')).changes.added).toEqual(['oil-deal']);
   });
 
-  it('replaces a changed file\'s article and removes a deleted file\'s', async () => {
+  it("replaces a changed file's article and removes a deleted file's", async () => {
     const { dir, corpus } = await startLive({ 'hook.md': hookFile, 'visas.md': visasFile, 'uavs.md': uavsFile });
-    await writeFile(path.join(dir, 'hook.md'), markdownArticle({ title: 'Abrams Replaces Hook', publisher: 'Washington Free Beacon', date: '2020-08-07' }, `${SAMPLE_TEXT.hook} ${SAMPLE_TEXT.lavrov}`));
+    await writeFile(
+      path.join(dir, 'hook.md'),
+      markdownArticle({ title: 'Abrams Replaces Hook', publisher: 'Washington Free Beacon', date: '2020-08-07' }, `${SAMPLE_TEXT.hook} ${SAMPLE_TEXT.lavrov}`),
+    );
     await rm(path.join(dir, 'visas.md'));
     const report = await corpus.applyFileChanges(['hook.md', 'visas.md'], 'file-change');
     expect(report.changes).toEqual({ added: [], changed: ['hook'], removed: ['visas'] });
@@ -243,7 +246,10 @@ describe('LiveCorpus.applyFileChanges', () => {
   });
 
   it('settles an id used by two files as a full read does: the first file by name keeps it', async () => {
-    const { dir, corpus } = await startLive({ 'hook.md': hookFile, 'visas.md': markdownArticle({ id: 'russia-visas', title: 'Russia to Lift Visas for Iranians', publisher: 'Iran Business News' }, SAMPLE_TEXT.visas) });
+    const { dir, corpus } = await startLive({
+      'hook.md': hookFile,
+      'visas.md': markdownArticle({ id: 'russia-visas', title: 'Russia to Lift Visas for Iranians', publisher: 'Iran Business News' }, SAMPLE_TEXT.visas),
+    });
     await writeFile(path.join(dir, 'a-uavs.md'), markdownArticle({ id: 'russia-visas', title: 'Iran Readies UAVs for Russia', publisher: 'VOA' }, SAMPLE_TEXT.uavs));
     const report = await corpus.applyFileChanges(['a-uavs.md'], 'add');
     expect(report.issues.map((issue) => [issue.file, issue.kind])).toEqual([['visas.md', 'duplicate-id']]);
@@ -306,7 +312,7 @@ describe('LiveCorpus.watch', () => {
     expect(corpus.lastReload).toBe(report);
   });
 
-  it('does not reload for files the loader skips: the index snapshot, editors\' backups', async () => {
+  it("does not reload for files the loader skips: the index snapshot, editors' backups", async () => {
     const { dir, corpus, reports } = await startLive({ 'hook.md': hookFile });
     corpus.watch();
     await writeFile(path.join(dir, '.dossier-index.json'), '{}\n');

@@ -55,7 +55,9 @@ describe('a saved news page in the corpus folder', () => {
 
   it('holds the article’s body from its first paragraph to its last, without the page around it', () => {
     const text = byFile('saved/reuters-markets.html')?.text ?? '';
-    const paragraphs = extractionTruth(REUTERS_PAGE_KEY).articleBody.split('\n').filter((line) => line.trim().length > 0);
+    const paragraphs = extractionTruth(REUTERS_PAGE_KEY)
+      .articleBody.split('\n')
+      .filter((line) => line.trim().length > 0);
     expect(text.startsWith(paragraphs[0]!)).toBe(true);
     expect(text).toContain(paragraphs[paragraphs.length - 4]!);
     expect(text).not.toMatch(/Sign up for|Subscribe|All quotes delayed/);

@@ -17,13 +17,7 @@ export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\u
 
 /** Every string of an embed that Discord counts toward the 6,000-character total. */
 export function countedTexts(embed: APIEmbed): string[] {
-  return [
-    embed.title ?? '',
-    embed.description ?? '',
-    embed.footer?.text ?? '',
-    embed.author?.name ?? '',
-    ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
-  ];
+  return [embed.title ?? '', embed.description ?? '', embed.footer?.text ?? '', embed.author?.name ?? '', ...(embed.fields ?? []).flatMap((field) => [field.name, field.value])];
 }
 
 /** The buttons of a fitted message as the JSON Discord receives. */

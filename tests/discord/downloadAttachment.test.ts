@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadAttachment } from '../../src/discord/downloadAttachment.js';
 
-const ARTICLE = 'VIENNA — The house where Adolf Hitler was born will be turned into a police station, Austria\'s interior minister said on Tuesday.';
+const ARTICLE = "VIENNA — The house where Adolf Hitler was born will be turned into a police station, Austria's interior minister said on Tuesday.";
 let server: Server;
 let base = '';
 

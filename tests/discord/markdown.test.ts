@@ -5,9 +5,14 @@ const FREE_BEACON_URL = 'https://freebeacon.com/national-security/iran-strengthe
 
 /** Markdown that is still live after escaping: a formatting pair or a link whose opening is not preceded by a backslash. */
 function liveMarkdown(text: string): RegExp[] {
-  return [/(?<!\\)\*\*[^*]+(?<!\\)\*\*/, /(?<!\\)__[^_]+(?<!\\)__/, /(?<!\\)`[^`]+(?<!\\)`/, /(?<!\\)~~[^~]+(?<!\\)~~/, /(?<!\\)\|\|[^|]+(?<!\\)\|\|/, /(?<!\\)\[[^\]]*\]\([^)]*\)/].filter((pattern) =>
-    pattern.test(text),
-  );
+  return [
+    /(?<!\\)\*\*[^*]+(?<!\\)\*\*/,
+    /(?<!\\)__[^_]+(?<!\\)__/,
+    /(?<!\\)`[^`]+(?<!\\)`/,
+    /(?<!\\)~~[^~]+(?<!\\)~~/,
+    /(?<!\\)\|\|[^|]+(?<!\\)\|\|/,
+    /(?<!\\)\[[^\]]*\]\([^)]*\)/,
+  ].filter((pattern) => pattern.test(text));
 }
 
 describe('escapeText', () => {
@@ -84,7 +89,9 @@ describe('link', () => {
   });
 
   it('builds a link for a plain http URL', () => {
-    expect(link('Gray literature', 'http://www.ceeol.com/search/gray-literature-detail?id=851863')).toBe('[Gray literature](<http://www.ceeol.com/search/gray-literature-detail?id=851863>)');
+    expect(link('Gray literature', 'http://www.ceeol.com/search/gray-literature-detail?id=851863')).toBe(
+      '[Gray literature](<http://www.ceeol.com/search/gray-literature-detail?id=851863>)',
+    );
   });
 
   it('shows just the title when there is no URL', () => {

@@ -17,11 +17,15 @@ describe('findFirstLink', () => {
   });
 
   it('reads the address of a masked link, without its closing parenthesis', () => {
-    expect(findFirstLink('[Rasht–Astara railway deal](https://www.aljazeera.com/news/2023/5/17/russia-iran-railway)')).toBe('https://www.aljazeera.com/news/2023/5/17/russia-iran-railway');
+    expect(findFirstLink('[Rasht–Astara railway deal](https://www.aljazeera.com/news/2023/5/17/russia-iran-railway)')).toBe(
+      'https://www.aljazeera.com/news/2023/5/17/russia-iran-railway',
+    );
   });
 
   it('keeps a parenthesis the address itself opened', () => {
-    expect(findFirstLink('See https://en.wikipedia.org/wiki/Rasht%E2%80%93Astara_railway_(Iran), the route.')).toBe('https://en.wikipedia.org/wiki/Rasht%E2%80%93Astara_railway_(Iran)');
+    expect(findFirstLink('See https://en.wikipedia.org/wiki/Rasht%E2%80%93Astara_railway_(Iran), the route.')).toBe(
+      'https://en.wikipedia.org/wiki/Rasht%E2%80%93Astara_railway_(Iran)',
+    );
   });
 
   it('drops Markdown closing around the link', () => {

@@ -1,15 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  answerQuestion,
-  buildCorpusIndex,
-  findPerson,
-  isQuestionProblem,
-  paginateArticle,
-  parseCorpus,
-  type Article,
-  type CorpusIndex,
-} from '../../src/core/index.js';
+import { answerQuestion, buildCorpusIndex, findPerson, isQuestionProblem, paginateArticle, parseCorpus, type Article, type CorpusIndex } from '../../src/core/index.js';
 import { openCorpus } from '../../src/corpus/openCorpus.js';
 import { ask } from '../support/answering.js';
 import { customIds, renderAnswer, renderArticleFile, renderMoreResults, renderPerson, renderSourcePage } from '../../src/discord/render.js';
@@ -48,19 +39,25 @@ describe('renderAnswer on the bundled corpus', () => {
   it('quotes the sentence that names the new envoy, with the matched words in bold', async () => {
     const [embed] = renderAnswer(await ask(index, 'Who replaced Brian Hook?'), index, false).embeds ?? [];
     expect(embed?.title).toBe('Who replaced Brian Hook?');
-    expect(embed?.description).toMatch(/^> On Thursday, Washington announced the \*\*replacement\*\* of U\.S\. special representative for Iran \*\*Brian Hook\*\* with .*Elliott Abrams\. \*\*\[1\]\*\*$/);
+    expect(embed?.description).toMatch(
+      /^> On Thursday, Washington announced the \*\*replacement\*\* of U\.S\. special representative for Iran \*\*Brian Hook\*\* with .*Elliott Abrams\. \*\*\[1\]\*\*$/,
+    );
   });
 
   it('cites the Free Beacon article first, as a link to its URL, with publisher and date', async () => {
     const [embed] = renderAnswer(await ask(index, 'Who replaced Brian Hook?'), index, false).embeds ?? [];
     const field = embed?.fields?.[0];
     expect(field?.name).toBe('[1] Iran Strengthens Relationship With Russia Amid New Pressure From Washington');
-    expect(field?.value).toContain(`[Iran Strengthens Relationship With Russia Amid New Pressure From Washington](<${FREE_BEACON_URL}>) — Washington Free Beacon, 2020-08-07 · \`/source ${FREE_BEACON_ID}\``);
+    expect(field?.value).toContain(
+      `[Iran Strengthens Relationship With Russia Amid New Pressure From Washington](<${FREE_BEACON_URL}>) — Washington Free Beacon, 2020-08-07 · \`/source ${FREE_BEACON_ID}\``,
+    );
   });
 
   it('names the rewrite of the Free Beacon article as "also reported by"', async () => {
     const [embed] = renderAnswer(await ask(index, 'Who replaced Brian Hook?'), index, false).embeds ?? [];
-    expect(embed?.fields?.[0]?.value).toContain('\nalso reported by [Liberty Conservative News](<https://libertyconservativenews.com/iran-strengthens-ties-with-russia-thanks-to-continued-meddling-from-the-u-s-government/>)\n');
+    expect(embed?.fields?.[0]?.value).toContain(
+      '\nalso reported by [Liberty Conservative News](<https://libertyconservativenews.com/iran-strengthens-ties-with-russia-thanks-to-continued-meddling-from-the-u-s-government/>)\n',
+    );
   });
 
   it('numbers the citations [1], [2], [3] in order of relevance', async () => {
@@ -233,7 +230,9 @@ describe('renderSourcePage', () => {
 
   it('heads the page with the source, a link to the original and the article id', () => {
     const description = page(1).embeds?.[0]?.description ?? '';
-    expect(description).toMatch(/^VOA Editorials, 2022-07\n\[Original article\]\(<https:\/\/editorials\.voa\.gov\/amp\/russia-and-iran-deepening-their-relationship\/6687303\.html>\)\n`russia-iran-deepening-relationship`\n\n/);
+    expect(description).toMatch(
+      /^VOA Editorials, 2022-07\n\[Original article\]\(<https:\/\/editorials\.voa\.gov\/amp\/russia-and-iran-deepening-their-relationship\/6687303\.html>\)\n`russia-iran-deepening-relationship`\n\n/,
+    );
     expect(description).toContain('Russian President Vladimir Putin, left, shakes hands with Iranian President Ebrahim Raisi');
   });
 
@@ -252,7 +251,11 @@ describe('renderArticleFile', () => {
   it('writes the metadata as front matter, then the whole text', () => {
     const freeBeacon = article(index, FREE_BEACON_ID);
     const file = renderArticleFile(freeBeacon);
-    expect(file.content.startsWith(`---\nid: "${FREE_BEACON_ID}"\ntitle: "Iran Strengthens Relationship With Russia Amid New Pressure From Washington"\npublisher: "Washington Free Beacon"\ndate: "2020-08-07"\nurl: "${FREE_BEACON_URL}"\n---\n\n`)).toBe(true);
+    expect(
+      file.content.startsWith(
+        `---\nid: "${FREE_BEACON_ID}"\ntitle: "Iran Strengthens Relationship With Russia Amid New Pressure From Washington"\npublisher: "Washington Free Beacon"\ndate: "2020-08-07"\nurl: "${FREE_BEACON_URL}"\n---\n\n`,
+      ),
+    ).toBe(true);
     expect(file.content).toContain(freeBeacon.text);
     expect(file.content.endsWith(`${freeBeacon.text}\n`)).toBe(true);
   });
@@ -298,7 +301,17 @@ describe('every rendered message, after fitMessage', () => {
       const id = `${'russia-iran-relations-sanctions-and-the-security-architecture'}-${n}`.padEnd(64, 'x').slice(0, 64);
       const title = `${n} ${'Iran Strengthens Relationship With Russia 🇮🇷 Amid **New** Pressure From Washington __and__ '.repeat(5)}`.slice(0, 300);
       const body = [paragraph(n * 7), paragraph(n * 7 + 3), paragraph(n * 7 + 5)].join('\n\n');
-      const front = ['---', `id: ${id}`, `title: ${JSON.stringify(title)}`, `publisher: ${JSON.stringify('Washington Free Beacon '.repeat(8).trim())}`, `author: ${JSON.stringify('Hamidreza Azizi '.repeat(10).trim())}`, 'date: 2020-08-07', `url: "https://freebeacon.com/${'national-security/'.repeat(10)}${n}"`, '---', ''];
+      const front = [
+        '---',
+        `id: ${id}`,
+        `title: ${JSON.stringify(title)}`,
+        `publisher: ${JSON.stringify('Washington Free Beacon '.repeat(8).trim())}`,
+        `author: ${JSON.stringify('Hamidreza Azizi '.repeat(10).trim())}`,
+        'date: 2020-08-07',
+        `url: "https://freebeacon.com/${'national-security/'.repeat(10)}${n}"`,
+        '---',
+        '',
+      ];
       return corpusFile(`${id}.md`, `${front.join('\n')}\n${body}\n`);
     });
     return indexOf(files);
@@ -310,7 +323,12 @@ describe('every rendered message, after fitMessage', () => {
     expect(big.articles.every((item) => item.id.length === 64 && item.title.length === 300)).toBe(true);
 
     const messages: Array<[string, OutgoingMessage]> = [];
-    for (const question of ['Who replaced Brian Hook?', 'What did Zarif discuss with Lavrov in Moscow?', 'What is the capital of Australia?', `${'Iran Russia sanctions '.repeat(20)}?`]) {
+    for (const question of [
+      'Who replaced Brian Hook?',
+      'What did Zarif discuss with Lavrov in Moscow?',
+      'What is the capital of Australia?',
+      `${'Iran Russia sanctions '.repeat(20)}?`,
+    ]) {
       const answer = await answerQuestion(big, question, { citations: 3, moreCitations: 9 });
       if (isQuestionProblem(answer)) continue;
       messages.push([`answer to ${question}`, renderAnswer(answer, big, false)]);

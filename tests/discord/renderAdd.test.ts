@@ -36,7 +36,11 @@ describe('renderAdded', () => {
       title: 'Austria '.repeat(200),
       author: 'Reuters staff and '.repeat(100),
       people: Array.from({ length: 300 }, (_, n) => `Wolfgang Peschorn the ${n + 1}th`),
-      alsoReportedBy: Array.from({ length: 50 }, (_, n) => ({ id: `austria-police-station-${n}`, title: 'Hitler birthplace to become police station '.repeat(5), publisher: `Outlet ${n} `.repeat(30) })),
+      alsoReportedBy: Array.from({ length: 50 }, (_, n) => ({
+        id: `austria-police-station-${n}`,
+        title: 'Hitler birthplace to become police station '.repeat(5),
+        publisher: `Outlet ${n} `.repeat(30),
+      })),
     };
     const payload = fitMessage(renderAdded(huge));
     expectWithinDiscordLimits(payload, 'a huge added article');

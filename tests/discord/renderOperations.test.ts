@@ -58,7 +58,10 @@ describe('renderStatus', () => {
   });
 
   it('lists the first corpus issues and counts the rest', () => {
-    const issues = Array.from({ length: 8 }, (_, n) => ({ file: `drafts/${n}.md`, kind: 'front-matter', reason: 'bad front matter: no closing "---" line' }) as ReloadReport['issues'][number]);
+    const issues = Array.from(
+      { length: 8 },
+      (_, n) => ({ file: `drafts/${n}.md`, kind: 'front-matter', reason: 'bad front matter: no closing "---" line' }) as ReloadReport['issues'][number],
+    );
     const text = shown(renderStatus(status(report({ issues })), now));
     expect(text).toContain('8 corpus issues');
     expect(text).toContain('`drafts/4.md`: bad front matter: no closing "---" line');

@@ -76,10 +76,17 @@ function slashCommand(commandName: string, options: Record<string, string | bool
 }
 
 function discordError(code: number, status: number): DiscordAPIError {
-  return new DiscordAPIError({ code, message: code === RESTJSONErrorCodes.UnknownInteraction ? 'Unknown interaction' : 'Interaction has already been acknowledged.' }, code, status, 'POST', `/interactions/1140000000000000001/${INTERACTION_TOKEN}/callback`, {
-    body: undefined,
-    files: undefined,
-  });
+  return new DiscordAPIError(
+    { code, message: code === RESTJSONErrorCodes.UnknownInteraction ? 'Unknown interaction' : 'Interaction has already been acknowledged.' },
+    code,
+    status,
+    'POST',
+    `/interactions/1140000000000000001/${INTERACTION_TOKEN}/callback`,
+    {
+      body: undefined,
+      files: undefined,
+    },
+  );
 }
 
 /** A deferred promise: a handler can wait on it, the test decides when it resolves. */

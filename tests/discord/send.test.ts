@@ -160,13 +160,16 @@ describe('every fitted message', () => {
   it('obeys all Discord limits even when every part is oversized', () => {
     const payload = fitMessage({
       content: corpusText(3_000),
-      embeds: Array.from({ length: 12 }, (): APIEmbed => ({
-        title: corpusText(400),
-        description: corpusText(6_000),
-        footer: { text: corpusText(3_000) },
-        author: { name: corpusText(400) },
-        fields: Array.from({ length: 30 }, () => ({ name: corpusText(400), value: corpusText(2_000) })),
-      })),
+      embeds: Array.from(
+        { length: 12 },
+        (): APIEmbed => ({
+          title: corpusText(400),
+          description: corpusText(6_000),
+          footer: { text: corpusText(3_000) },
+          author: { name: corpusText(400) },
+          fields: Array.from({ length: 30 }, () => ({ name: corpusText(400), value: corpusText(2_000) })),
+        }),
+      ),
       buttons: Array.from({ length: 30 }, (_, i) => ({ customId: `ask:more:${i}`, label: corpusText(100) })),
       ephemeral: true,
     });
@@ -194,7 +197,12 @@ describe('respondChoices', () => {
   });
 
   it('cuts choice names to 100 characters', async () => {
-    const sent = await offered([{ name: `${'Iran Strengthens Ties with Russia Thanks to Continued Meddling from the U.S. Government'} — Liberty Conservative News, 2020-08`, value: 'iran-ties-russia-us-meddling' }]);
+    const sent = await offered([
+      {
+        name: `${'Iran Strengthens Ties with Russia Thanks to Continued Meddling from the U.S. Government'} — Liberty Conservative News, 2020-08`,
+        value: 'iran-ties-russia-us-meddling',
+      },
+    ]);
     expect(sent[0]?.name.length).toBeLessThanOrEqual(100);
     expect(sent[0]?.name.endsWith('…')).toBe(true);
     expect(sent[0]?.value).toBe('iran-ties-russia-us-meddling');

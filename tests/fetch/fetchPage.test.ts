@@ -87,7 +87,7 @@ describe('fetchPage: pages it accepts', () => {
   it('accepts plain text', async () => {
     site = await startLocalSite((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end('Titan, Saturn\'s largest moon, now has a global geological map.\n');
+      response.end("Titan, Saturn's largest moon, now has a global geological map.\n");
     });
     const result = await fetchPage(`${site.origin}/story.txt`, { allowPrivate: true });
     expect(result).toMatchObject({ kind: 'page', mediaType: 'text/plain' });
@@ -363,7 +363,10 @@ describe('fetchPage: what the site answers', () => {
       response.end(ARTICLE);
     });
     const result = await fetchPage(`${site.origin}/story`, { allowPrivate: true });
-    expect(refusal(result)).toEqual({ refusal: 'unsupported-type', message: 'The site sent the page compressed as zstd, which Dossier cannot read: add the page as a saved file.' });
+    expect(refusal(result)).toEqual({
+      refusal: 'unsupported-type',
+      message: 'The site sent the page compressed as zstd, which Dossier cannot read: add the page as a saved file.',
+    });
   });
 
   it('refuses a damaged gzip body', async () => {

@@ -17,6 +17,7 @@ const SEEDS = [1, 42, 20_200_807, 987_654_321];
 /** Mention syntax Discord would make live: @everyone/@here, users, roles, channels. */
 const LIVE_MENTION = /@(?:everyone|here)|<@[!&]?\d+>|<#\d+>/u;
 
+// biome-ignore format: packed word list
 const ADVERSARIAL = [
   '@everyone', '@here', '<@1>', '<@!1>', '<@&1>', '<#1>', '＠everyone', '＠here', '@\u200beveryone',
   '**bold**', '__under__', '~~strike~~', '||spoiler||', '`code`', '```block```', '# heading', '> quote', '-# subtext',
@@ -50,7 +51,8 @@ function payloadProblem(message: OutgoingMessage): string | null {
   let total = 0;
   for (const embed of payload.embeds) {
     if ((embed.title?.length ?? 0) > 256 || (embed.description?.length ?? 0) > 4_096 || (embed.fields?.length ?? 0) > 25) return 'embed part too long';
-    if ((embed.fields ?? []).some((field) => field.name.length === 0 || field.name.length > 256 || field.value.length === 0 || field.value.length > 1_024)) return 'field out of bounds';
+    if ((embed.fields ?? []).some((field) => field.name.length === 0 || field.name.length > 256 || field.value.length === 0 || field.value.length > 1_024))
+      return 'field out of bounds';
     total += countedTexts(embed).reduce((sum, text) => sum + text.length, 0);
   }
   if (total > 6_000) return `embeds total ${total}`;
@@ -96,7 +98,9 @@ describe('the pipeline under random and adversarial questions', () => {
     times.sort((a, b) => a - b);
     const p99 = times[Math.floor(times.length * 0.99)] ?? 0;
     // The figure the issue asks for: the worst questions cost about what typical ones do.
-    process.stdout.write(`fuzz: ${times.length} questions answered; core time p50 ${(times[Math.floor(times.length / 2)] ?? 0).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${(times.at(-1) ?? 0).toFixed(2)} ms\n`);
+    process.stdout.write(
+      `fuzz: ${times.length} questions answered; core time p50 ${(times[Math.floor(times.length / 2)] ?? 0).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${(times.at(-1) ?? 0).toFixed(2)} ms\n`,
+    );
     expect(failures).toEqual([]);
   }, 120_000);
 });

@@ -184,7 +184,19 @@ describe('readCorpus on a single file', () => {
 
 describe('isIgnoredName', () => {
   it('skips hidden names and editors’ backup, swap, auto-save and merge leftovers', () => {
-    for (const name of ['.draft.md', '.git', '.dossier-cache', '.article.md.swp', '.#article.md', 'article.md~', '#article.md#', 'article.md.bak', 'article.md.orig', 'article.md.rej', 'article.md.tmp']) {
+    for (const name of [
+      '.draft.md',
+      '.git',
+      '.dossier-cache',
+      '.article.md.swp',
+      '.#article.md',
+      'article.md~',
+      '#article.md#',
+      'article.md.bak',
+      'article.md.orig',
+      'article.md.rej',
+      'article.md.tmp',
+    ]) {
       expect(isIgnoredName(name), name).toBe(true);
     }
   });

@@ -71,7 +71,11 @@ describe('openCorpus with the snapshot beside the corpus', () => {
     const { snapshot } = await openCorpus(dir, { snapshot: 'beside-corpus' });
     const saved = await readFile(snapshot.path!);
     await writeFile(snapshot.path!, saved.subarray(0, saved.length - 1_000));
-    expect((await openCorpus(dir, { snapshot: 'beside-corpus' })).snapshot).toMatchObject({ outcome: 'built', unusable: true, reason: 'truncated before the titleSearch section ends' });
+    expect((await openCorpus(dir, { snapshot: 'beside-corpus' })).snapshot).toMatchObject({
+      outcome: 'built',
+      unusable: true,
+      reason: 'truncated before the titleSearch section ends',
+    });
     await writeFile(snapshot.path!, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]));
     expect((await openCorpus(dir, { snapshot: 'beside-corpus' })).snapshot).toMatchObject({ outcome: 'built', unusable: true, reason: 'the header is not JSON' });
     expect((await openCorpus(dir, { snapshot: 'beside-corpus' })).snapshot.outcome).toBe('restored');
@@ -111,7 +115,9 @@ describe('openCorpus with other snapshot places', () => {
     const dir = await copySeedCorpus();
     await chmod(dir, 0o555);
     try {
-      expect(await snapshotPathFor(dir, true, 'beside-corpus')).toMatch(new RegExp(`^${path.resolve(FALLBACK_SNAPSHOT_FOLDER)}/dossier-test-\\w+-[0-9a-f]{12}\\${SNAPSHOT_FILE_NAME}$`));
+      expect(await snapshotPathFor(dir, true, 'beside-corpus')).toMatch(
+        new RegExp(`^${path.resolve(FALLBACK_SNAPSHOT_FOLDER)}/dossier-test-\\w+-[0-9a-f]{12}\\${SNAPSHOT_FILE_NAME}$`),
+      );
     } finally {
       await chmod(dir, 0o755);
     }

@@ -50,6 +50,8 @@ export const SAMPLE_TEXT = {
   hook: 'On Thursday, Washington announced the replacement of U.S. special representative for Iran Brian Hook with recent Venezuela envoy and Iran hawk Elliott Abrams.',
   visas: 'In another sign of warming relations between the two countries, it was announced Oct. 24 that Russia plans to lift visa requirements for Iranian citizens.',
   uavs: 'The Iranian government is preparing to provide Russia with up to several hundred UAVs, including ones that are weapons-capable to use in Ukraine, National Security Advisor Jake Sullivan told reporters in Washington.',
-  oilDeal: 'In addition to Russia and Iran claiming they reached a $40 billion deal in oil and gas development, the Supreme Leader offered his support to Putin for Russia’s war against Ukraine.',
-  lavrov: 'Russian Foreign Minister Sergey Lavrov on Oct. 28 in Moscow hosted his Iranian and Syrian counterparts, Mohammad Javad Zarif and Walid Moallem, respectively, to discuss the latest developments regarding Syria.',
+  oilDeal:
+    'In addition to Russia and Iran claiming they reached a $40 billion deal in oil and gas development, the Supreme Leader offered his support to Putin for Russia’s war against Ukraine.',
+  lavrov:
+    'Russian Foreign Minister Sergey Lavrov on Oct. 28 in Moscow hosted his Iranian and Syrian counterparts, Mohammad Javad Zarif and Walid Moallem, respectively, to discuss the latest developments regarding Syria.',
 } as const;

@@ -41,13 +41,16 @@ interface PostingStore {
  *
  * @example const search = new MiniSearch(options); search.addAll(documents); compactPostings(search);
  */
-export function compactPostings(search: MiniSearch<never> | MiniSearch<any>): void {
+export function compactPostings<T>(search: MiniSearch<T>): void {
   const internals = search as unknown as Partial<MiniSearchInternals>;
   // Another MiniSearch version may keep its index otherwise: then the index stays as it is, uncompacted.
   if (typeof internals._fieldIds !== 'object' || typeof internals._index?.set !== 'function') return;
   const fieldCount = Object.keys(internals._fieldIds).length;
   const packed = packTermPostings(fieldCount, internals._index);
-  setTermsInOrder(search, [...internals._index].map(([term, fields]) => [term, packed.get(term) ?? fields] as const));
+  setTermsInOrder(
+    search,
+    [...internals._index].map(([term, fields]) => [term, packed.get(term) ?? fields] as const),
+  );
 }
 
 /**
@@ -95,7 +98,9 @@ export function packedFieldPostings(value: unknown, field: number): Uint32Array 
 
 /** @internal a posting as packed: `document * 256 + frequency`; `undefined` when it does not fit (see {@link compactPostings}) */
 export function packPosting(document: number, frequency: number): number | undefined {
-  return Number.isInteger(document) && document >= 0 && document <= MAX_DOCUMENT && frequency >= 1 && frequency <= MAX_FREQUENCY ? document * (MAX_FREQUENCY + 1) + frequency : undefined;
+  return Number.isInteger(document) && document >= 0 && document <= MAX_DOCUMENT && frequency >= 1 && frequency <= MAX_FREQUENCY
+    ? document * (MAX_FREQUENCY + 1) + frequency
+    : undefined;
 }
 
 /** @internal the document of a packed posting */
@@ -143,7 +148,7 @@ export function packRawPostings(fieldCount: number, terms: ReadonlyArray<readonl
  *
  * @example setTermsInOrder(search, [['iran', postings], ['russia', others]]);
  */
-export function setTermsInOrder(search: MiniSearch<never> | MiniSearch<any>, entries: Iterable<readonly [string, unknown]>): void {
+export function setTermsInOrder<T>(search: MiniSearch<T>, entries: Iterable<readonly [string, unknown]>): void {
   const internals = search as unknown as { _index: { constructor: new () => { set(term: string, value: unknown): unknown } } };
   const sorted = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const tree = new internals._index.constructor();

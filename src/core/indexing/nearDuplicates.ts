@@ -58,7 +58,9 @@ export function findNearDuplicates(articles: readonly Article[], options: NearDu
   );
 
   const tracker = new NearDuplicateTracker(minContainment);
-  articles.forEach((article, position) => tracker.add(article, sequences[position]!));
+  articles.forEach((article, position) => {
+    tracker.add(article, sequences[position]!);
+  });
   return tracker.groups(articles);
 }
 

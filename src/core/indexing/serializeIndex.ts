@@ -193,7 +193,9 @@ function* restoreInSteps(articles: readonly Article[], snapshot: IndexSnapshot):
   const savedArticlePeople = parseSection<SavedArticlePeople[]>(snapshot, 'articlePeople');
   if (!Array.isArray(savedArticlePeople) || savedArticlePeople.length !== articles.length) throw new Error('index snapshot: the articlePeople section does not fit the articles');
   try {
-    articles.forEach((article, position) => restoreArticlePeople(article, savedArticlePeople[position]!));
+    articles.forEach((article, position) => {
+      restoreArticlePeople(article, savedArticlePeople[position]!);
+    });
   } catch (error) {
     throw new Error(`index snapshot: the articlePeople section does not fit the articles (${error instanceof Error ? error.message : String(error)})`);
   }

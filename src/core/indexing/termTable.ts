@@ -64,7 +64,9 @@ export class TermTable implements ReadonlyMap<string, readonly string[]> {
     const keys: string[] = [];
     const segment = encodeRows(this.vocabulary, added, keys);
     const base = this.segments.length * SEGMENT_ROWS;
-    keys.forEach((key, row) => rows.set(key, base + row));
+    keys.forEach((key, row) => {
+      rows.set(key, base + row);
+    });
     return new TermTable(this.vocabulary, rows, [...this.segments, segment]);
   }
 

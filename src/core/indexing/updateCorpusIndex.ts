@@ -2,7 +2,29 @@
  * Updating an index for a few changed articles at the cost of those articles, not of the corpus:
  * what a running bot does when an article is added, edited or removed.
  */
-import { analyzedTerms, articlePassagesOf, ArticleFields, rememberArticlePassages, articleTermNumbers, groupsByArticle, hashCorpus, indexedPassage, indexedTitle, keepDuplicateTracker, passageNames, passageNamesOf, takeDuplicateTracker, passagesOfArticle, rememberPassageNames, rememberArticleTerms, PASSAGE_INDEX_OPTIONS, TITLE_INDEX_OPTIONS, type CorpusIndex, type IndexedPassage, type IndexedTitle } from './corpusIndex.js';
+import {
+  analyzedTerms,
+  articlePassagesOf,
+  ArticleFields,
+  rememberArticlePassages,
+  articleTermNumbers,
+  groupsByArticle,
+  hashCorpus,
+  indexedPassage,
+  indexedTitle,
+  keepDuplicateTracker,
+  passageNames,
+  passageNamesOf,
+  takeDuplicateTracker,
+  passagesOfArticle,
+  rememberPassageNames,
+  rememberArticleTerms,
+  PASSAGE_INDEX_OPTIONS,
+  TITLE_INDEX_OPTIONS,
+  type CorpusIndex,
+  type IndexedPassage,
+  type IndexedTitle,
+} from './corpusIndex.js';
 import { chunkArticle, type ChunkOptions } from '../ingest/chunk.js';
 import { updatePeopleDirectory } from '../people/directory.js';
 import { TermTable } from './termTable.js';
@@ -98,7 +120,11 @@ export function updateCorpusIndex(index: CorpusIndex, change: CorpusIndexChange,
     addedDocuments.push(indexedPassage(passage, article, terms, after, fields));
   }
 
-  const passageSearch = updateSearchIndex(index.passageSearch, PASSAGE_INDEX_OPTIONS, { removed: removedDocuments, added: addedDocuments, order: passages.map((passage) => passage.id) });
+  const passageSearch = updateSearchIndex(index.passageSearch, PASSAGE_INDEX_OPTIONS, {
+    removed: removedDocuments,
+    added: addedDocuments,
+    order: passages.map((passage) => passage.id),
+  });
   const titleSearch = updateSearchIndex<IndexedTitle>(index.titleSearch, TITLE_INDEX_OPTIONS, {
     removed: removedArticles.map(indexedTitle),
     added: change.added.map(indexedTitle),
@@ -114,7 +140,10 @@ export function updateCorpusIndex(index: CorpusIndex, change: CorpusIndexChange,
     }
   }
   for (const [, terms] of addedTerms) for (const term of new Set(terms)) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-  const passageTerms = index.passageTerms instanceof TermTable ? index.passageTerms.withChanges(removedPassageIds, addedTerms) : TermTable.from(passages.map((passage) => [passage.id, addedTerms.find(([id]) => id === passage.id)?.[1] ?? index.passageTerms.get(passage.id)!] as const));
+  const passageTerms =
+    index.passageTerms instanceof TermTable
+      ? index.passageTerms.withChanges(removedPassageIds, addedTerms)
+      : TermTable.from(passages.map((passage) => [passage.id, addedTerms.find(([id]) => id === passage.id)?.[1] ?? index.passageTerms.get(passage.id)!] as const));
 
   const tracker = takeDuplicateTracker(index, (article) => articleTermNumbers(article) ?? keptArticleTerms(index, article, fields));
   for (const id of change.removed) tracker.remove(id);
@@ -143,7 +172,13 @@ export function updateCorpusIndex(index: CorpusIndex, change: CorpusIndexChange,
 }
 
 /** The passage names after a change that touched the people of `changed` articles only: those articles' passages named again, the others' kept. */
-function updatePassageNames(before: ReadonlyMap<string, readonly string[]>, passages: readonly Passage[], people: CorpusIndex['people'], changed: ReadonlySet<string>, index: CorpusIndex): Map<string, readonly string[]> {
+function updatePassageNames(
+  before: ReadonlyMap<string, readonly string[]>,
+  passages: readonly Passage[],
+  people: CorpusIndex['people'],
+  changed: ReadonlySet<string>,
+  index: CorpusIndex,
+): Map<string, readonly string[]> {
   const names = new Map(before);
   for (const id of changed) for (const passage of passagesOfArticle(index, id)) names.delete(passage.id);
   const changedPassages = passages.filter((passage) => changed.has(passage.articleId));
@@ -182,5 +217,5 @@ function checkChange(index: CorpusIndex, change: CorpusIndexChange): void {
     const kept = !removed.has(article.id) && index.articleById.get(article.id) === article;
     if (!kept && added.get(article.id) !== article) fail(`${article.id} is in the articles but neither kept nor added`);
   }
-  if (seen.size !== index.articles.length - removed.size + added.size) fail('the articles are not the index\'s less the removed plus the added');
+  if (seen.size !== index.articles.length - removed.size + added.size) fail("the articles are not the index's less the removed plus the added");
 }

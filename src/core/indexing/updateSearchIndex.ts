@@ -199,7 +199,12 @@ export function updateSearchIndex<T>(search: MiniSearch<T>, options: Options<T>,
  * documents, then the added ones), or `undefined` when the term keeps MiniSearch's maps or an
  * added posting does not fit packed (then it is rebuilt as maps).
  */
-function copyPacked(before: FieldPostings | undefined, added: ReadonlyMap<number, ReadonlyMap<number, number>> | undefined, removedIds: ReadonlySet<number>, fieldCount: number): Uint32Array[] | undefined {
+function copyPacked(
+  before: FieldPostings | undefined,
+  added: ReadonlyMap<number, ReadonlyMap<number, number>> | undefined,
+  removedIds: ReadonlySet<number>,
+  fieldCount: number,
+): Uint32Array[] | undefined {
   const fields: Uint32Array[] = [];
   for (let field = 0; field < fieldCount; field += 1) {
     const old = before === undefined ? new Uint32Array(0) : packedFieldPostings(before, field);
@@ -223,7 +228,12 @@ function copyPacked(before: FieldPostings | undefined, added: ReadonlyMap<number
  * `add` does while a fresh index is built (a running average, rounded at every document), so
  * that it is the same number. `undefined` when `order` names an unknown document.
  */
-function averageFieldLengths(order: readonly string[], idToShortId: ReadonlyMap<unknown, number>, fieldLength: ReadonlyMap<number, readonly number[]>, fieldCount: number): number[] | undefined {
+function averageFieldLengths(
+  order: readonly string[],
+  idToShortId: ReadonlyMap<unknown, number>,
+  fieldLength: ReadonlyMap<number, readonly number[]>,
+  fieldCount: number,
+): number[] | undefined {
   const averages: number[] = [];
   let count = 0;
   for (const id of order) {

@@ -7,7 +7,8 @@
  * Query parameters that say who shared or clicked a link, never which page it is: Google
  * Analytics' `utm_*`, and the click ids of ad and social platforms.
  */
-const TRACKING_PARAMETER = /^(?:utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|cmpid|ocid|ito|at_medium|at_campaign|smid|sr_share|share)$/i;
+const TRACKING_PARAMETER =
+  /^(?:utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|cmpid|ocid|ito|at_medium|at_campaign|smid|sr_share|share)$/i;
 
 /**
  * The canonical form of an http(s) URL, for comparing links: lowercase scheme and host, no

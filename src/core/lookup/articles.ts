@@ -61,7 +61,10 @@ function searchTitles(index: CorpusIndex, words: string, limit: number): Array<{
 }
 
 function comparableTitle(title: string): string {
-  return normalizeForMatching(title).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return normalizeForMatching(title)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /**

@@ -103,7 +103,10 @@ export function findPerson(directory: PeopleDirectory, query: string): PersonLoo
   return {
     kind: 'not-found',
     query: normalizeUserText(query).slice(0, MAX_NAME_QUERY_LENGTH),
-    suggestions: ranked.filter((entry) => entry.score >= MIN_SUGGESTION).slice(0, 3).map((entry) => entry.person),
+    suggestions: ranked
+      .filter((entry) => entry.score >= MIN_SUGGESTION)
+      .slice(0, 3)
+      .map((entry) => entry.person),
   };
 }
 

@@ -37,7 +37,16 @@ export function readArticlePeople(article: Article): readonly RawMention[][] {
  * highlight's start and end in the sentence; the form (null: the highlighted part of the
  * sentence); the role (null: none); the name's tokens.
  */
-type SavedMention = readonly [offset: number, sentence: number | string, length: number, start: number, end: number, form: string | null, role: string | null, tokens: readonly string[]];
+type SavedMention = readonly [
+  offset: number,
+  sentence: number | string,
+  length: number,
+  start: number,
+  end: number,
+  form: string | null,
+  role: string | null,
+  tokens: readonly string[],
+];
 
 /** An article's people as read before the merge across articles, as an index snapshot keeps them (see {@link saveArticlePeople}). */
 export type SavedArticlePeople = ReadonlyArray<ReadonlyArray<SavedMention>>;
@@ -55,7 +64,16 @@ export function saveArticlePeople(article: Article): SavedArticlePeople {
       const sentenceStart = mention.offset === null ? -1 : mention.offset - mention.highlight.start;
       const inText = sentenceStart >= 0 && article.text.startsWith(mention.sentence, sentenceStart);
       const form = mention.sentence.slice(mention.highlight.start, mention.highlight.end) === mention.form ? null : mention.form;
-      return [mention.offset ?? -1, inText ? sentenceStart : mention.sentence, mention.sentence.length, mention.highlight.start, mention.highlight.end, form, mention.role ?? null, mention.tokens];
+      return [
+        mention.offset ?? -1,
+        inText ? sentenceStart : mention.sentence,
+        mention.sentence.length,
+        mention.highlight.start,
+        mention.highlight.end,
+        form,
+        mention.role ?? null,
+        mention.tokens,
+      ];
     }),
   );
 }
@@ -69,10 +87,19 @@ export function saveArticlePeople(article: Article): SavedArticlePeople {
 export function restoreArticlePeople(article: Article, saved: SavedArticlePeople): void {
   const clusters = saved.map((cluster) =>
     cluster.map(([offset, sentenceAt, length, start, end, form, role, tokens]): RawMention => {
-      if (typeof sentenceAt === 'number' && (sentenceAt < 0 || sentenceAt + length > article.text.length)) throw new Error(`people: a mention is outside the text of ${article.id}`);
+      if (typeof sentenceAt === 'number' && (sentenceAt < 0 || sentenceAt + length > article.text.length))
+        throw new Error(`people: a mention is outside the text of ${article.id}`);
       const sentence = typeof sentenceAt === 'number' ? article.text.slice(sentenceAt, sentenceAt + length) : sentenceAt;
       if (!Array.isArray(tokens) || start < 0 || end > sentence.length) throw new Error(`people: a mention of ${article.id} is malformed`);
-      return { articleId: article.id, form: form ?? sentence.slice(start, end), sentence, highlight: { start, end }, offset: offset < 0 ? null : offset, tokens, ...(role === null ? {} : { role }) };
+      return {
+        articleId: article.id,
+        form: form ?? sentence.slice(start, end),
+        sentence,
+        highlight: { start, end },
+        offset: offset < 0 ? null : offset,
+        tokens,
+        ...(role === null ? {} : { role }),
+      };
     }),
   );
   articlePeople.set(article, clusters);

@@ -135,14 +135,27 @@ export function updatePeopleDirectory(previous: PeopleDirectory, articles: reado
   const merged = mergeAcrossArticles(clusters);
   const kept = state.persons.filter((person) => !dropped.has(person));
   // All people in the order a build creates them: longer names first, then by the corpus order of the cluster that started them.
-  const creation = (person: MergedPerson): [number, number, number] => [person.tokens.length > 1 ? -person.tokens.length : 0, order.get(person.creator.articleId)!, person.creator.position];
+  const creation = (person: MergedPerson): [number, number, number] => [
+    person.tokens.length > 1 ? -person.tokens.length : 0,
+    order.get(person.creator.articleId)!,
+    person.creator.position,
+  ];
   const all = [...kept, ...merged].map((person) => ({ person, key: creation(person) }));
   all.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2]);
   const drafts = state.drafts;
   for (const person of dropped) drafts.delete(person);
   const changedArticles = new Set<string>([...removed, ...added].map((article) => article.id));
   for (const person of [...dropped, ...merged]) for (const mention of person.mentions) changedArticles.add(mention.articleId);
-  return { people: assembleDirectory(articles, { ...state, persons: [] }, all.map((each) => each.person), drafts, changedArticles), changedArticles };
+  return {
+    people: assembleDirectory(
+      articles,
+      { ...state, persons: [] },
+      all.map((each) => each.person),
+      drafts,
+      changedArticles,
+    ),
+    changedArticles,
+  };
 }
 
 /** What {@link updatePeopleDirectory} gives: the directory, and the articles whose people changed (when known: else any may have). */
@@ -197,7 +210,13 @@ function indexClusters(state: PeopleState, article: Article): ClusterRef[] {
  * mentions. `drafts` holds the people of the previous directory that are kept (their person and
  * packed mentions are reused); the state given becomes the new directory's.
  */
-function assembleDirectory(articles: readonly Article[], state: PeopleState, persons: readonly MergedPerson[], drafts: Map<MergedPerson, Draft>, changedArticles?: ReadonlySet<string>): PeopleDirectory {
+function assembleDirectory(
+  articles: readonly Article[],
+  state: PeopleState,
+  persons: readonly MergedPerson[],
+  drafts: Map<MergedPerson, Draft>,
+  changedArticles?: ReadonlySet<string>,
+): PeopleDirectory {
   const order = new Map(articles.map((article, index) => [article.id, index]));
   const dates = new Map(articles.map((article) => [article.id, article.date]));
   const people = persons.map((merged) => {
@@ -207,7 +226,16 @@ function assembleDirectory(articles: readonly Article[], state: PeopleState, per
       draft = { fields, mentionCount: mentions.length, mentions };
       drafts.set(merged, draft);
     }
-    return { merged, draft, name: draft.fields.name, slug: draft.slug, articleIds: draft.fields.articleIds, mentionCount: draft.mentionCount, id: '', coMentioned: [] as Person['coMentioned'] };
+    return {
+      merged,
+      draft,
+      name: draft.fields.name,
+      slug: draft.slug,
+      articleIds: draft.fields.articleIds,
+      mentionCount: draft.mentionCount,
+      id: '',
+      coMentioned: [] as Person['coMentioned'],
+    };
   });
   assignIds(people);
   for (const person of people) if (person.draft.slug === undefined) drafts.set(person.merged, (person.draft = { ...person.draft, slug: person.slug! }));
@@ -223,13 +251,23 @@ function assembleDirectory(articles: readonly Article[], state: PeopleState, per
   // Mentions are kept as numbers into the articles' text (see packPeople), not as objects and strings; kept people keep theirs.
   const fresh = people.filter((person) => person.draft.packed === undefined);
   const packedFresh = packPeople(
-    fresh.map((person) => ({ ...person.draft.fields, id: person.id, coMentioned: person.coMentioned, mentions: person.draft.mentions!.map((mention) => packMention(mention, articles, order)) })),
+    fresh.map((person) => ({
+      ...person.draft.fields,
+      id: person.id,
+      coMentioned: person.coMentioned,
+      mentions: person.draft.mentions!.map((mention) => packMention(mention, articles, order)),
+    })),
     articles,
   );
   const packedOf = new Map(fresh.map((person, position) => [person, packedFresh[position]!]));
   const packed = people.map((person) => {
     const before = person.draft.packed;
-    const made = before === undefined ? packedOf.get(person)! : before.id === person.id && sameCoMentioned(before.coMentioned, person.coMentioned) ? before : withIdentity(before, person.id, person.coMentioned);
+    const made =
+      before === undefined
+        ? packedOf.get(person)!
+        : before.id === person.id && sameCoMentioned(before.coMentioned, person.coMentioned)
+          ? before
+          : withIdentity(before, person.id, person.coMentioned);
     if (made !== before) {
       const { mentions: _decoded, ...fields } = person.draft;
       drafts.set(person.merged, { ...fields, packed: made });
@@ -251,5 +289,7 @@ function assembleDirectory(articles: readonly Article[], state: PeopleState, per
 }
 
 function sameCoMentioned(a: Person['coMentioned'], b: Person['coMentioned']): boolean {
-  return a.length === b.length && a.every((each, position) => each.personId === b[position]!.personId && each.name === b[position]!.name && each.articles === b[position]!.articles);
+  return (
+    a.length === b.length && a.every((each, position) => each.personId === b[position]!.personId && each.name === b[position]!.name && each.articles === b[position]!.articles)
+  );
 }

@@ -49,6 +49,7 @@ export function getLexicons(): Lexicons {
 }
 
 /** compromise's tags of ordinary words: a word with one of them is not only a proper noun. */
+// biome-ignore format: packed word list
 const COMMON_TAGS: ReadonlySet<string> = new Set([
   'Adjective', 'Adverb', 'Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'PhrasalVerb',
   'Singular', 'Plural', 'Uncountable', 'Noun', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Modal',
@@ -117,10 +118,6 @@ function loadLexicons(): Lexicons {
       }
     }
   }
-  const headWords = new Set<string>([
-    ...Object.keys(world.model.two.orgWords ?? {}),
-    ...Object.keys(world.model.two.placeWords ?? {}),
-    ...AMBIGUOUS_HEAD_WORDS,
-  ]);
+  const headWords = new Set<string>([...Object.keys(world.model.two.orgWords ?? {}), ...Object.keys(world.model.two.placeWords ?? {}), ...AMBIGUOUS_HEAD_WORDS]);
   return { givenNames, weakGivenNames, surnames, famous, places, demonyms, organisations, headWords, roles, calendar, isCommon };
 }

@@ -25,7 +25,8 @@ export interface Token {
  * `'s`, a word (with inner apostrophes and hyphens: `O'Brien`, `Djate-Taillard`), a number, or
  * one other character.
  */
-const TOKEN_PATTERN = /(?:\p{Lu}\.){2,}|(?:\p{Lu}\.)+\p{Lu}(?![\p{L}\p{N}'’])|\p{Lu}\.(?!\p{L}{2})|['’]s(?![\p{L}\p{N}])|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*|\p{N}(?:[\p{N}.,:/]*\p{N})?\p{L}*(?:-[\p{L}\p{N}]+)*|\S/gu;
+const TOKEN_PATTERN =
+  /(?:\p{Lu}\.){2,}|(?:\p{Lu}\.)+\p{Lu}(?![\p{L}\p{N}'’])|\p{Lu}\.(?!\p{L}{2})|['’]s(?![\p{L}\p{N}])|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*|\p{N}(?:[\p{N}.,:/]*\p{N})?\p{L}*(?:-[\p{L}\p{N}]+)*|\S/gu;
 
 /** A sentence's tokens (see {@link TOKEN_PATTERN}), a possessive `'s` and an abbreviation's period kept apart or joined as names need. */
 export function tokenize(sentence: string): Token[] {
@@ -58,7 +59,8 @@ export function tokenize(sentence: string): Token[] {
   return tokens;
 }
 
-const ADJECTIVAL_TAIL = /-(?:\p{Ll}*(?:ed|ing|ern|ese|ian|ic|ist|ish|style|like|wide|born|made|run|era|type|bound|proof|free|rich|only|owned|held|based)|\p{Ll}*\p{N}[\p{L}\p{N}]*)$/u;
+const ADJECTIVAL_TAIL =
+  /-(?:\p{Ll}*(?:ed|ing|ern|ese|ian|ic|ist|ish|style|like|wide|born|made|run|era|type|bound|proof|free|rich|only|owned|held|based)|\p{Ll}*\p{N}[\p{L}\p{N}]*)$/u;
 
 function makeToken(text: string, start: number, kind: TokenKind): Token {
   const lower = text.toLowerCase().replace(/\.$/u, '');
@@ -83,7 +85,7 @@ function isNameToken(token: Token): boolean {
 export function isSentenceInitial(tokens: readonly Token[], index: number): boolean {
   for (let position = index - 1; position >= 0; position -= 1) {
     const token = tokens[position]!;
-    if (token.kind === 'punct' && /^["'“‘(\[:\-–—*•`]$/u.test(token.text)) continue;
+    if (token.kind === 'punct' && /^["'“‘([:\-–—*•`]$/u.test(token.text)) continue;
     if (token.kind === 'number' && position === 0) continue;
     if (token.kind === 'punct' && token.text === '.' && position === 1) continue;
     return false;

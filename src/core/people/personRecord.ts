@@ -8,7 +8,11 @@ import { nameTokens } from './nameMatching.js';
 import type { RawMention } from './articlePeople.js';
 
 /** A merged person's record from their mentions: the fullest, most used form as the name, the other forms, roles per article, articles and dates (id and people named alongside left empty). */
-export function toPerson(mentions: RawMention[], order: ReadonlyMap<string, number>, dates: ReadonlyMap<string, string | undefined>): Person & { id: string; coMentioned: Person['coMentioned'] } {
+export function toPerson(
+  mentions: RawMention[],
+  order: ReadonlyMap<string, number>,
+  dates: ReadonlyMap<string, string | undefined>,
+): Person & { id: string; coMentioned: Person['coMentioned'] } {
   const sorted = [...mentions].sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || (a.offset ?? -1) - (b.offset ?? -1));
   const names = sorted.filter((mention) => !/^the\s/iu.test(mention.form));
   const counts = new Map<string, number>();
@@ -29,7 +33,10 @@ export function toPerson(mentions: RawMention[], order: ReadonlyMap<string, numb
     roles.push({ role: mention.role, articleId: mention.articleId, ...(date === undefined ? {} : { date }) });
   }
   const articleIds = [...new Set(sorted.map((mention) => mention.articleId))];
-  const articleDates = articleIds.map((id) => dates.get(id)).filter((date): date is string => date !== undefined).sort();
+  const articleDates = articleIds
+    .map((id) => dates.get(id))
+    .filter((date): date is string => date !== undefined)
+    .sort();
   return {
     id: '',
     name,

@@ -5,6 +5,7 @@
 import type { Person } from './directory.js';
 
 /** Head words of a role ("foreign minister", "ambassador to the U.N.", "Supreme Leader"). */
+// biome-ignore format: packed word list
 export const ROLE_HEADS = new Set([
   'minister', 'president', 'premier', 'chancellor', 'ambassador', 'envoy', 'representative', 'advisor', 'adviser',
   'spokesperson', 'spokesman', 'spokeswoman', 'secretary', 'leader', 'hawk', 'official', 'chief', 'director', 'head',
@@ -15,6 +16,7 @@ export const ROLE_HEADS = new Set([
 ]);
 
 /** Lowercase words that may stand inside a role before its head word. */
+// biome-ignore format: packed word list
 const ROLE_MODIFIERS = new Set([
   'foreign', 'prime', 'deputy', 'special', 'former', 'senior', 'national', 'supreme', 'vice', 'acting', 'top',
   'defense', 'defence', 'security', 'state', 'interior', 'finance', 'economy', 'trade', 'energy', 'oil', 'nuclear',

@@ -50,7 +50,15 @@ export function isDescriptor(token: Token, lex: Lexicons): boolean {
   if (token.kind === 'dotted') return true;
   if (token.kind !== 'word' || PARTICLES.has(token.lower)) return false;
   const lower = token.lower;
-  return lex.places.has(lower) || lex.demonyms.has(lower) || ORG_WORDS.has(lower) || lex.headWords.has(lower) || lex.calendar.has(lower) || isTitle(token) || (lex.isCommon(lower) && !lex.givenNames.has(lower));
+  return (
+    lex.places.has(lower) ||
+    lex.demonyms.has(lower) ||
+    ORG_WORDS.has(lower) ||
+    lex.headWords.has(lower) ||
+    lex.calendar.has(lower) ||
+    isTitle(token) ||
+    (lex.isCommon(lower) && !lex.givenNames.has(lower))
+  );
 }
 
 /** A noun for a person (`striker`, `spokesman`), or a hyphenated compound of one. */

@@ -5,6 +5,7 @@
  */
 
 /** Titles and honorifics written, capitalised, before a name and not part of it (`President Putin` → `Putin`). */
+// biome-ignore format: packed word list
 export const TITLES: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'miss', 'mme', 'mlle', 'messrs', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady',
   'rev', 'reverend', 'fr', 'sheikh', 'sheik', 'shaikh', 'emir', 'sultan', 'king', 'queen', 'prince', 'princess',
@@ -26,6 +27,7 @@ export const TITLES: ReadonlySet<string> = new Set([
  * Nouns for people that often stand right before a name in news text (`striker Shearer`,
  * `spokesman Nicholas Burns`, `off-spinner Such`); compromise's `Actor` list adds more.
  */
+// biome-ignore format: packed word list
 export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   'striker', 'midfielder', 'defender', 'winger', 'forward', 'goalkeeper', 'keeper', 'goalie', 'skipper', 'captain',
   'coach', 'manager', 'batsman', 'bowler', 'spinner', 'all-rounder', 'opener', 'paceman', 'seamer',
@@ -55,6 +57,7 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
 ]);
 
 /** Verbs that follow a person's name (`Hoddle said`, `Mitchell told reporters`). */
+// biome-ignore format: packed word list
 export const SAYING_VERBS: ReadonlySet<string> = new Set([
   'said', 'says', 'told', 'added', 'stated', 'declared', 'explained', 'wrote', 'writes', 'noted', 'insisted',
   'argued', 'warned', 'admitted', 'claimed', 'commented', 'replied', 'asked', 'tells', 'recalled', 'conceded',
@@ -67,6 +70,7 @@ export const SAYING_VERBS: ReadonlySet<string> = new Set([
  * Words that make a capitalised run an organisation, an event, a work or a place wherever they
  * stand (`Labour Party`, `United Nations`, `Bank of England`, `UEFA Cup`). None is a common surname.
  */
+// biome-ignore format: packed word list
 export const ORG_WORDS: ReadonlySet<string> = new Set([
   'inc', 'corp', 'ltd', 'plc', 'llc', 'ag', 'gmbh', 'bhd', 'nv', 'pty', 'party', 'council', 'ministry', 'united',
   'club', 'cup', 'league', 'university', 'college', 'fc', 'afc', 'rovers', 'wanderers', 'athletic', 'athletico',
@@ -106,6 +110,7 @@ export const ORG_WORDS: ReadonlySet<string> = new Set([
  * Head words of places and organisations that are also surnames (`Hall`, `Park`, `Law`, `Woods`):
  * they make a run a place or an organisation only when nothing marks it as a name.
  */
+// biome-ignore format: packed word list
 export const AMBIGUOUS_HEAD_WORDS: ReadonlySet<string> = new Set([
   'hall', 'park', 'lane', 'field', 'house', 'hill', 'hills', 'law', 'bridge', 'bank', 'banks', 'tower', 'mount',
   'forest', 'wood', 'woods', 'green', 'post', 'mail', 'grove', 'brook', 'ford', 'castle', 'church', 'street',
@@ -115,6 +120,7 @@ export const AMBIGUOUS_HEAD_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Particles inside a name, written lowercase (`Ludwig van Beethoven`, `Osama bin Laden`, `Aravinda de Silva`). */
+// biome-ignore format: packed word list
 export const PARTICLES: ReadonlySet<string> = new Set([
   'de', 'da', 'di', 'del', 'della', 'dello', 'dos', 'das', 'do', 'du', 'van', 'von', 'der', 'den', 'ter', 'ten',
   'le', 'la', 'bin', 'ibn', 'bint', 'al', 'el', 'y', 'zu', 'abu', 'ben', 'mac', 'wa',
@@ -127,12 +133,14 @@ export const NAME_PREFIX = /^(?:al|el|ad|as|ash|at|az|an|ar|bin|ibn|abu|d|de|da|
 export const CELTIC_SURNAME = /^(?:Mc\p{Lu}|Mac\p{Lu}|O['’]\p{Lu}|Fitz\p{Lu})/u;
 
 /** Dotted acronyms that are places or organisations, not initials (`U.S.`, `U.N.`). */
+// biome-ignore format: packed word list
 export const DOTTED_NON_INITIALS: ReadonlySet<string> = new Set([
   'u.s.', 'u.s.a.', 'u.k.', 'u.n.', 'e.u.', 'u.a.e.', 'd.c.', 'n.y.', 'l.a.', 'a.m.', 'p.m.', 'b.c.', 'a.d.',
   'u.s.s.r.', 'p.r.', 's.a.', 'n.v.', 'n.j.', 'h.k.',
 ]);
 
 /** Words that end with a period as abbreviations (`Mr.`, `St.`, `Jr.`), compared lowercase without it. */
+// biome-ignore format: packed word list
 export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'gen', 'col', 'lt', 'sgt', 'capt',
   'cmdr', 'adm', 'maj', 'cpl', 'gov', 'sen', 'rep', 'rev', 'hon', 'fr', 'msgr', 'mme', 'mlle', 'inc', 'corp', 'ltd',
@@ -149,6 +157,7 @@ export const REGNAL_NUMBER = /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV
  * Roles that companies and teams fill as often as people (`operator Unicom`, `carrier Vinson`):
  * not evidence of a person.
  */
+// biome-ignore format: packed word list
 export const NON_PERSONAL_ROLES: ReadonlySet<string> = new Set([
   'operator', 'maker', 'producer', 'dealer', 'broker', 'builder', 'developer', 'manufacturer', 'supplier',
   'distributor', 'retailer', 'lender', 'insurer', 'provider', 'employer', 'client', 'customer', 'buyer', 'seller',
@@ -157,6 +166,7 @@ export const NON_PERSONAL_ROLES: ReadonlySet<string> = new Set([
 ]);
 
 /** Prepositions before a place (`at Grace Road`, `in Washington`). */
+// biome-ignore format: packed word list
 export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set([
   'in', 'at', 'near', 'outside', 'inside', 'from', 'to', 'into', 'across', 'towards', 'toward', 'via', 'around',
   'through', 'throughout', 'across', 'between',
@@ -166,9 +176,11 @@ export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set([
 export const LIST_JOINERS: ReadonlySet<string> = new Set([',', ';', 'and', 'or', '&']);
 
 /** Endings common in surnames across Europe and beyond (`Ivanisevic`, `Kafelnikov`, `Popescu`). */
-export const SURNAME_ENDING = /(?:ov|ova|ev|eva|ski|ska|sky|skaya|enko|vic|vich|wicz|escu|opoulos|poulos|akis|idis|ides|oglu|ssen|sson|stein|berg|mann|ini|elli|etti|otti|ucci|ez|iak|czak|czyk|uk|yuk|shvili|dze|yan|ian|ayev|iyev|ovsky|nko)$/u;
+export const SURNAME_ENDING =
+  /(?:ov|ova|ev|eva|ski|ska|sky|skaya|enko|vic|vich|wicz|escu|opoulos|poulos|akis|idis|ides|oglu|ssen|sson|stein|berg|mann|ini|elli|etti|otti|ucci|ez|iak|czak|czyk|uk|yuk|shvili|dze|yan|ian|ayev|iyev|ovsky|nko)$/u;
 
 /** Function words, never part of a name even when capitalised (`In`, `He`); `The` opens runs that are then vetoed (`The Oval`). */
+// biome-ignore format: packed word list
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'of', 'and', 'or', 'but', 'nor', 'the', 'a', 'an', 'this',
   'that', 'these', 'those', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'its', 'their', 'our', 'my',
@@ -178,12 +190,14 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words that Title Case leaves in lowercase. */
+// biome-ignore format: packed word list
 export const TITLE_CASE_MINOR_WORDS: ReadonlySet<string> = new Set([
   'a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'vs',
   'per', 'via', 'into', 'over', 'up',
 ]);
 
 /** First words of place names (`San Bernardino`, `Santa Barbara`, `Fort Worth`, `Lake Victoria`). */
+// biome-ignore format: packed word list
 export const PLACE_PREFIXES: ReadonlySet<string> = new Set([
   'san', 'santa', 'santo', 'são', 'sao', 'saint', 'st', 'ste', 'fort', 'port', 'mount', 'mt', 'lake', 'cape', 'point',
   'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater', 'little', 'great',
@@ -193,12 +207,14 @@ export const PLACE_PREFIXES: ReadonlySet<string> = new Set([
 export const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
 
 /** Nouns that a leader's surname qualifies (`the Assad regime`, `the Clinton administration`). */
+// biome-ignore format: packed word list
 export const LEADER_NOUNS: ReadonlySet<string> = new Set([
   'administration', 'regime', 'government', 'campaign', 'presidency', 'premiership', 'era', 'camp',
   'aides', 'doctrine', 'family', 'clan', 'loyalists', 'supporters',
 ]);
 
 /** Lowercase nouns after a name that make it part of a place's name (`Charles de Gaulle airport`). */
+// biome-ignore format: packed word list
 export const PLACE_HEAD_NOUNS: ReadonlySet<string> = new Set([
   'airport', 'stadium', 'street', 'avenue', 'road', 'square', 'bridge', 'station', 'hospital', 'park', 'palace',
   'building', 'tower', 'arena', 'museum', 'airbase', 'river', 'lake', 'island', 'mountain', 'valley', 'prison',
@@ -208,6 +224,7 @@ export const PLACE_HEAD_NOUNS: ReadonlySet<string> = new Set([
 ]);
 
 /** Nationalities, peoples, faiths and regional adjectives, added to compromise's `Demonym` words. */
+// biome-ignore format: packed word list
 export const EXTRA_DEMONYMS: readonly string[] = [
   'british', 'english', 'scottish', 'scots', 'irish', 'welsh', 'dutch', 'flemish', 'kurdish', 'kurd', 'kurds', 'arab',
   'arabs', 'arabic', 'muslim', 'muslims', 'islamic', 'christians', 'catholic', 'catholics', 'jewish', 'jew', 'jews',
@@ -236,6 +253,7 @@ export const EXTRA_DEMONYMS: readonly string[] = [
 ];
 
 /** Countries, regions, cities, rivers and seas (one word or space-joined), added to compromise's places. */
+// biome-ignore format: packed word list
 export const EXTRA_PLACES: readonly string[] = [
   'britain', 'england', 'scotland', 'wales', 'ulster', 'europe', 'asia', 'africa', 'america', 'americas',
   'antarctica', 'australasia', 'oceania', 'eurasia', 'arabia', 'balkans', 'baltics', 'caucasus', 'siberia',

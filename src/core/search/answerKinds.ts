@@ -6,6 +6,7 @@
 /** Kinds of answer as bits: a question asks for a set of them, a sentence holds a set of them. */
 export const AnswerKind = Object.freeze({ number: 1, date: 2, name: 4 });
 
+// biome-ignore format: packed word list
 const NUMBER_WORDS: ReadonlySet<string> = new Set([
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen',
   'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty',
@@ -13,6 +14,7 @@ const NUMBER_WORDS: ReadonlySet<string> = new Set([
   'dozen', 'dozens', 'half', 'twice',
 ]);
 /** Month and weekday names count only capitalised: `may`, `march` and `sun` are ordinary words. */
+// biome-ignore format: packed word list
 const DATE_NAMES: ReadonlySet<string> = new Set([
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
   'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',

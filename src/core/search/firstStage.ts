@@ -67,9 +67,7 @@ function searchIndex(question: AnalyzedQuestion, context: RetrievalContext): Can
  * them in the candidates' text. The rarest term is always searched.
  */
 function searchedTerms(question: AnalyzedQuestion, context: RetrievalContext): string[] {
-  const byRarity = question.terms
-    .map((term, position) => ({ position, passages: context.index.documentFrequency.get(term) ?? 0 }))
-    .sort((a, b) => a.passages - b.passages);
+  const byRarity = question.terms.map((term, position) => ({ position, passages: context.index.documentFrequency.get(term) ?? 0 })).sort((a, b) => a.passages - b.passages);
   const searched = new Set<number>();
   let postings = 0;
   for (const { position, passages } of byRarity) {

@@ -34,7 +34,9 @@ export function foldNearDuplicates(index: CorpusIndex, candidates: readonly Cand
   const hits: Candidate[] = [];
   for (const candidate of candidates) {
     const group = index.duplicateGroupOf.get(candidate.article.id);
-    const twin = group && hits.find((hit) => hit.article.id !== candidate.article.id && group.articleIds.includes(hit.article.id) && saySame(termsOf(hit.passage), termsOf(candidate.passage)));
+    const twin =
+      group &&
+      hits.find((hit) => hit.article.id !== candidate.article.id && group.articleIds.includes(hit.article.id) && saySame(termsOf(hit.passage), termsOf(candidate.passage)));
     if (!twin || !group) {
       hits.push(candidate);
       continue;

@@ -149,7 +149,7 @@ export function rerankCandidates(
       ((bestAnswers & asked) !== 0 ? weights.answerKindBonus : 0) -
       ((sharedNames & ~(match.terms | match.nearTerms | match.title | context)) !== 0 ? weights.missingNamePenalty : 0);
     return {
-      score: relevance / Math.pow(1 + match.length, weights.lengthExponent),
+      score: relevance / (1 + match.length) ** weights.lengthExponent,
       termsInText: terms.filter((_, termIndex) => (match.terms >> termIndex) & 1),
       nearTermsInText: terms.filter((_, termIndex) => ((match.nearTerms & ~match.terms) >> termIndex) & 1),
     };

@@ -89,5 +89,5 @@ export function compareRanking(index: CorpusIndex, a: Candidate, b: Candidate): 
 }
 
 export function compareCorpusOrder(index: CorpusIndex, a: Passage, b: Passage): number {
-  return (index.articleOrder.get(a.articleId)! - index.articleOrder.get(b.articleId)!) || a.position - b.position;
+  return index.articleOrder.get(a.articleId)! - index.articleOrder.get(b.articleId)! || a.position - b.position;
 }

@@ -15,6 +15,7 @@ const naturalStopWords = readNaturalStopWords();
  * an answer, see {@link toTerm}), plus the pronoun `us` (absent from that list) and question and
  * request words that people type but articles do not ("tell me about…", "explain…").
  */
+// biome-ignore format: packed word list
 const STOP_WORDS: ReadonlySet<string> = new Set([
   ...naturalStopWords.filter((word) => !/^\p{N}$/u.test(word)),
   'us', 'also', 'did', 'does', 'done', 'doing', 'tell', 'explain', 'describe', 'please', 'whom',
@@ -87,9 +88,7 @@ export function tokenizeWords(text: string): WordToken[] {
     const start = match.index;
     // Plain letters and digits (most words of an English corpus) need no folding at all; this
     // check makes analysis about twice as fast, which matters when passages are read at query time.
-    const folded = PLAIN_WORD.test(raw)
-      ? raw
-      : (ASCII_WORD.test(raw) ? raw : normalizeForMatching(raw)).replace(/\./g, '').replace(POSSESSIVE_SUFFIX, '').replace(APOSTROPHES, '');
+    const folded = PLAIN_WORD.test(raw) ? raw : (ASCII_WORD.test(raw) ? raw : normalizeForMatching(raw)).replace(/\./g, '').replace(POSSESSIVE_SUFFIX, '').replace(APOSTROPHES, '');
     if (folded.length > 0) tokens.push({ raw, word: folded, start, end: start + raw.length });
   }
   return tokens;

@@ -33,14 +33,11 @@ export function normalizeText(text: string): string {
  * @example normalizeForMatching('Ｕ.Ｓ. Ośrodek') // 'U.S. Osrodek'
  */
 export function normalizeForMatching(text: string): string {
-  return text
-    .replace(INVISIBLE_CONTROLS, '')
-    .normalize('NFKD')
-    .replace(FOLDABLE_MARKS, '')
-    .normalize('NFKC');
+  return text.replace(INVISIBLE_CONTROLS, '').normalize('NFKD').replace(FOLDABLE_MARKS, '').normalize('NFKC');
 }
 
 /** Control characters other than tab and line breaks, and unpaired UTF-16 surrogates. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: this pattern exists to remove control characters
 const CONTROLS_AND_LONE_SURROGATES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**

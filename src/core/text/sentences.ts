@@ -4,6 +4,7 @@
 import type { TextRange } from '../types.js';
 
 /** Words that end with a period without ending the sentence (compared lowercase, without the period). */
+// biome-ignore format: packed word list
 const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'adm',
   'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'amb', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
@@ -16,7 +17,7 @@ const ABBREVIATIONS: ReadonlySet<string> = new Set([
  * Whether it really ends the sentence depends on the word before it and the text after it.
  */
 const CANDIDATE_END = /[.!?…]+["'”’)\]]*(?=[ \t]+)/g;
-const NEXT_STARTS_SENTENCE = /^[ \t]+["'“‘(\[]*[\p{Lu}\p{N}]/u;
+const NEXT_STARTS_SENTENCE = /^[ \t]+["'“‘([]*[\p{Lu}\p{N}]/u;
 
 /**
  * Splits a text into sentence ranges. A line break always ends a sentence (headlines, list items
@@ -53,7 +54,7 @@ function splitLine(line: string): TextRange[] {
 /** Whether the text, which ends with a period, ends with an abbreviation, an initial or a dotted acronym. */
 function endsWithNonFinalPeriod(text: string): boolean {
   const lastWord = /(\S+)\.$/u.exec(text)?.[1] ?? '';
-  const bare = lastWord.replace(/^["'“‘(\[]+/u, '');
+  const bare = lastWord.replace(/^["'“‘([]+/u, '');
   if (/^\p{Lu}$/u.test(bare)) return true;
   if (/^(?:\p{L}\.)+\p{L}$/u.test(bare)) return true;
   return ABBREVIATIONS.has(bare.toLowerCase());

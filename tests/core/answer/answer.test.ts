@@ -48,7 +48,9 @@ describe('answers', () => {
   it('quotes the sentence that names the new envoy', async () => {
     const result = await ask(index, 'Who replaced Brian Hook?');
     expect(result.abstained).toBe(false);
-    expect(result.quote?.text).toBe('On Thursday, Washington announced the replacement of U.S. special representative for Iran Brian Hook with recent Venezuela envoy and Iran hawk Elliott Abrams.');
+    expect(result.quote?.text).toBe(
+      'On Thursday, Washington announced the replacement of U.S. special representative for Iran Brian Hook with recent Venezuela envoy and Iran hawk Elliott Abrams.',
+    );
   });
 
   it('takes the quote verbatim from the excerpt of citation 1', async () => {

@@ -39,7 +39,6 @@ describe('compactPostings', () => {
     expect(terms(forwards)).toEqual(terms(backwards));
   });
 
-
   it('gives the same results, scores and serialisation as MiniSearch’s own maps', () => {
     const plain = indexOf(DOCUMENTS);
     const compact = indexOf(DOCUMENTS);

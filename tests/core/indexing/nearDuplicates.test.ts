@@ -66,7 +66,10 @@ describe('answers over near-duplicates', () => {
     expect(hookCitations).toHaveLength(1);
     expect(hookCitations[0]).toMatchObject({ rank: 1, articleId: SEED.freeBeacon });
     expect(hookCitations[0]!.alsoReportedBy.map((other) => other.articleId)).toEqual([SEED.libertyRewrite]);
-    expect(hookCitations[0]!.alsoReportedBy[0]).toMatchObject({ title: 'Iran Strengthens Ties with Russia Thanks to Continued Meddling from the U.S. Government', publisher: 'Liberty Conservative News' });
+    expect(hookCitations[0]!.alsoReportedBy[0]).toMatchObject({
+      title: 'Iran Strengthens Ties with Russia Thanks to Continued Meddling from the U.S. Government',
+      publisher: 'Liberty Conservative News',
+    });
   });
 
   it('shows the rewrite’s paragraph, naming the original, when only the rewrite has the question’s words', async () => {

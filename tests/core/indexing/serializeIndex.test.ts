@@ -2,13 +2,7 @@
  * The index snapshot, in memory: a restored index answers exactly as the one it was taken of.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  INDEX_SNAPSHOT_SECTIONS,
-  restoreCorpusIndex,
-  restoreCorpusIndexInSlices,
-  serializeCorpusIndex,
-  type IndexSnapshot,
-} from '../../../src/core/index.js';
+import { INDEX_SNAPSHOT_SECTIONS, restoreCorpusIndex, restoreCorpusIndexInSlices, serializeCorpusIndex, type IndexSnapshot } from '../../../src/core/index.js';
 import { answers } from '../../support/answers.js';
 import { seedIndex } from '../../support/seedCorpus.js';
 

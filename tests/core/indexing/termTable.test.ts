@@ -12,7 +12,25 @@ describe('TermTable', () => {
     expect(table.size).toBe(map.size);
     expect([...table]).toEqual([...map]);
     expect([...table.keys()]).toEqual([...map.keys()]);
-    expect(table.get('hook#0')).toEqual(['thursdai', 'washington', 'announc', 'replac', 'us', 'special', 'repres', 'iran', 'brian', 'hook', 'recent', 'venezuela', 'envoi', 'iran', 'hawk', 'elliott', 'abram']);
+    expect(table.get('hook#0')).toEqual([
+      'thursdai',
+      'washington',
+      'announc',
+      'replac',
+      'us',
+      'special',
+      'repres',
+      'iran',
+      'brian',
+      'hook',
+      'recent',
+      'venezuela',
+      'envoi',
+      'iran',
+      'hawk',
+      'elliott',
+      'abram',
+    ]);
     expect(table.has('visas#0')).toBe(true);
     expect(table.get('unknown#0')).toBeUndefined();
   });

@@ -65,8 +65,8 @@ function article(id: string): Article {
 
 /** Everything an index holds that a reader can see, as plain values. */
 function contents(index: CorpusIndex): unknown {
-  const search = (index.passageSearch as unknown as { _avgFieldLength: number[]; _documentCount: number });
-  const titles = (index.titleSearch as unknown as { _avgFieldLength: number[]; _documentCount: number });
+  const search = index.passageSearch as unknown as { _avgFieldLength: number[]; _documentCount: number };
+  const titles = index.titleSearch as unknown as { _avgFieldLength: number[]; _documentCount: number };
   return {
     version: index.version,
     articles: index.articles.map((each) => each.id),
@@ -84,11 +84,7 @@ function contents(index: CorpusIndex): unknown {
 async function allAnswers(index: CorpusIndex): Promise<string[]> {
   const replies: string[] = [];
   for (const question of [...BBC_QUESTIONS, ...CHANGE_QUESTIONS]) replies.push((await askReply(index, question, 'json')).output);
-  return [
-    ...(await answers(index)),
-    ...replies,
-    ...NAMES.map((name) => whoReply(index, name, 'json').output),
-  ];
+  return [...(await answers(index)), ...replies, ...NAMES.map((name) => whoReply(index, name, 'json').output)];
 }
 
 /** A story printed twice under two ids: its passages tie with their copies on every question. */
@@ -143,7 +139,7 @@ describe('updateCorpusIndex', () => {
     expect(await allAnswers(updated)).toEqual(await allAnswers(buildCorpusIndex(after)));
   }, 60_000);
 
-  it('gives back the first index\'s answers and version when an added article is removed again', async () => {
+  it("gives back the first index's answers and version when an added article is removed again", async () => {
     const first = buildCorpusIndex(byId([...seed, ...bbc.slice(0, 20)]));
     const added = updateCorpusIndex(first, { removed: [], added: [lavrovArticle], articles: byId([...first.articles, lavrovArticle]) });
     const undone = updateCorpusIndex(added, { removed: [lavrovArticle.id], added: [], articles: first.articles });
@@ -169,7 +165,11 @@ describe('updateCorpusIndex', () => {
   it('leaves the index it was given answering as before', async () => {
     const first = buildCorpusIndex(byId([...seed, ...bbc.slice(0, 20)]));
     const answersBefore = await allAnswers(first);
-    updateCorpusIndex(first, { removed: [SEED.freeBeacon], added: [lavrovArticle], articles: byId([...first.articles.filter((each) => each.id !== SEED.freeBeacon), lavrovArticle]) });
+    updateCorpusIndex(first, {
+      removed: [SEED.freeBeacon],
+      added: [lavrovArticle],
+      articles: byId([...first.articles.filter((each) => each.id !== SEED.freeBeacon), lavrovArticle]),
+    });
 
     expect(await allAnswers(first)).toEqual(answersBefore);
   }, 60_000);
@@ -177,7 +177,7 @@ describe('updateCorpusIndex', () => {
   it('finds the people a fresh build finds through a series of additions and removals (seed 7)', () => {
     // A seeded walk: each step removes and adds a few of the BBC politics and business articles, which share many names.
     let seed32 = 7;
-    const random = (): number => ((seed32 = (Math.imul(seed32, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32);
+    const random = (): number => (seed32 = (Math.imul(seed32, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32;
     const pool = [...bbc];
     let index = buildCorpusIndex(byId([...seed, ...pool.slice(0, 24)]));
     for (let step = 0; step < 5; step += 1) {
@@ -194,8 +194,12 @@ describe('updateCorpusIndex', () => {
   it('refuses a change that does not fit the index, naming what is wrong', () => {
     const index = buildCorpusIndex(seed);
     expect(() => updateCorpusIndex(index, { removed: ['no-such-article'], added: [], articles: seed })).toThrow('corpus index update: no article no-such-article to remove');
-    expect(() => updateCorpusIndex(index, { removed: [], added: [article(SEED.freeBeacon)], articles: seed })).toThrow(`corpus index update: ${SEED.freeBeacon} is already in the index`);
-    expect(() => updateCorpusIndex(index, { removed: [], added: [lavrovArticle], articles: seed })).toThrow("corpus index update: the articles are not the index's less the removed plus the added");
+    expect(() => updateCorpusIndex(index, { removed: [], added: [article(SEED.freeBeacon)], articles: seed })).toThrow(
+      `corpus index update: ${SEED.freeBeacon} is already in the index`,
+    );
+    expect(() => updateCorpusIndex(index, { removed: [], added: [lavrovArticle], articles: seed })).toThrow(
+      "corpus index update: the articles are not the index's less the removed plus the added",
+    );
   });
 
   it('refuses to update an index a second time: its successor is the one to update', () => {

@@ -51,8 +51,14 @@ describe('chunkArticle on every seed article', () => {
     for (const article of articles) {
       const sentences = splitSentences(article.text);
       for (const passage of chunkArticle(article)) {
-        expect(sentences.some((sentence) => sentence.start === passage.start), `${passage.id} starts a sentence`).toBe(true);
-        expect(sentences.some((sentence) => sentence.end === passage.end), `${passage.id} ends a sentence`).toBe(true);
+        expect(
+          sentences.some((sentence) => sentence.start === passage.start),
+          `${passage.id} starts a sentence`,
+        ).toBe(true);
+        expect(
+          sentences.some((sentence) => sentence.end === passage.end),
+          `${passage.id} ends a sentence`,
+        ).toBe(true);
       }
     }
   });
@@ -62,7 +68,9 @@ describe('chunkArticle on every seed article', () => {
       const passages = chunkArticle(article);
       const sentences = splitSentences(article.text);
       const owners = sentences.map((sentence) => passages.filter((passage) => passage.start <= sentence.start && sentence.end <= passage.end));
-      owners.forEach((owner, position) => expect(owner, `${article.id} sentence ${position}`).toHaveLength(1));
+      owners.forEach((owner, position) => {
+        expect(owner, `${article.id} sentence ${position}`).toHaveLength(1);
+      });
       const ownerPositions = owners.map((owner) => owner[0]!.position);
       expect(ownerPositions).toEqual([...ownerPositions].sort((a, b) => a - b));
       for (let position = 1; position < passages.length; position += 1) {

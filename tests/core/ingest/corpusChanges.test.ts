@@ -3,17 +3,25 @@ import { compareCorpora, isUnchanged, keepPreviousVersions, parseCorpus, type Co
 import { SAMPLE_TEXT, markdownArticle } from '../../support/tempCorpus.js';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
-const hook: CorpusFile = { name: 'hook.md', bytes: encode(markdownArticle({ title: 'Abrams Replaces Hook', publisher: 'Washington Free Beacon', date: '2020-08-07' }, SAMPLE_TEXT.hook)) };
+const hook: CorpusFile = {
+  name: 'hook.md',
+  bytes: encode(markdownArticle({ title: 'Abrams Replaces Hook', publisher: 'Washington Free Beacon', date: '2020-08-07' }, SAMPLE_TEXT.hook)),
+};
 const visas: CorpusFile = { name: 'visas.txt', bytes: encode(`Russia to Lift Visas for Iranians\n\n${SAMPLE_TEXT.visas}\n`) };
 const wire: CorpusFile = {
   name: 'wire.jsonl',
-  bytes: encode(`${JSON.stringify({ id: 'uavs', title: 'Iran Readies UAVs for Russia', text: SAMPLE_TEXT.uavs })}\n${JSON.stringify({ id: 'oil-deal', title: 'A $40 Billion Deal', text: SAMPLE_TEXT.oilDeal })}\n`),
+  bytes: encode(
+    `${JSON.stringify({ id: 'uavs', title: 'Iran Readies UAVs for Russia', text: SAMPLE_TEXT.uavs })}\n${JSON.stringify({ id: 'oil-deal', title: 'A $40 Billion Deal', text: SAMPLE_TEXT.oilDeal })}\n`,
+  ),
 };
 
 describe('compareCorpora', () => {
   it('lists articles added, changed and removed by id', () => {
     const before = parseCorpus([hook, visas]).articles;
-    const editedHook = { name: 'hook.md', bytes: encode(markdownArticle({ title: 'Abrams Replaces Hook', publisher: 'Washington Free Beacon', date: '2020-08-08' }, SAMPLE_TEXT.hook)) };
+    const editedHook = {
+      name: 'hook.md',
+      bytes: encode(markdownArticle({ title: 'Abrams Replaces Hook', publisher: 'Washington Free Beacon', date: '2020-08-08' }, SAMPLE_TEXT.hook)),
+    };
     const after = parseCorpus([editedHook, wire]).articles;
     expect(compareCorpora(before, after)).toEqual({ added: ['uavs', 'oil-deal'], changed: ['hook'], removed: ['visas'] });
   });
@@ -49,7 +57,10 @@ describe('keepPreviousVersions', () => {
 
   it('keeps the previous articles of a JSON Lines file whose line broke, but not those still read', () => {
     const previous = parseCorpus([wire]).articles;
-    const broken = { name: 'wire.jsonl', bytes: encode(`${JSON.stringify({ id: 'uavs', title: 'Iran Readies UAVs for Russia', text: `${SAMPLE_TEXT.uavs} Updated.` })}\n{"id": "oil-deal", "title": \n`) };
+    const broken = {
+      name: 'wire.jsonl',
+      bytes: encode(`${JSON.stringify({ id: 'uavs', title: 'Iran Readies UAVs for Russia', text: `${SAMPLE_TEXT.uavs} Updated.` })}\n{"id": "oil-deal", "title": \n`),
+    };
     const merged = keepPreviousVersions(previous, parseCorpus([broken]));
     expect(merged.keptFiles).toEqual(['wire.jsonl']);
     expect(merged.articles.find((article) => article.id === 'uavs')?.text).toContain('Updated.');

@@ -13,7 +13,12 @@ const CASES = 1_000;
 const NAMES = ['dispatch.md', 'dispatch.txt', 'dispatch.jsonl'] as const;
 const encoder = new TextEncoder();
 const SENTENCES = Object.values(SAMPLE_TEXT);
-const TITLES = ['Russia and Iran Deepening Their Relationship', 'Iran Strengthens Ties with Russia', 'The Russian-Iranian Alliance that wasn’t', 'Defying America. Russia’s policy towards Iran'];
+const TITLES = [
+  'Russia and Iran Deepening Their Relationship',
+  'Iran Strengthens Ties with Russia',
+  'The Russian-Iranian Alliance that wasn’t',
+  'Defying America. Russia’s policy towards Iran',
+];
 
 /** Code points to build text from: ASCII, whitespace, controls (not NUL: random bytes bring those), accents, Cyrillic, Arabic, CJK, emoji, invisible marks. */
 const CODE_POINT_RANGES: ReadonlyArray<readonly [number, number]> = [
@@ -52,7 +57,12 @@ function randomBytes(random: Random, maxLength: number): Uint8Array {
 
 /** A good Markdown article, as the corpus README describes it. */
 function markdownArticle(random: Random): string {
-  const fields = [`title: ${random.pick(TITLES)}`, `publisher: VOA Editorials`, `date: ${random.pick(['2022-07', '2016', '2020-08-07'])}`, `url: "https://editorials.voa.gov/amp/${random.int(1, 9_999_999)}.html"`];
+  const fields = [
+    `title: ${random.pick(TITLES)}`,
+    `publisher: VOA Editorials`,
+    `date: ${random.pick(['2022-07', '2016', '2020-08-07'])}`,
+    `url: "https://editorials.voa.gov/amp/${random.int(1, 9_999_999)}.html"`,
+  ];
   if (random.next() < 0.5) fields.unshift(`id: ${random.pick(['russia-iran-deepening-relationship', 'iran-ties-russia-us-meddling'])}`);
   const body = Array.from({ length: random.int(1, 4) }, () => random.pick(SENTENCES)).join('\n\n');
   return `---\n${fields.join('\n')}\n---\n\n${body}\n`;
@@ -63,7 +73,11 @@ const FRONT_MATTER_BREAKS: ReadonlyArray<(text: string, random: Random) => strin
   (text, random) => text.slice(0, random.int(0, text.length)),
   (text) => text.replace(/\n---\n/, '\n'),
   (text) => text.replace(/^---\n/, ''),
-  (text, random) => text.replace(/\n/, `\n${random.pick(['title: [Russia', ': :', '- a list item', 'title: &a *a', 'date: !!binary aGk=', '\ttab: indented', 'title: "unclosed', 'title:\n  en: nested', 'date: 2020-13-45', 'url: javascript:alert(1)', 'id: Not A Slug', 'title: ', 'title: One\ntitle: Two'])}\n`),
+  (text, random) =>
+    text.replace(
+      /\n/,
+      `\n${random.pick(['title: [Russia', ': :', '- a list item', 'title: &a *a', 'date: !!binary aGk=', '\ttab: indented', 'title: "unclosed', 'title:\n  en: nested', 'date: 2020-13-45', 'url: javascript:alert(1)', 'id: Not A Slug', 'title: ', 'title: One\ntitle: Two'])}\n`,
+    ),
   (text) => text.replace(/\n/g, '\r\n'),
   (text) => `\uFEFF${text}`,
   (text, random) => `${text.slice(0, random.int(0, text.length))}---\n${text.slice(random.int(0, text.length))}`,
@@ -81,13 +95,23 @@ function brokenFrontMatter(random: Random): Uint8Array {
 
 /** One line of a JSON Lines export: a good article, JSON that is not one, or not JSON at all. */
 function randomJsonLine(random: Random): string {
-  const article = { id: `wire-${random.int(1, 50)}`, title: random.pick(TITLES), publisher: 'Test Wire', date: '2022-07-19', url: 'https://wire.example/1', text: random.pick(SENTENCES) };
+  const article = {
+    id: `wire-${random.int(1, 50)}`,
+    title: random.pick(TITLES),
+    publisher: 'Test Wire',
+    date: '2022-07-19',
+    url: 'https://wire.example/1',
+    text: random.pick(SENTENCES),
+  };
   switch (random.int(0, 7)) {
     case 0:
     case 1:
       return JSON.stringify(article);
     case 2:
-      return JSON.stringify({ ...article, [random.pick(['title', 'date', 'url', 'id', 'text', 'publisher'])]: random.pick([42, [], {}, null, true, 'javascript:alert(1)', '2021-02-29', '', 'Bad Id!']) });
+      return JSON.stringify({
+        ...article,
+        [random.pick(['title', 'date', 'url', 'id', 'text', 'publisher'])]: random.pick([42, [], {}, null, true, 'javascript:alert(1)', '2021-02-29', '', 'Bad Id!']),
+      });
     case 3:
       return JSON.stringify(random.pick([42, 'a string', [1, 2], null, true, { nested: { deeper: [article] } }]));
     case 4:
@@ -172,7 +196,9 @@ describe('parseCorpusFile on 1,000 seeded random files, each as .md, .txt and .j
   });
 
   it('gives a .jsonl file at least one article or one issue', () => {
-    const none = outcomes.filter((outcome) => outcome.name.endsWith('.jsonl') && outcome.parsed !== undefined && outcome.parsed.articles.length + outcome.parsed.issues.length === 0).map(label);
+    const none = outcomes
+      .filter((outcome) => outcome.name.endsWith('.jsonl') && outcome.parsed !== undefined && outcome.parsed.articles.length + outcome.parsed.issues.length === 0)
+      .map(label);
     expect(none).toEqual([]);
   });
 

@@ -35,7 +35,9 @@ function onlyIssue(kind: CorpusIssueKind, name: string, content: string | Uint8A
 
 describe('parseCorpusFile: Markdown with front matter', () => {
   it('reads the metadata from the front matter and the text from the body', () => {
-    const { articles, issues } = parseCorpusFile(file('free-beacon.md', markdownArticle({ ...FREE_BEACON_FIELDS, author: 'Staff' }, `${SAMPLE_TEXT.hook}\n\n${SAMPLE_TEXT.visas}`)));
+    const { articles, issues } = parseCorpusFile(
+      file('free-beacon.md', markdownArticle({ ...FREE_BEACON_FIELDS, author: 'Staff' }, `${SAMPLE_TEXT.hook}\n\n${SAMPLE_TEXT.visas}`)),
+    );
     expect(issues).toEqual([]);
     expect(articles).toEqual([
       {
@@ -146,7 +148,9 @@ describe('parseCorpusFile: plain text and JSON Lines', () => {
 
 describe('parseCorpus: one issue per unusable file, naming the file and the reason', () => {
   it('reports front matter without a closing `---`', () => {
-    expect(onlyIssue('front-matter', 'unclosed.md', `---\ntitle: Russia and Iran Deepening Their Relationship\n\n${SAMPLE_TEXT.uavs}\n`)).toBe('bad front matter: no closing "---" line');
+    expect(onlyIssue('front-matter', 'unclosed.md', `---\ntitle: Russia and Iran Deepening Their Relationship\n\n${SAMPLE_TEXT.uavs}\n`)).toBe(
+      'bad front matter: no closing "---" line',
+    );
   });
 
   it('reports a Markdown file without front matter', () => {
@@ -192,7 +196,9 @@ describe('parseCorpus: one issue per unusable file, naming the file and the reas
   });
 
   it('reports a binary file (NUL bytes)', () => {
-    expect(onlyIssue('binary', 'dump.md', new Uint8Array([...encode(`---\ntitle: Russia and Iran\n---\n\n${SAMPLE_TEXT.uavs}`), 0x00, 0x00]))).toBe('binary file (contains NUL bytes)');
+    expect(onlyIssue('binary', 'dump.md', new Uint8Array([...encode(`---\ntitle: Russia and Iran\n---\n\n${SAMPLE_TEXT.uavs}`), 0x00, 0x00]))).toBe(
+      'binary file (contains NUL bytes)',
+    );
   });
 
   it('names the format of a binary file it recognises by its signature (a PNG saved as .md)', () => {
@@ -205,7 +211,9 @@ describe('parseCorpus: one issue per unusable file, naming the file and the reas
   });
 
   it('reports a malformed date (month 13)', () => {
-    expect(onlyIssue('bad-date', 'date.md', markdownArticle({ title: 'Russia and Iran', date: '2020-13-01' }, SAMPLE_TEXT.uavs))).toBe('bad date "2020-13-01": use YYYY, YYYY-MM or YYYY-MM-DD');
+    expect(onlyIssue('bad-date', 'date.md', markdownArticle({ title: 'Russia and Iran', date: '2020-13-01' }, SAMPLE_TEXT.uavs))).toBe(
+      'bad date "2020-13-01": use YYYY, YYYY-MM or YYYY-MM-DD',
+    );
   });
 
   it('reports a day that does not exist (29 February 2021)', () => {
@@ -229,7 +237,9 @@ describe('parseCorpus: one issue per unusable file, naming the file and the reas
   });
 
   it('reports a `data:` URL as unsafe', () => {
-    expect(onlyIssue('unsafe-url', 'data.md', markdownArticle({ title: 'Russia and Iran', url: '"data:text/html,<script>alert(1)</script>"' }, SAMPLE_TEXT.uavs))).toMatch(/^unsafe URL "data:text\/html,/);
+    expect(onlyIssue('unsafe-url', 'data.md', markdownArticle({ title: 'Russia and Iran', url: '"data:text/html,<script>alert(1)</script>"' }, SAMPLE_TEXT.uavs))).toMatch(
+      /^unsafe URL "data:text\/html,/,
+    );
   });
 
   it('reports an id that is not a slug', () => {
@@ -244,11 +254,15 @@ describe('parseCorpus: one issue per unusable file, naming the file and the reas
       ['hook-replaced', 'a-original.md'],
       ['hook-replaced-2', 'b-copy.md'],
     ]);
-    expect(issues).toEqual([{ file: 'b-copy.md', kind: 'duplicate-id', reason: 'duplicate id "hook-replaced" (already used by a-original.md): loaded as "hook-replaced-2"; give it an id of its own' }]);
+    expect(issues).toEqual([
+      { file: 'b-copy.md', kind: 'duplicate-id', reason: 'duplicate id "hook-replaced" (already used by a-original.md): loaded as "hook-replaced-2"; give it an id of its own' },
+    ]);
   });
 
   it('derives the next free id when the first derived one is taken too', () => {
-    const files = ['a.md', 'b.md', 'c.md'].map((name, position) => file(name, markdownArticle({ id: position === 1 ? 'visas-2' : 'visas', title: `Visas ${name}` }, SAMPLE_TEXT.visas)));
+    const files = ['a.md', 'b.md', 'c.md'].map((name, position) =>
+      file(name, markdownArticle({ id: position === 1 ? 'visas-2' : 'visas', title: `Visas ${name}` }, SAMPLE_TEXT.visas)),
+    );
     expect(parseCorpus(files).articles.map((article) => article.id)).toEqual(['visas', 'visas-2', 'visas-3']);
   });
 
@@ -313,7 +327,9 @@ describe('parseCorpusFile: encodings, binary formats and size limits', () => {
 
   it('reports the first line over the line limit, by number', () => {
     const parsed = parseCorpusFile(file('voa.md', article), { limits: { maxLineBytes: 150 } });
-    expect(parsed.issues).toEqual([{ file: 'voa.md', kind: 'line-too-long', reason: `line 6 too long (${encode(SAMPLE_TEXT.uavs).length} bytes; a line may have at most 150 bytes)` }]);
+    expect(parsed.issues).toEqual([
+      { file: 'voa.md', kind: 'line-too-long', reason: `line 6 too long (${encode(SAMPLE_TEXT.uavs).length} bytes; a line may have at most 150 bytes)` },
+    ]);
   });
 
   it('applies no file size limit to a .jsonl export, only a line limit', () => {
@@ -333,7 +349,9 @@ describe('parseCorpusFile: encodings, binary formats and size limits', () => {
     for (let start = 0; start < long.length; start += 4096) parser.push(long.subarray(start, start + 4096));
     parser.push(encode(`\n${JSON.stringify({ id: 'hook', title: 'Abrams Replaces Hook', text: SAMPLE_TEXT.hook })}\n`));
     const { articles, issues } = parser.finish();
-    expect(issues).toEqual([{ file: 'wire.jsonl:1', kind: 'line-too-long', reason: `line too long (${long.length.toLocaleString('en-US')} bytes; a JSON line may have at most 512 KiB)` }]);
+    expect(issues).toEqual([
+      { file: 'wire.jsonl:1', kind: 'line-too-long', reason: `line too long (${long.length.toLocaleString('en-US')} bytes; a JSON line may have at most 512 KiB)` },
+    ]);
     expect(articles.map((entry) => [entry.id, entry.source])).toEqual([['hook', 'wire.jsonl:2']]);
   });
 });
@@ -345,7 +363,16 @@ describe('isSafeUrl', () => {
   });
 
   it('rejects other schemes, credentials, relative URLs and URLs with spaces', () => {
-    for (const url of ['javascript:alert(1)', 'data:text/html,hi', 'file:///etc/passwd', 'https://user:pass@host/', 'https://user@host/', '/relative/path', 'https://exa mple.com/', 'https://example.com/\u0000']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html,hi',
+      'file:///etc/passwd',
+      'https://user:pass@host/',
+      'https://user@host/',
+      '/relative/path',
+      'https://exa mple.com/',
+      'https://example.com/\u0000',
+    ]) {
       expect(isSafeUrl(url), url).toBe(false);
     }
   });

@@ -137,7 +137,10 @@ describe('paginateArticle', () => {
     const paragraphs = article.text.split('\n\n');
     for (const page of paginateArticle(article, 900)) {
       const first = page.split('\n\n')[0]!;
-      expect(paragraphs.some((paragraph) => paragraph.startsWith(first)), first.slice(0, 40)).toBe(true);
+      expect(
+        paragraphs.some((paragraph) => paragraph.startsWith(first)),
+        first.slice(0, 40),
+      ).toBe(true);
     }
   });
 

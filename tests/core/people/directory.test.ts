@@ -45,9 +45,25 @@ describe('the people directory of the bundled corpus', () => {
   it('holds no organisation, place, outlet or photo credit', () => {
     const forms = people.people.flatMap((candidate) => candidate.variants.map((variant) => variant.toLowerCase()));
     for (const notAPerson of [
-      'Al-Monitor', 'Getty Images', 'White House', 'Security Council', 'Page Count', 'New York Times', 'Kremlin', 'Supreme Leader',
-      'Eurasian Economic Union', 'Shanghai Cooperation Organization', 'United Nations', 'State Department', 'Washington', 'Tehran',
-      'Moscow', 'NATO', 'CNN', 'Iran Business News', 'Liberty Conservative News',
+      'Al-Monitor',
+      'Getty Images',
+      'White House',
+      'Security Council',
+      'Page Count',
+      'New York Times',
+      'Kremlin',
+      'Supreme Leader',
+      'Eurasian Economic Union',
+      'Shanghai Cooperation Organization',
+      'United Nations',
+      'State Department',
+      'Washington',
+      'Tehran',
+      'Moscow',
+      'NATO',
+      'CNN',
+      'Iran Business News',
+      'Liberty Conservative News',
     ]) {
       expect(forms, notAPerson).not.toContain(notAPerson.toLowerCase());
     }

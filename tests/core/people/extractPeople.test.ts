@@ -103,7 +103,26 @@ describe('extractPeople on the seed articles', () => {
   });
 
   it('names no outlet, organisation, place or title as a person anywhere in the seed articles', () => {
-    const notPeople = ['Al-Monitor', 'Getty Images', 'White House', 'Security Council', 'Page Count', 'New York Times', 'Kremlin', 'Supreme Leader', 'Eurasian Economic Union', 'Iran Business News', 'CNN', 'State Department', 'Washington', 'Moscow', 'Tehran', 'Iran', 'Russia', 'Ukraine'];
+    const notPeople = [
+      'Al-Monitor',
+      'Getty Images',
+      'White House',
+      'Security Council',
+      'Page Count',
+      'New York Times',
+      'Kremlin',
+      'Supreme Leader',
+      'Eurasian Economic Union',
+      'Iran Business News',
+      'CNN',
+      'State Department',
+      'Washington',
+      'Moscow',
+      'Tehran',
+      'Iran',
+      'Russia',
+      'Ukraine',
+    ];
     const found = SEED_IDS.flatMap(allNames);
     for (const name of notPeople) expect(found.filter((text) => text.includes(name))).toEqual([]);
   });

@@ -44,7 +44,9 @@ describe('Unicode variants of the same question', () => {
     ['a soft hyphen and a bidi override', 'Who re\u00ADplaced \u202EBrian\u202C Hook?'],
     ['non-breaking spaces', 'Who\u00A0replaced\u00A0Brian\u00A0Hook?'],
   ])('finds the same passage when written with %s', async (_, variant) => {
-    expect((await ask(index, normalizeUserText(variant))).citations.map((citation) => citation.passageId)).toEqual((await ask(index, normalizeUserText(plain))).citations.map((citation) => citation.passageId));
+    expect((await ask(index, normalizeUserText(variant))).citations.map((citation) => citation.passageId)).toEqual(
+      (await ask(index, normalizeUserText(plain))).citations.map((citation) => citation.passageId),
+    );
   });
 
   it('reads a name with a combining accent as the precomposed one', async () => {

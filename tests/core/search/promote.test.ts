@@ -42,7 +42,9 @@ describe('promoteAnswerBearing, through retrievePassages', () => {
   });
 
   it('reads the question word after a leading clause: "When Santini resigned, who replaced him?" asks for a name, not a date', async () => {
-    const articles = [football('spurs', `Jacques Santini resigned as Tottenham manager and was replaced by his assistant Martin Jol.\n\nThe club confirmed the change on 5 November 2004.`)];
+    const articles = [
+      football('spurs', `Jacques Santini resigned as Tottenham manager and was replaced by his assistant Martin Jol.\n\nThe club confirmed the change on 5 November 2004.`),
+    ];
     const asked = 'When Jacques Santini resigned as Tottenham manager, who replaced him?';
     const scores = rerankPassages(buildCorpusIndex(articles, { targetLength: 10 }), asked);
     expect(scores.get('spurs#0')).toBeGreaterThan(scores.get('spurs#1')!);
@@ -50,7 +52,9 @@ describe('promoteAnswerBearing, through retrievePassages', () => {
   });
 
   it('does not count a number the question already gives as the answer to how many', async () => {
-    const articles = [football('games', `Jacques Santini has resigned as Tottenham manager after winning games in 2004.\n\nHe won five games and lost eight, the club said.\n\n${coda}`)];
+    const articles = [
+      football('games', `Jacques Santini has resigned as Tottenham manager after winning games in 2004.\n\nHe won five games and lost eight, the club said.\n\n${coda}`),
+    ];
     const asked = 'How many games did Jacques Santini win at Tottenham in 2004?';
     const scores = rerankPassages(buildCorpusIndex(articles, { targetLength: 10 }), asked);
     expect(scores.get('games#0')).toBeGreaterThan(scores.get('games#1')!);

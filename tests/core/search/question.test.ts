@@ -50,7 +50,28 @@ describe('analyzeQuestion and its limits', () => {
   });
 
   it(`keeps at most ${MAX_QUERY_TERMS} distinct terms and marks the question truncated`, () => {
-    const words = ['Zarif', 'Lavrov', 'Moscow', 'Tehran', 'Abrams', 'Hook', 'Craft', 'embargo', 'snapback', 'sanctions', 'Syria', 'Assad', 'Kremlin', 'Venezuela', 'China', 'Ukraine', 'NATO', 'visa', 'UAVs', 'JCPOA'];
+    const words = [
+      'Zarif',
+      'Lavrov',
+      'Moscow',
+      'Tehran',
+      'Abrams',
+      'Hook',
+      'Craft',
+      'embargo',
+      'snapback',
+      'sanctions',
+      'Syria',
+      'Assad',
+      'Kremlin',
+      'Venezuela',
+      'China',
+      'Ukraine',
+      'NATO',
+      'visa',
+      'UAVs',
+      'JCPOA',
+    ];
     const query = analyzeQuestion(index, words.join(' '));
     expect(query.terms).toHaveLength(MAX_QUERY_TERMS);
     expect(query.terms[0]).toBe('zarif');
@@ -59,7 +80,24 @@ describe('analyzeQuestion and its limits', () => {
   });
 
   it(`does not mark a question with exactly ${MAX_QUERY_TERMS} distinct terms truncated`, () => {
-    const words = ['Zarif', 'Lavrov', 'Moscow', 'Tehran', 'Abrams', 'Hook', 'Craft', 'embargo', 'snapback', 'sanctions', 'Syria', 'Assad', 'Kremlin', 'Venezuela', 'China', 'Ukraine'];
+    const words = [
+      'Zarif',
+      'Lavrov',
+      'Moscow',
+      'Tehran',
+      'Abrams',
+      'Hook',
+      'Craft',
+      'embargo',
+      'snapback',
+      'sanctions',
+      'Syria',
+      'Assad',
+      'Kremlin',
+      'Venezuela',
+      'China',
+      'Ukraine',
+    ];
     const query = analyzeQuestion(index, `${words.join(' ')} Zarif Lavrov`);
     expect(query.terms).toHaveLength(MAX_QUERY_TERMS);
     expect(query.truncated).toBe(false);
@@ -105,7 +143,10 @@ describe('the question’s shape', () => {
   it('weighs each term by its rarity in the index, and sums the weights', () => {
     const query = analyzeQuestion(index, 'Who replaced Brian Hook?');
     expect(query.termWeights).toEqual(query.terms.map((term) => termWeight(index, term)));
-    expect(query.totalWeight).toBeCloseTo(query.termWeights.reduce((sum, weight) => sum + weight, 0), 12);
+    expect(query.totalWeight).toBeCloseTo(
+      query.termWeights.reduce((sum, weight) => sum + weight, 0),
+      12,
+    );
   });
 
   it('keeps the first word folded for matching, diacritics removed, as the terms are', () => {

@@ -72,19 +72,13 @@ describe('rerankCandidates', () => {
   });
 
   it('weighs a name the question gives above its other words', () => {
-    const index = buildCorpusIndex([
-      article('named', 'Lavrov discussed the budget on Monday.'),
-      article('unnamed', 'Ministers discussed the pipeline on Monday.'),
-    ]);
+    const index = buildCorpusIndex([article('named', 'Lavrov discussed the budget on Monday.'), article('unnamed', 'Ministers discussed the pipeline on Monday.')]);
     const scores = rerankAll(index, 'Did Lavrov discuss the pipeline?');
     expect(scores.get('named')).toBeGreaterThan(scores.get('unnamed')!);
   });
 
   it('weighs the noun naming the kind of answer below the question’s other words', () => {
-    const index = buildCorpusIndex([
-      article('answering', 'Tehran hosted the summit in July.'),
-      article('naming', 'The city hosted a festival in July.'),
-    ]);
+    const index = buildCorpusIndex([article('answering', 'Tehran hosted the summit in July.'), article('naming', 'The city hosted a festival in July.')]);
     const scores = rerankAll(index, 'Which city hosted the summit?');
     expect(scores.get('answering')).toBeGreaterThan(scores.get('naming')!);
   });
@@ -181,7 +175,11 @@ describe('rerankCandidates', () => {
   it('returns one result per candidate, in the order given, with the question terms each text holds', () => {
     const index = buildCorpusIndex([article('a', 'Zarif meets Lavrov in Moscow.'), article('b', 'Sanctions on Iran were tightened.')]);
     const query = analyzeQuestion(index, 'Did Zarif meet Lavrov about sanctions?');
-    const [first, second] = rerankCandidates(index, query, index.passages.map((passage) => ({ passage, score: 2 })));
+    const [first, second] = rerankCandidates(
+      index,
+      query,
+      index.passages.map((passage) => ({ passage, score: 2 })),
+    );
     expect(first?.termsInText).toEqual(['zarif', 'meet', 'lavrov']);
     expect(second?.termsInText).toEqual(['sanction']);
     expect(rerankCandidates(index, query, [])).toEqual([]);

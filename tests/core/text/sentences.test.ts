@@ -20,7 +20,8 @@ describe('splitSentences', () => {
   });
 
   it('does not end a sentence after a month abbreviation followed by a day (`Oct. 28`)', () => {
-    const text = 'Russian Foreign Minister Sergey Lavrov on Oct. 28 in Moscow hosted his Iranian and Syrian counterparts. It was announced Oct. 24 that Russia plans to lift visa requirements.';
+    const text =
+      'Russian Foreign Minister Sergey Lavrov on Oct. 28 in Moscow hosted his Iranian and Syrian counterparts. It was announced Oct. 24 that Russia plans to lift visa requirements.';
     expect(sentencesOf(text)).toEqual([
       'Russian Foreign Minister Sergey Lavrov on Oct. 28 in Moscow hosted his Iranian and Syrian counterparts.',
       'It was announced Oct. 24 that Russia plans to lift visa requirements.',
@@ -29,10 +30,7 @@ describe('splitSentences', () => {
 
   it('does not end a sentence at a dotted acronym in mid-sentence (`U.S. presence`)', () => {
     const text = 'Russia and Iran have been allied to check the U.S. presence in the Middle East. This recent report came at a time of sanctions.';
-    expect(sentencesOf(text)).toEqual([
-      'Russia and Iran have been allied to check the U.S. presence in the Middle East.',
-      'This recent report came at a time of sanctions.',
-    ]);
+    expect(sentencesOf(text)).toEqual(['Russia and Iran have been allied to check the U.S. presence in the Middle East.', 'This recent report came at a time of sanctions.']);
   });
 
   it('does not end a sentence at a dotted acronym followed by a name (`U.N. Kelly Craft`)', () => {

@@ -20,6 +20,7 @@ const BOILERPLATE_ROLES = ['navigation', 'banner', 'contentinfo', 'complementary
  * or id (split at `-`, `_`, spaces and camelCase humps), so `share-bar`, `relatedLinks` and
  * `c-newsletter_signup` match while `shared-content` or `adventure` do not.
  */
+// biome-ignore format: packed word list
 const BOILERPLATE_WORDS = new Set([
   'share', 'sharing', 'sharebar', 'social', 'related', 'recommended', 'recommendations', 'newsletter', 'newsletters', 'subscribe',
   'subscription', 'signup', 'promo', 'promotion', 'advert', 'advertisement', 'ad', 'ads', 'adslot', 'advertising', 'sponsored',

@@ -5,6 +5,7 @@
 import { childrenOf, isElement, TEXT_NODE, type DomElement, type DomNode } from './dom.js';
 
 /** Elements that end the running paragraph and start a new one. */
+// biome-ignore format: packed word list
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION',
   'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',

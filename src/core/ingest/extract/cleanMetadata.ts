@@ -6,6 +6,7 @@
 import { collapseWhitespace } from './bodyText.js';
 
 /** Named entities that survive in JSON-LD strings and double-encoded attributes. */
+// biome-ignore format: packed word list
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“',
   ndash: '–', mdash: '—', hellip: '…', eacute: 'é', egrave: 'è', aacute: 'á', iacute: 'í', oacute: 'ó', uacute: 'ú',
@@ -30,11 +31,15 @@ export function cleanDeclaredText(text: string): string {
 
 /** Letters and digits only, lower case: how names of a site are compared. */
 function comparable(text: string): string {
-  return text.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** Site names that are a page's name ("Home", "Homepage"…) or an edition's ("U.S.", "UK edition"…) instead. */
-const NOT_A_SITE_NAME = /^(?:home|home ?page|index|start|welcome|untitled|default|news|main|front ?page|(?:u\.?s\.?|u\.?k\.?|us|uk|international|global|world|europe|asia|africa|india|canada|australia)(?: edition)?|edition)$/i;
+const NOT_A_SITE_NAME =
+  /^(?:home|home ?page|index|start|welcome|untitled|default|news|main|front ?page|(?:u\.?s\.?|u\.?k\.?|us|uk|international|global|world|europe|asia|africa|india|canada|australia)(?: edition)?|edition)$/i;
 
 /**
  * A site name cleaned: "Home" and the like refused, "Home - The Site" → "The Site", a URL or an
@@ -93,10 +98,12 @@ export function cleanTitle(raw: string, publisher?: string, pageUrl?: string): s
 }
 
 /** Words that make a byline part a role, a desk or a placeholder, not a person's name. */
-const NOT_A_NAME = /\b(?:staff|writer|reporter|correspondent|editor|editors|editorial|contributor|contributing|columnist|team|desk|newsroom|admin|administrator|guest|anonymous|unknown|updated|published|posted)\b/i;
+const NOT_A_NAME =
+  /\b(?:staff|writer|reporter|correspondent|editor|editors|editorial|contributor|contributing|columnist|team|desk|newsroom|admin|administrator|guest|anonymous|unknown|updated|published|posted)\b/i;
 
 /** Words before the names in a byline: "By", "Written by"… in a few languages. */
-const BYLINE_PREFIX = /^(?:(?:(?:written|posted|reported|story|words|text|compiled)\s+by|by|from|por|von|par|di|door|av|af)\s+|(?:author|autor|autora|auteur|text|texto|текст|автор)\s*:\s*)/iu;
+const BYLINE_PREFIX =
+  /^(?:(?:(?:written|posted|reported|story|words|text|compiled)\s+by|by|from|por|von|par|di|door|av|af)\s+|(?:author|autor|autora|auteur|text|texto|текст|автор)\s*:\s*)/iu;
 
 /**
  * The names in an author field: "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"].
@@ -130,7 +137,19 @@ function titleCase(name: string): string {
 }
 
 const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 /** `YYYY-MM-DD` (or shorter) when the parts make a real date, else undefined. */
@@ -146,7 +165,12 @@ function formatDate(year: number, month?: number, day?: number): string | undefi
 
 /** The month number of an English month name or abbreviation ("Nov.", "November"). */
 function monthNumber(name: string): number | undefined {
-  return MONTHS[name.toLowerCase().replace(/\.$/, '').slice(0, name.toLowerCase().startsWith('sept') ? 4 : 3)];
+  return MONTHS[
+    name
+      .toLowerCase()
+      .replace(/\.$/, '')
+      .slice(0, name.toLowerCase().startsWith('sept') ? 4 : 3)
+  ];
 }
 
 /**

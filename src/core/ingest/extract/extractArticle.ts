@@ -28,9 +28,7 @@ export interface ExtractedArticle {
 }
 
 /** An article, or the reason a page has none (a short sentence for a person). */
-export type ExtractionResult =
-  | { readonly kind: 'article'; readonly article: ExtractedArticle; readonly words: number }
-  | { readonly kind: 'no-article'; readonly reason: string };
+export type ExtractionResult = { readonly kind: 'article'; readonly article: ExtractedArticle; readonly words: number } | { readonly kind: 'no-article'; readonly reason: string };
 
 /** Fewer words of body than this and a page is not an article (a front page, an error page, a login wall). */
 export const MIN_ARTICLE_WORDS = 50;
@@ -104,7 +102,9 @@ function firstAccepted<T>(candidates: readonly string[], clean: (candidate: stri
 /** The article's fields other than its text, from declarations first and Readability's findings after. */
 function chooseMetadata(declared: DeclaredMetadata, findings: ReadabilityFindings, pageUrl: string | undefined): Omit<ExtractedArticle, 'text'> {
   const publisher = firstAccepted([...declared.publishers, ...(findings.siteName ? [findings.siteName] : [])], cleanPublisher);
-  const titleSource = firstAccepted([...declared.titles, ...(findings.title ? [findings.title] : [])], (candidate) => (cleanDeclaredText(candidate) === '' ? undefined : candidate));
+  const titleSource = firstAccepted([...declared.titles, ...(findings.title ? [findings.title] : [])], (candidate) =>
+    cleanDeclaredText(candidate) === '' ? undefined : candidate,
+  );
   const title = titleSource === undefined ? '' : cleanTitle(titleSource, publisher, pageUrl);
   const authorGroups = [...declared.authors, ...(findings.byline ? [[findings.byline]] : [])];
   let author: string | undefined;

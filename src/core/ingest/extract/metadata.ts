@@ -102,7 +102,6 @@ interface MetaTag {
   readonly content: string;
 }
 
-
 /** Meta keys of a publication date that sites make up beyond the standard ones (`sn-post-date`, `article.published`). */
 const PUBLISHED_DATE_KEY = /(?:^|[:._-])(?:published(?:[_-]?(?:time|date|at))?|pub-?date|post-?date|publish-?date|date-?published|release-?date)$/;
 
@@ -139,8 +138,17 @@ function listsToken(element: DomElement, attribute: string, token: string): bool
  */
 function scanPage(document: DomDocument): PageDeclarations {
   const found: PageDeclarations = {
-    metas: [], jsonLdSources: [], titleTexts: [], h1Texts: [], itempropAuthorNames: [], itempropDates: [],
-    itempropDateContents: [], pubdateTimes: [], articleTimes: [], allTimes: [], canonicalLinks: [],
+    metas: [],
+    jsonLdSources: [],
+    titleTexts: [],
+    h1Texts: [],
+    itempropAuthorNames: [],
+    itempropDates: [],
+    itempropDateContents: [],
+    pubdateTimes: [],
+    articleTimes: [],
+    allTimes: [],
+    canonicalLinks: [],
   };
   const root = document.documentElement;
   if (!root) return found;
@@ -209,13 +217,7 @@ export function readDeclaredMetadata(document: DomDocument): DeclaredMetadata {
   const bodies = jsonLdString('articleBody').filter((body) => body.trim() !== '');
 
   return {
-    titles: [
-      ...metaContents(metas, ['og:title', 'twitter:title']),
-      ...jsonLdString('headline'),
-      ...jsonLdString('name'),
-      ...page.titleTexts,
-      ...page.h1Texts,
-    ],
+    titles: [...metaContents(metas, ['og:title', 'twitter:title']), ...jsonLdString('headline'), ...jsonLdString('name'), ...page.titleTexts, ...page.h1Texts],
     publishers: [
       ...metaContents(metas, ['og:site_name']),
       ...articles.flatMap((node) => namesOf(node['publisher'], byId)),
@@ -229,10 +231,26 @@ export function readDeclaredMetadata(document: DomDocument): DeclaredMetadata {
     ].filter((group) => group.length > 0),
     dates: [
       ...jsonLdString('datePublished'),
-      ...metaContents(metas, [
-        'article:published_time', 'og:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'publish-date',
-        'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'cxenseparse:recs:publishtime', 'pdate',
-      ], PUBLISHED_DATE_KEY),
+      ...metaContents(
+        metas,
+        [
+          'article:published_time',
+          'og:published_time',
+          'datepublished',
+          'date',
+          'pubdate',
+          'publishdate',
+          'publish-date',
+          'dc.date',
+          'dc.date.issued',
+          'dcterms.created',
+          'sailthru.date',
+          'parsely-pub-date',
+          'cxenseparse:recs:publishtime',
+          'pdate',
+        ],
+        PUBLISHED_DATE_KEY,
+      ),
       ...page.itempropDates,
       ...page.itempropDateContents,
       ...page.pubdateTimes,

@@ -11,7 +11,8 @@ const DATE_WORDS =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m|p\.m|gmt|utc|est|edt|pst|pdt|cst|cdt|ist|bst|cet|cest|de|às|at|on|um|le|el|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|segunda|terça|quarta|quinta|sexta|sábado|domingo|feira)$/i;
 
 /** Words that announce a timestamp line. */
-const TIMESTAMP_LEAD = /^(?:posted|updated|published|first published|last updated|last modified|modified|created|date|dated|publicado|atualizado|actualizado|veröffentlicht|aktualisiert|publié|mis à jour)\b/i;
+const TIMESTAMP_LEAD =
+  /^(?:posted|updated|published|first published|last updated|last modified|modified|created|date|dated|publicado|atualizado|actualizado|veröffentlicht|aktualisiert|publié|mis à jour)\b/i;
 
 /** Whether a short block is only a date or time, possibly with "Posted"/"Updated" and a site name. */
 export function isTimestampLine(text: string): boolean {
@@ -37,7 +38,8 @@ const PROMPT_PATTERN =
  * Section labels that are a whole line ("Comments (12)", "Trending now") or open a list of
  * terms ("Tags: Budget, Tax"); alone, since a sentence may start with "Comments from…".
  */
-const SECTION_LABEL = /^(?:(?:comments?|tags|topics|categories|trending(?: now)?|top stories|latest news|most popular)(?:\s*\(\d+\))?\s*:?|(?:tags|topics|categories|posted in|filed under)\s*:.*)$/i;
+const SECTION_LABEL =
+  /^(?:(?:comments?|tags|topics|categories|trending(?: now)?|top stories|latest news|most popular)(?:\s*\(\d+\))?\s*:?|(?:tags|topics|categories|posted in|filed under)\s*:.*)$/i;
 
 /** A request to subscribe or sign up… */
 const PITCH_ACTION = /\b(?:subscribe|sign up|signup|get the latest|register)\b/i;

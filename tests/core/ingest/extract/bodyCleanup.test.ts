@@ -11,7 +11,9 @@ const STORY = [
   'The city council voted 7-2 on Tuesday night to approve a network of protected cycle lanes, ending a two-year fight over parking on the seafront.',
   'Supporters packed the public gallery and cheered as the vote was read out; shop owners on Marine Parade said they would ask for a judicial review.',
   'Work on the first stretch, between the pier and the harbour, is due to start in April and to finish before the summer season.',
-].map((paragraph) => `<p>${paragraph}</p>`).join('');
+]
+  .map((paragraph) => `<p>${paragraph}</p>`)
+  .join('');
 
 /** The page's visible text after the cleanup. */
 function cleanedText(body: string): string {
@@ -22,7 +24,9 @@ function cleanedText(body: string): string {
 
 describe('removeBoilerplateBlocks', () => {
   it('removes share bars, related links and newsletter boxes by their class words', () => {
-    const text = cleanedText(`<article><div class="c-share-bar"><a>Share on Facebook</a></div>${STORY}<div class="relatedLinks"><a>Rail strike called off</a></div><div id="newsletter_signup">Get our morning briefing</div></article>`);
+    const text = cleanedText(
+      `<article><div class="c-share-bar"><a>Share on Facebook</a></div>${STORY}<div class="relatedLinks"><a>Rail strike called off</a></div><div id="newsletter_signup">Get our morning briefing</div></article>`,
+    );
     expect(text).toContain('voted 7-2');
     expect(text).not.toContain('Share on Facebook');
     expect(text).not.toContain('Rail strike');
@@ -35,7 +39,9 @@ describe('removeBoilerplateBlocks', () => {
   });
 
   it('removes navigation, asides and text meant only for screen readers', () => {
-    const text = cleanedText(`<nav><a href="/">Home</a></nav><article>${STORY}<span class="sr-only">Opens in a new window</span></article><aside>Most read: Heatwave warning</aside>`);
+    const text = cleanedText(
+      `<nav><a href="/">Home</a></nav><article>${STORY}<span class="sr-only">Opens in a new window</span></article><aside>Most read: Heatwave warning</aside>`,
+    );
     expect(text).not.toContain('Home');
     expect(text).not.toContain('Opens in a new window');
     expect(text).not.toContain('Heatwave');
@@ -48,7 +54,8 @@ describe('removeBoilerplateBlocks', () => {
   });
 
   it('keeps a quoted tweet inside a box named "social-media-embed"', () => {
-    const tweet = '<div class="social-media-embed"><blockquote class="twitter-tweet"><p>Meth. We’re on it. <a href="https://t.co/x">pic.twitter.com/x</a></p>— Governor (@gov) November 18, 2019</blockquote></div>';
+    const tweet =
+      '<div class="social-media-embed"><blockquote class="twitter-tweet"><p>Meth. We’re on it. <a href="https://t.co/x">pic.twitter.com/x</a></p>— Governor (@gov) November 18, 2019</blockquote></div>';
     const text = cleanedText(`<article>${STORY}${tweet}</article>`);
     expect(text).toContain('Meth. We’re on it.');
   });

@@ -10,7 +10,8 @@ function latin1Bytes(text: string): Uint8Array {
 }
 
 /** A French news paragraph with accents; in windows-1252 "é" is E9 and "’" is 92. */
-const FRENCH_PAGE = (head: string): string => `<html><head>${head}<title>R\u00e9forme des retraites</title></head><body><p>Le gouvernement a pr\u00e9sent\u00e9 mercredi sa r\u00e9forme.</p></body></html>`;
+const FRENCH_PAGE = (head: string): string =>
+  `<html><head>${head}<title>R\u00e9forme des retraites</title></head><body><p>Le gouvernement a pr\u00e9sent\u00e9 mercredi sa r\u00e9forme.</p></body></html>`;
 
 describe('decodeHtml', () => {
   it('decodes a page whose <meta charset> says windows-1252', () => {
@@ -23,7 +24,7 @@ describe('decodeHtml', () => {
     expect(decodeHtml(bytes)).toContain('L’été dernier');
   });
 
-  it('prefers the Content-Type header\'s charset to the page\'s <meta>', () => {
+  it("prefers the Content-Type header's charset to the page's <meta>", () => {
     const bytes = latin1Bytes(FRENCH_PAGE('<meta charset="utf-8">'));
     expect(decodeHtml(bytes, 'text/html; charset=windows-1252')).toContain('présenté');
   });

@@ -76,7 +76,13 @@ describe('extractArticle metadata', () => {
   });
 
   it('finds an article given as the mainEntity of a WebPage', () => {
-    const html = page(jsonLd({ '@type': 'WebPage', name: 'Example News', mainEntity: { '@type': 'AnalysisNewsArticle', headline: 'Why the rail strike ended', author: 'Tom Krisher', datePublished: '2022-12-01' } }));
+    const html = page(
+      jsonLd({
+        '@type': 'WebPage',
+        name: 'Example News',
+        mainEntity: { '@type': 'AnalysisNewsArticle', headline: 'Why the rail strike ended', author: 'Tom Krisher', datePublished: '2022-12-01' },
+      }),
+    );
     expect(extract(html)).toMatchObject({ title: 'Why the rail strike ended', author: 'Tom Krisher', date: '2022-12-01' });
   });
 
@@ -140,10 +146,10 @@ describe('extractArticle metadata', () => {
 
   it('decodes HTML entities in JSON-LD strings', () => {
     const html = page(jsonLd({ '@type': 'NewsArticle', headline: 'Ministers&#8217; plan &amp; the unions', author: 'Se&aacute;n O&#x27;Brien' }));
-    expect(extract(html)).toMatchObject({ title: 'Ministers’ plan & the unions', author: 'Seán O\'Brien' });
+    expect(extract(html)).toMatchObject({ title: 'Ministers’ plan & the unions', author: "Seán O'Brien" });
   });
 
-  it('keeps the date as written in the page\'s own time zone', () => {
+  it("keeps the date as written in the page's own time zone", () => {
     const html = page('<meta property="article:published_time" content="2019-11-19T23:30:00-05:00">');
     expect(extract(html).date).toBe('2019-11-19');
   });

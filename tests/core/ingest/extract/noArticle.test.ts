@@ -24,7 +24,9 @@ const HEADLINES = [
 /** A news site's front page: linked headlines, with a teaser paragraph under each when `teasers`. */
 function frontPage(teasers: boolean): string {
   const cards = HEADLINES.map((headline, index) => {
-    const teaser = teasers ? `<p>${headline}: our reporters were there as the day unfolded and spoke to the people it touched.</p>` : `<a href="/news/${index}">Read the full story</a>`;
+    const teaser = teasers
+      ? `<p>${headline}: our reporters were there as the day unfolded and spoke to the people it touched.</p>`
+      : `<a href="/news/${index}">Read the full story</a>`;
     return `<div class="story-card"><h3><a href="/news/${index}">${headline}</a></h3>${teaser}</div>`;
   });
   return `<!doctype html><html><head><title>Coastal Herald - Home</title><meta property="og:site_name" content="Coastal Herald"><meta property="og:type" content="website"></head>

@@ -48,7 +48,12 @@ describe('filterBoilerplateParagraphs', () => {
   const story = block('Neo-banks promise to ease your pain, but that is just morphine for the real condition.');
 
   it('drops a "More … Stories" prompt together with the list it introduces', () => {
-    const blocks = [story, block('More Great WIRED Stories'), block('YouTubers must unionize, no matter what Google says', 'LI', 26), block('Could an astronaut lost in space use gravity to get around?', 'LI', 25)];
+    const blocks = [
+      story,
+      block('More Great WIRED Stories'),
+      block('YouTubers must unionize, no matter what Google says', 'LI', 26),
+      block('Could an astronaut lost in space use gravity to get around?', 'LI', 25),
+    ];
     expect(filterBoilerplateParagraphs(blocks).map((kept) => kept.text)).toEqual([story.text]);
   });
 

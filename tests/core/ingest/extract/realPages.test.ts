@@ -37,7 +37,9 @@ function squeeze(text: string): string {
 
 /** The first and last paragraphs a person marked as the article. */
 function markedEnds(prefix: string): [string, string] {
-  const paragraphs = truth[keyOf(prefix)]!.articleBody.split(/\n+/).map(squeeze).filter((paragraph) => paragraph !== '');
+  const paragraphs = truth[keyOf(prefix)]!.articleBody.split(/\n+/)
+    .map(squeeze)
+    .filter((paragraph) => paragraph !== '');
   return [paragraphs[0]!, paragraphs[paragraphs.length - 1]!];
 }
 
@@ -75,7 +77,7 @@ describe('extractArticle on saved news pages', () => {
     expect(body).not.toContain('YouTubers must unionize');
   });
 
-  it('drops Vox\'s photo captions, credits and share buttons', () => {
+  it("drops Vox's photo captions, credits and share buttons", () => {
     const html = pageHtml(VOX);
     expect(html).toContain('Hindustan Times/Getty Images');
     const body = extractPage(VOX).text;
@@ -99,7 +101,7 @@ describe('extractArticle on saved news pages', () => {
     for (const paragraph of paragraphs) expect(paragraph).toBe(squeeze(paragraph));
   });
 
-  it('reads an NJ.com article\'s title, author, date and canonical URL', () => {
+  it("reads an NJ.com article's title, author, date and canonical URL", () => {
     const article = extractPage(NJ);
     expect(article.title).toBe('South Dakota doubles down on ‘Meth. We’re on it.’ They just might be.');
     expect(article.author).toBe('Amy Kuperinsky');
@@ -107,19 +109,22 @@ describe('extractArticle on saved news pages', () => {
     expect(article.url).toBe('https://www.nj.com/entertainment/2019/11/florida-man-exists-south-dakota-hold-my-beer-meth-were-on-it.html');
   });
 
-  it('reads a Vox article\'s publisher, author and date from its declarations', () => {
+  it("reads a Vox article's publisher, author and date from its declarations", () => {
     const article = extractPage(VOX);
     expect(article).toMatchObject({ publisher: 'Vox', author: 'Umair Irfan', date: '2019-11-08' });
     expect(article.title).toBe('The law that’s helping fuel Delhi’s deadly air pollution');
   });
 
-  it('reads a Wall Street Journal article\'s publisher, author and date', () => {
+  it("reads a Wall Street Journal article's publisher, author and date", () => {
     expect(extractPage(WSJ)).toMatchObject({ publisher: 'WSJ', author: 'Sarah E. Needleman', date: '2019-11-19' });
   });
 
-  it('takes a Reuters page\'s canonical link over the URL it was fetched from', () => {
+  it("takes a Reuters page's canonical link over the URL it was fetched from", () => {
     const key = keyOf('57d46c9d751e');
-    const result = extractArticle(readFileSync(extractionPagePath(key), 'utf8'), 'https://www.reuters.com/article/us-global-markets/oversupply-angst-idUSKBN1XT00W?utm_source=twitter');
+    const result = extractArticle(
+      readFileSync(extractionPagePath(key), 'utf8'),
+      'https://www.reuters.com/article/us-global-markets/oversupply-angst-idUSKBN1XT00W?utm_source=twitter',
+    );
     expect(result.kind === 'article' && result.article.url).toBe('https://www.reuters.com/article/us-global-markets-idUSKBN1XT00W');
   });
 });
