@@ -80,6 +80,11 @@ describe('architecture: src/core is pure', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('uses node:module in one file only, src/core/packageData.ts', async () => {
+    const users = (await coreFiles()).filter(({ text }) => importedModules(text).includes(PACKAGE_DATA_READER)).map(({ file }) => file);
+    expect(users).toEqual([path.join('src', 'core', 'packageData.ts')]);
+  });
+
   it('takes nothing from node:module but createRequire', async () => {
     const uses = (await coreFiles()).flatMap(({ file, text }) => [...text.matchAll(/\bimport\s+([^;]*?)\s+from\s+['"]node:module['"]/g)].map((match) => `${file}: ${match[1]!}`));
     expect(uses.filter((use) => !use.endsWith('{ createRequire }'))).toEqual([]);

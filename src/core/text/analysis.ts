@@ -4,7 +4,7 @@
  * dropped, English stop words removed and the rest Porter-stemmed.
  */
 import { normalizeForMatching } from './normalize.js';
-import { readNaturalStopWords, readPorterStemmer } from './packageData.js';
+import { readNaturalStopWords, readPorterStemmer } from '../packageData.js';
 import type { TextRange } from '../types.js';
 
 const porterStemmer = readPorterStemmer();

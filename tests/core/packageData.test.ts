@@ -6,9 +6,22 @@ import {
   readGenderDetectionNames,
   readJaroWinkler,
   readMobyGivenNames,
-} from '../../../src/core/people/packageData.js';
+  readNaturalStopWords,
+  readPorterStemmer,
+} from '../../src/core/packageData.js';
 
-describe('the package data the people code reads', () => {
+describe('the package data the core reads', () => {
+  it("reads natural's Porter stemmer, which stems plurals and verb forms", () => {
+    const stemmer = readPorterStemmer();
+    expect(['sanctions', 'replaced', 'relationship'].map((word) => stemmer.stem(word))).toEqual(['sanction', 'replac', 'relationship']);
+  });
+
+  it("reads natural's English stop words, lowercase, with the commonest function words", () => {
+    const words = readNaturalStopWords();
+    expect(words).toEqual(expect.arrayContaining(['the', 'of', 'and']));
+    expect(words.every((word) => word === word.toLowerCase())).toBe(true);
+  });
+
   it("reads compromise's lexicon with given names, surnames and places tagged", () => {
     const { lexicon } = readCompromiseLexicon().model.one;
     expect([lexicon['john'], lexicon['smith'], lexicon['tehran']]).toEqual(['MaleName', 'LastName', 'City']);
