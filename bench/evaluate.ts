@@ -17,6 +17,11 @@
  * per paragraph, titled with its article's title): the share whose top paragraph holds a phrase
  * stands next to Dossier's share whose answer or top passage does.
  *
+ * When questions carry a `kind` (and a `half`, `tuning` or `held-out`), a table follows with, for
+ * each kind and half: R@1 for Dossier and both baselines, the expected phrase found (Dossier's
+ * answer or top excerpt; the baselines' top paragraph), answerable questions answered and
+ * off-topic ones declined (bench/questions/README.md describes the kind files).
+ *
  * `--articles REGEX` keeps only the questions with an expected article id matching it (for
  * example `^squad-[0-4]-`, the questions on the first five SQuAD articles). `--json` prints one
  * object with every figure instead of the text.
@@ -26,7 +31,23 @@ import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
 import { answerQuestion, isQuestionProblem, parseEncodingName, type Answer, type Article } from '../src/core/index.js';
 import { describeCorpusIssues, openCorpus } from '../src/corpus/openCorpus.js';
-import { matchesArticle, rankAt, RANKED, ranking, rankingFigures, rankOfExpected, readQuestions, round, type Question, type Ranking, type RankingFigures } from './scoring.js';
+import {
+  figuresByKindAndHalf,
+  matchesArticle,
+  rankAt,
+  RANKED,
+  ranking,
+  rankingFigures,
+  rankOfExpected,
+  readQuestions,
+  round,
+  type GroupFigures,
+  type Question,
+  type QuestionOutcome,
+  type Ranking,
+  type RankingFigures,
+  type Share,
+} from './scoring.js';
 
 interface Tally {
   count: number;
@@ -60,11 +81,15 @@ for (const line of describeCorpusIssues(issues)) process.stderr.write(`corpus is
 const tallies = { hitAt1: tally(), phrase: tally(), declined: tally(), answered: tally() };
 const dossier = ranking();
 const failures: string[] = [];
+/** Dossier's result on each question, for the table by kind and half. */
+const dossierResults = new Map<Question, { answered: boolean; rank?: number; phraseFound?: boolean }>();
 const answeringStarted = performance.now();
 for (const question of questions) {
   const result = await answerQuestion(index, question.q, { moreCitations: RANKED - 3 });
   const answer: Answer | null = isQuestionProblem(result) ? null : result;
   const abstained = answer === null || answer.abstained;
+  const outcome: { answered: boolean; rank?: number; phraseFound?: boolean } = { answered: !abstained };
+  dossierResults.set(question, outcome);
   if (question.abstain) {
     record(tallies.declined, abstained, question, 'answered an off-topic question', answer);
     continue;
@@ -75,6 +100,7 @@ for (const question of questions) {
     const ranked = [...(answer?.citations ?? []), ...(answer?.moreCitations ?? [])];
     const rank = rankOfExpected(index, question, ranked);
     rankAt(dossier, rank);
+    outcome.rank = rank;
     if (rank !== 1)
       failures.push(`  ${question.id ?? ''} ${question.q} — top citation is ${top?.articleId ?? 'missing'}${answer?.quote ? ` — quoted: ${answer.quote.text.slice(0, 100)}` : ''}`);
   } else if (question.titles) {
@@ -84,6 +110,7 @@ for (const question of questions) {
   if (question.expect) {
     const haystack = `${answer?.quote?.text ?? ''}\n${top?.excerpt ?? ''}`.toLowerCase();
     const found = !abstained && question.expect.some((phrase) => haystack.includes(phrase.toLowerCase()));
+    outcome.phraseFound = found;
     record(tallies.phrase, found, question, `no expected phrase (${question.expect.join(' | ')})`, answer);
   }
 }
@@ -101,6 +128,7 @@ const paragraphBaselines =
         stemmed: runParagraphBaseline(paragraphs, phraseQuestions, new MiniSearch<BaselineDocument>({ fields: ['title', 'text'], processTerm: stemmedTerm() })),
       }
     : null;
+const kindRows = questions.some((question) => question.kind !== undefined) ? figuresByKindAndHalf(questions.map(outcomeOf)) : null;
 
 if (values.json) {
   const figures = {
@@ -138,6 +166,7 @@ if (values.json) {
             plain: { expectedPhrase: shareOf(paragraphBaselines.plain) },
             stemmed: { expectedPhrase: shareOf(paragraphBaselines.stemmed) },
           },
+    ...(kindRows === null ? {} : { byKind: kindRows }),
   };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 } else {
@@ -159,6 +188,7 @@ if (values.json) {
     }`,
   ];
   process.stdout.write(`${lines.filter((line) => line.length > 0).join('\n')}\n`);
+  if (kindRows !== null) process.stdout.write(`\nby kind and half:\n${kindTable(kindRows).join('\n')}\n`);
   if (failures.length > 0) process.stdout.write(`\nmisses (${failures.length}):\n${failures.slice(0, values.verbose ? undefined : 20).join('\n')}\n`);
 }
 
@@ -169,18 +199,25 @@ interface BaselineDocument {
 }
 
 /** A baseline MiniSearch over the same articles, one document each, asked each question as typed. */
-function runBaseline(articles: readonly Article[], asked: readonly Question[], search: MiniSearch<BaselineDocument>): { ranking: Ranking; ms: number } {
+function runBaseline(
+  articles: readonly Article[],
+  asked: readonly Question[],
+  search: MiniSearch<BaselineDocument>,
+): { ranking: Ranking; ms: number; ranks: Map<Question, number> } {
   search.addAll(articles.map((article) => ({ id: article.id, title: article.title, text: article.text })));
   const result = ranking();
+  const ranks = new Map<Question, number>();
   const baselineStarted = performance.now();
   for (const question of asked) {
     const ids = search
       .search(question.q)
       .slice(0, RANKED)
       .map((hit) => String(hit.id));
-    rankAt(result, ids.findIndex((id) => question.articleIds!.includes(id)) + 1);
+    const rank = ids.findIndex((id) => question.articleIds!.includes(id)) + 1;
+    rankAt(result, rank);
+    ranks.set(question, rank);
   }
-  return { ranking: result, ms: performance.now() - baselineStarted };
+  return { ranking: result, ms: performance.now() - baselineStarted, ranks };
 }
 
 /**
@@ -211,15 +248,21 @@ function toParagraphs(articles: readonly Article[]): BaselineDocument[] {
 }
 
 /** A baseline MiniSearch over paragraphs: counts the questions whose top paragraph holds one of their expected phrases. */
-function runParagraphBaseline(paragraphs: readonly BaselineDocument[], asked: readonly Question[], search: MiniSearch<BaselineDocument>): Tally {
+function runParagraphBaseline(
+  paragraphs: readonly BaselineDocument[],
+  asked: readonly Question[],
+  search: MiniSearch<BaselineDocument>,
+): Tally & { found: Map<Question, boolean> } {
   search.addAll(paragraphs);
   const byId = new Map(paragraphs.map((paragraph) => [paragraph.id, paragraph]));
-  const result = tally();
+  const result = { ...tally(), found: new Map<Question, boolean>() };
   for (const question of asked) {
     const top = search.search(question.q)[0];
     const text = top === undefined ? '' : byId.get(String(top.id))!.text.toLowerCase();
     result.count += 1;
-    if (question.expect!.some((phrase) => text.includes(phrase.toLowerCase()))) result.passed += 1;
+    const found = question.expect!.some((phrase) => text.includes(phrase.toLowerCase()));
+    result.found.set(question, found);
+    if (found) result.passed += 1;
   }
   return result;
 }
@@ -257,4 +300,47 @@ function share(label: string, target: Tally): string {
 
 function shareOf(target: Tally): { share: number; passed: number; count: number } | null {
   return target.count === 0 ? null : { share: round(target.passed / target.count, 4), passed: target.passed, count: target.count };
+}
+
+/** One question's result for Dossier and the baselines, as the table by kind and half counts it. */
+function outcomeOf(question: Question): QuestionOutcome {
+  const result = dossierResults.get(question)!;
+  const outcome: QuestionOutcome = { kind: question.kind ?? '-', half: question.half ?? '-', abstain: question.abstain === true, answered: result.answered };
+  const withRanks =
+    result.rank === undefined || baseline === null || stemmedBaseline === null
+      ? outcome
+      : { ...outcome, ranks: { dossier: result.rank, plain: baseline.ranks.get(question) ?? 0, stemmed: stemmedBaseline.ranks.get(question) ?? 0 } };
+  return result.phraseFound === undefined || paragraphBaselines === null
+    ? withRanks
+    : {
+        ...withRanks,
+        phrase: { dossier: result.phraseFound, plain: paragraphBaselines.plain.found.get(question) ?? false, stemmed: paragraphBaselines.stemmed.found.get(question) ?? false },
+      };
+}
+
+/** The table by kind and half: R@1 and expected phrase for Dossier and both baselines, answered and declined (`-`: no such question in the group). */
+function kindTable(rows: readonly GroupFigures[]): string[] {
+  const figure = (target: Share): string => (target.count === 0 ? '-' : (target.passed / target.count).toFixed(3));
+  const counted = (target: Share): string => (target.count === 0 ? '-' : `${target.passed}/${target.count}`);
+  const header = ['kind', 'half', 'n', 'R@1', 'MiniSearch', '+stem', 'phrase', 'MiniSearch', '+stem', 'answered', 'declined'];
+  const widths = [16, 9, 4, 7, 11, 7, 8, 11, 7, 10, 10];
+  const line = (cells: readonly string[]): string => cells.map((cell, position) => (position < 2 ? cell.padEnd(widths[position]!) : cell.padStart(widths[position]!))).join('');
+  return [
+    line(header),
+    ...rows.map((row) =>
+      line([
+        row.kind,
+        row.half,
+        String(row.count),
+        figure(row.r1.dossier),
+        figure(row.r1.plain),
+        figure(row.r1.stemmed),
+        figure(row.phrase.dossier),
+        figure(row.phrase.plain),
+        figure(row.phrase.stemmed),
+        counted(row.answered),
+        counted(row.declined),
+      ]),
+    ),
+  ];
 }
