@@ -214,7 +214,8 @@ function quoteBestSentences(index: CorpusIndex, hit: PassageHit, citation: numbe
   const first = sentences[bestIndex] ?? { start: 0, end: text.length };
   const next = sentences[bestIndex + 1];
   const range = first.end - first.start < MIN_QUOTE_LENGTH && next !== undefined ? { start: first.start, end: next.end } : first;
-  const quoted = text.slice(range.start, range.end);
+  // A line break inside a quote is layout, not text (a heading run into its first sentence, a hard wrap the ingest kept).
+  const quoted = text.slice(range.start, range.end).replace(/[ \t]*\n\s*/g, ' ');
   return { text: quoted, highlights: findHighlights(quoted, hit.matchedPassageTerms), citation };
 }
 

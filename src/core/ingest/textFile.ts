@@ -1,9 +1,13 @@
-/** Article files of text: Markdown with YAML front matter (`.md`), or plain text whose first line is the title (`.txt`). */
+/**
+ * Article files of text: Markdown with YAML front matter (`.md`), or plain text whose first line is the title (`.txt`).
+ * A hard-wrapped body is unwrapped into one line per paragraph ({@link unwrapHardWrappedLines}).
+ */
 import { parse as parseYaml } from 'yaml';
 import { slugFromFileName } from './articleIds.js';
 import { UnusableEntry, toArticle } from './articleFields.js';
 import { DEFAULT_CORPUS_LIMITS, extensionOf, issue, type CorpusFile, type ParseOptions, type ParsedCorpus } from './corpusFormat.js';
 import { SNIFF_BYTES, checkCorpusFileSize, checkLineLengths, decodeText, sniffFormat } from './fileBytes.js';
+import { unwrapHardWrappedLines } from './hardWrap.js';
 import type { Article } from '../types.js';
 
 const FRONT_MATTER_PATTERN = /^---[ \t]*\n(?:([\s\S]*?)\n)?---[ \t]*(?:\n|$)/;
@@ -50,14 +54,14 @@ function parseMarkdown(name: string, text: string): Article {
   if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
     throw new UnusableEntry('front-matter', 'bad front matter: expected "key: value" lines');
   }
-  return toArticle(name, fields as Record<string, unknown>, text.slice(match[0].length), slugFromFileName(name));
+  return toArticle(name, fields as Record<string, unknown>, unwrapHardWrappedLines(text.slice(match[0].length)), slugFromFileName(name));
 }
 
 function parsePlainText(name: string, text: string): Article {
   const lines = text.split('\n');
   const titleIndex = lines.findIndex((line) => line.trim().length > 0);
   const title = lines[titleIndex] ?? '';
-  return toArticle(name, { title }, lines.slice(titleIndex + 1).join('\n'), slugFromFileName(name));
+  return toArticle(name, { title }, unwrapHardWrappedLines(lines.slice(titleIndex + 1).join('\n')), slugFromFileName(name));
 }
 
 function firstLine(text: string): string {
