@@ -3,6 +3,8 @@ import { slugify } from './articleIds.js';
 import { UnusableEntry, stringField, toArticle } from './articleFields.js';
 import { MAX_JSON_LINE_BYTES, issue, type ParseOptions, type ParsedFile } from './corpusFormat.js';
 import { NEWLINE, SNIFF_BYTES, concatBytes, decodeText, formatCount, formatSize, sniffFormat } from './fileBytes.js';
+import { unwrapHardWrappedLines } from './hardWrap.js';
+import { normalizeText } from '../text/normalize.js';
 import type { Article, CorpusIssue } from '../types.js';
 
 /** Reads a JSON Lines file piece by piece: see {@link createJsonLinesParser}. */
@@ -142,5 +144,7 @@ function parseJsonLine(entryName: string, line: string): Article {
   if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) throw new UnusableEntry('bad-json', 'not a JSON object');
   const record = fields as Record<string, unknown>;
   const title = typeof record['title'] === 'string' ? record['title'] : '';
-  return toArticle(entryName, record, stringField(record, 'text') ?? '', slugify(title));
+  const text = stringField(record, 'text') ?? '';
+  // Unwrapped before the text is trimmed: a wire story's first line keeps its indentation, and with it the wrap width.
+  return toArticle(entryName, record, typeof record.text === 'string' ? unwrapHardWrappedLines(normalizeText(record.text)) : text, slugify(title));
 }

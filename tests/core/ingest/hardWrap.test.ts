@@ -44,6 +44,16 @@ describe('a hard-wrapped newswire story loaded from a .txt file', () => {
   });
 });
 
+describe('a hard-wrapped newswire story exported as JSON Lines', () => {
+  it('gives the same text as the story read from a .txt file', () => {
+    const [title = '', ...body] = new TextDecoder().decode(STORY_BYTES).split('\n');
+    const line = JSON.stringify({ id: 'opec-output-talks', title, text: body.join('\n') });
+    const parsed = parseCorpus([{ name: 'wire.jsonl', bytes: new TextEncoder().encode(`${line}\n`) }]);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.articles[0]!.text).toBe(loadStory().text);
+  });
+});
+
 describe('unwrapHardWrappedLines', () => {
   const WRAPPED = [
     'Showers continued throughout the week in the Bahia cocoa zone,',
