@@ -2,7 +2,17 @@
  * The JSON shapes of the CLI (`--json`), documented in the README: scripts rely on them, so
  * fields are only ever added, and unknown values are `null` rather than missing.
  */
-import type { Answer, Article, ArticleMetadata, Citation, CorpusIndex, Person, PersonLookup, QuestionProblem } from '../core/index.js';
+import {
+  distinctRoles,
+  type Answer,
+  type Article,
+  type ArticleMetadata,
+  type Citation,
+  type CorpusIndex,
+  type Person,
+  type PersonLookup,
+  type QuestionProblem,
+} from '../core/index.js';
 import type { AddOutcome } from '../corpus/addArticle.js';
 
 /** One cited passage, as JSON. */
@@ -108,6 +118,8 @@ export interface PersonJson {
   name: string;
   variants: string[];
   roles: Array<{ role: string; articleId: string; date: string | null }>;
+  /** The roles merged regardless of case, each with every article that gives it. */
+  distinctRoles: Array<{ role: string; sources: Array<{ articleId: string; date: string | null }> }>;
   mentions: Array<{ articleId: string; title: string; sentence: string; form: string }>;
   mentionCount: number;
   articleCount: number;
@@ -117,7 +129,10 @@ export interface PersonJson {
 }
 
 /** The answer to `who`: the person found, or suggestions. */
-export type WhoJson = { query: string; found: true; matchedBy: string; person: PersonJson } | { query: string; found: false; suggestions: Array<{ id: string; name: string }> };
+export type WhoJson =
+  /** `title`: words before the name read as a title; `corpusForm`: the form the corpus writes, for a fuller name than it uses. */
+  | { query: string; found: true; matchedBy: string; title?: string; corpusForm?: string; person: PersonJson }
+  | { query: string; found: false; suggestions: Array<{ id: string; name: string }> };
 
 export function personToJson(person: Person, index: CorpusIndex): PersonJson {
   return {
@@ -125,6 +140,10 @@ export function personToJson(person: Person, index: CorpusIndex): PersonJson {
     name: person.name,
     variants: [...person.variants],
     roles: person.roles.map((role) => ({ role: role.role, articleId: role.articleId, date: role.date ?? null })),
+    distinctRoles: distinctRoles(person.roles).map((role) => ({
+      role: role.role,
+      sources: role.sources.map((source) => ({ articleId: source.articleId, date: source.date ?? null })),
+    })),
     mentions: person.mentions.map((mention) => ({
       articleId: mention.articleId,
       title: index.articleById.get(mention.articleId)?.title ?? mention.articleId,
@@ -141,7 +160,14 @@ export function personToJson(person: Person, index: CorpusIndex): PersonJson {
 
 export function whoToJson(query: string, lookup: PersonLookup, index: CorpusIndex): WhoJson {
   return lookup.kind === 'found'
-    ? { query, found: true, matchedBy: lookup.matchedBy, person: personToJson(lookup.person, index) }
+    ? {
+        query,
+        found: true,
+        matchedBy: lookup.matchedBy,
+        ...(lookup.title === undefined ? {} : { title: lookup.title }),
+        ...(lookup.corpusForm === undefined ? {} : { corpusForm: lookup.corpusForm }),
+        person: personToJson(lookup.person, index),
+      }
     : { query, found: false, suggestions: lookup.suggestions.map((person) => ({ id: person.id, name: person.name })) };
 }
 

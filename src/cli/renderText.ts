@@ -2,7 +2,18 @@
  * Plain-text rendering for the console and the CLI: the same answers as in Discord, readable
  * in a terminal. Matched words are marked with `**` (or ANSI bold on a terminal).
  */
-import { latestRole, type Answer, type Article, type Citation, type CorpusIndex, type Person, type PersonLookup, type QuestionProblem, type TextRange } from '../core/index.js';
+import {
+  distinctRoles,
+  latestRole,
+  type Answer,
+  type Article,
+  type Citation,
+  type CorpusIndex,
+  type Person,
+  type PersonLookup,
+  type QuestionProblem,
+  type TextRange,
+} from '../core/index.js';
 import type { AddOutcome } from '../corpus/addArticle.js';
 
 /** How to mark a matched word: `**word**` for plain output, ANSI bold for a terminal. */
@@ -91,12 +102,17 @@ export function renderPersonText(lookup: PersonLookup, index: CorpusIndex, empha
   const { person } = lookup;
   const span = person.firstDate && person.lastDate ? (person.firstDate === person.lastDate ? `, ${person.firstDate}` : `, ${person.firstDate} to ${person.lastDate}`) : '';
   const lines = [person.name];
+  if (lookup.corpusForm !== undefined) lines.push(`The corpus writes the name as "${lookup.corpusForm}".`);
   if (person.variants.length > 1) lines.push(`Also written: ${person.variants.slice(1).join('; ')}`);
   lines.push(`Mentioned ${person.mentions.length} time(s) in ${person.articleIds.length} article(s)${span}.`);
   if (person.roles.length > 0) {
     lines.push('', 'Roles:');
-    for (const role of person.roles)
-      lines.push(`- ${role.role} (${[index.articleById.get(role.articleId)?.publisher, role.date].filter(Boolean).join(', ') || role.articleId}; /source ${role.articleId})`);
+    for (const role of distinctRoles(person.roles)) {
+      const sources = role.sources.map(
+        (source) => `${[index.articleById.get(source.articleId)?.publisher, source.date].filter(Boolean).join(', ') || source.articleId}; /source ${source.articleId}`,
+      );
+      lines.push(`- ${role.role} (${sources.join('; ')})`);
+    }
   }
   lines.push('', 'Mentions:');
   for (const mention of person.mentions) {

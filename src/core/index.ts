@@ -79,7 +79,7 @@ export {
 } from './answer/answer.js';
 export { findArticle, suggestArticles, paginateArticle, DEFAULT_PAGE_LENGTH, type ArticleLookup, type ArticleMatch } from './lookup/articles.js';
 export { buildPeopleDirectory, type PeopleDirectory, type Person, type PersonMention, type PersonRole } from './people/directory.js';
-export { latestRole, roleBefore, roleAfter } from './people/personRoles.js';
+export { distinctRoles, latestRole, roleBefore, roleAfter, type DistinctRole } from './people/personRoles.js';
 export { findPerson, suggestPeople, type PersonLookup, type PersonMatch } from './lookup/findPerson.js';
 export { extractPeople, type PersonSpan } from './people/extractPeople.js';
 export { nameTokens, foldName, compatibleNames, sameNameWord } from './people/nameMatching.js';

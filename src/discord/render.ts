@@ -4,7 +4,7 @@
  * they keep working after a restart).
  */
 import type { APIEmbed } from 'discord.js';
-import type { Answer, Article, Citation, CorpusIndex, PersonLookup } from '../core/index.js';
+import { distinctRoles, type Answer, type Article, type Citation, type CorpusIndex, type PersonLookup } from '../core/index.js';
 import { MAX_EMBED_FIELD_VALUE_LENGTH, truncate } from './limits.js';
 import { boldRanges, escapeText, link } from './markdown.js';
 import type { OutgoingButton, OutgoingFile, OutgoingMessage } from './send.js';
@@ -138,13 +138,17 @@ export function renderPerson(lookup: PersonLookup, index: CorpusIndex): Outgoing
   const { person } = lookup;
   const span = person.firstDate && person.lastDate ? (person.firstDate === person.lastDate ? ` (${person.firstDate})` : ` (${person.firstDate} to ${person.lastDate})`) : '';
   const summary = [
+    lookup.corpusForm !== undefined ? `The corpus writes the name as “${escapeText(lookup.corpusForm)}”.` : '',
     person.variants.length > 1 ? `Also written: ${person.variants.slice(1).map(escapeText).join('; ')}` : '',
     `Mentioned ${person.mentions.length} time${person.mentions.length === 1 ? '' : 's'} in ${person.articleIds.length} article${person.articleIds.length === 1 ? '' : 's'}${span}.`,
     person.coMentioned.length > 0 ? `Named with: ${person.coMentioned.map((other) => escapeText(other.name)).join(', ')}` : '',
   ].filter((line) => line.length > 0);
-  const roles = person.roles.map((role) => {
-    const article = index.articleById.get(role.articleId);
-    return `• ${escapeText(role.role)} — ${article ? link(article.publisher ?? article.title, article.url) : escapeText(role.articleId)}${role.date ? `, ${role.date}` : ''}`;
+  const roles = distinctRoles(person.roles).map((role) => {
+    const sources = role.sources.map((source) => {
+      const article = index.articleById.get(source.articleId);
+      return `${article ? link(article.publisher ?? article.title, article.url) : escapeText(source.articleId)}${source.date ? `, ${source.date}` : ''}`;
+    });
+    return `• ${escapeText(role.role)} — ${sources.join('; ')}`;
   });
   const mentions = person.mentions
     .filter((mention) => mention.offset !== null)

@@ -1,18 +1,36 @@
 /**
  * Finding a person from what a user typed: a full name, a variant, part of a name ("javad"), in
- * any case, or misspelled ("Lavrof", "Kamenei").
+ * any case, misspelled ("Lavrof", "Kamenei"), after a title or role ("President Putin", "the
+ * Russian foreign minister Sergei Lavrov"), or fuller than the corpus writes it ("Mike Pompeo"
+ * where the corpus says "Pompeo").
  */
 import type { PeopleDirectory, Person } from '../people/directory.js';
 import { normalizeUserText } from '../text/normalize.js';
-import { foldName, similarity, soundAlike } from '../people/nameMatching.js';
+import { compatibleNames, foldName, nameTokens, similarity, soundAlike } from '../people/nameMatching.js';
+import { titleSplits } from '../people/titleWords.js';
 import { mentionCount } from '../people/packedPeople.js';
 
-/** How a person was found. */
-export type PersonMatch = 'name' | 'variant' | 'partial' | 'similar';
+/**
+ * How a person was found: their name, a variant, part of a name, a similar spelling, or
+ * `fuller-name`: given names before the surname the corpus writes alone ("Mike Pompeo" for
+ * "Pompeo"; see `corpusForm`).
+ */
+export type PersonMatch = 'name' | 'variant' | 'partial' | 'similar' | 'fuller-name';
 
 export type PersonLookup =
-  | { readonly kind: 'found'; readonly person: Person; readonly matchedBy: PersonMatch }
+  | {
+      readonly kind: 'found';
+      readonly person: Person;
+      readonly matchedBy: PersonMatch;
+      /** The words typed before the name and read as a title or role, not as the name ("Secretary of State"). */
+      readonly title?: string;
+      /** For a `fuller-name` match: the form of the name the corpus writes ("Pompeo"). */
+      readonly corpusForm?: string;
+    }
   | { readonly kind: 'not-found'; readonly query: string; readonly suggestions: readonly Person[] };
+
+/** Particles of Arabic, Dutch, German and Romance names, which the corpus may leave out ("al-Assad", "Assad"). */
+const PARTICLES = new Set(['al', 'el', 'ad', 'as', 'ash', 'bin', 'ibn', 'abu', 'de', 'da', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'du']);
 
 /** Least similarity for a misspelled name to count as a match. */
 const MIN_SIMILAR = 0.84;
@@ -20,7 +38,7 @@ const MIN_SIMILAR = 0.84;
 const UNLIKE_SOUND_PENALTY = 0.9;
 /** Least similarity for a name to be suggested. */
 const MIN_SUGGESTION = 0.7;
-const MATCH_RANK: Record<PersonMatch, number> = { name: 4, variant: 3, partial: 2, similar: 1 };
+const MATCH_RANK: Record<PersonMatch, number> = { name: 5, variant: 4, partial: 3, 'fuller-name': 2, similar: 1 };
 /** Longest name query read (the `/who` option's limit): comparing longer text costs without helping. */
 export const MAX_NAME_QUERY_LENGTH = 100;
 
@@ -92,14 +110,39 @@ function lookupOf(directory: PeopleDirectory): Lookup {
 
 /**
  * Finds the person a query names. Exact names and variants win over partial matches, partial
- * matches over similar spellings; among equals, the most mentioned person.
+ * matches over fuller names, fuller names over similar spellings; among equals, the most
+ * mentioned person. The query as typed is tried first; then without the words before the name
+ * that read as a title or role (see `titleSplits`), longest title first. A fuller name matches a
+ * person when its last words are a form the corpus uses and its other words do not contradict
+ * the given names the corpus knows ("Sergei Putin" finds no one: the corpus says "Vladimir Putin").
  *
  * @example findPerson(directory, 'Lavrof') // { kind: 'found', person: { name: 'Sergei Lavrov', … }, matchedBy: 'similar' }
+ * @example findPerson(directory, 'President Putin') // { kind: 'found', person: { name: 'Vladimir Putin', … }, matchedBy: 'variant', title: 'President' }
  */
 export function findPerson(directory: PeopleDirectory, query: string): PersonLookup {
-  const ranked = rankPeople(directory, query, false, 1);
+  const typed = query.slice(0, MAX_NAME_QUERY_LENGTH);
+  const ranked = rankPeople(directory, typed, false, 1);
   const best = ranked[0];
-  if (best?.match) return { kind: 'found', person: best.person, matchedBy: best.match };
+  if (best?.match && best.match !== 'similar') return { kind: 'found', person: best.person, matchedBy: best.match };
+  const words = typed.split(/\s+/u).filter((word) => word.length > 0);
+  const tokens = nameTokens(typed);
+  // Each reading of the query: each title split, longest title first, then none; the best match wins, the earlier reading on ties.
+  const readings = [
+    ...titleSplits(tokens).map((split) => ({ title: titleText(words, split) as string | undefined, name: tokens.slice(split) })),
+    { title: undefined, name: tokens },
+  ];
+  let found: Extract<PersonLookup, { kind: 'found' }> | undefined = best?.match === 'similar' ? { kind: 'found', person: best.person, matchedBy: 'similar' } : undefined;
+  for (const reading of readings) {
+    const candidates: Array<Extract<PersonLookup, { kind: 'found' }>> = [];
+    if (reading.title !== undefined) {
+      const top = rankPeople(directory, reading.name.join(' '), false, 1)[0];
+      if (top?.match) candidates.push({ kind: 'found', person: top.person, matchedBy: top.match, title: reading.title });
+    }
+    const fuller = fullerNameMatch(lookupOf(directory), reading.name);
+    if (fuller !== undefined) candidates.push({ kind: 'found', ...fuller, matchedBy: 'fuller-name', ...(reading.title === undefined ? {} : { title: reading.title }) });
+    for (const candidate of candidates) if (found === undefined || MATCH_RANK[candidate.matchedBy] > MATCH_RANK[found.matchedBy]) found = candidate;
+  }
+  if (found !== undefined) return found;
   return {
     kind: 'not-found',
     query: normalizeUserText(query).slice(0, MAX_NAME_QUERY_LENGTH),
@@ -108,6 +151,55 @@ export function findPerson(directory: PeopleDirectory, query: string): PersonLoo
       .slice(0, 3)
       .map((entry) => entry.person),
   };
+}
+
+/**
+ * The typed words that hold the first `count` folded words, as typed ("Secretary of State"): the
+ * folded words of a typed word are counted until `count` is reached.
+ */
+function titleText(words: readonly string[], count: number): string {
+  let folded = 0;
+  let taken = 0;
+  while (taken < words.length && folded < count) {
+    folded += nameTokens(words[taken]!).length;
+    taken += 1;
+  }
+  return words.slice(0, taken).join(' ');
+}
+
+/**
+ * The person who bears a shorter form of the typed name: the same surname, and the form's other
+ * words among the typed ones in order ("Pompeo" for "Mike Pompeo", "Sergei Lavrov" for "Sergei
+ * Viktorovich Lavrov", "Assad" for "Bashar al-Assad"), when the typed given names contradict
+ * none of the person's forms; the longest such form, then the most mentioned person.
+ */
+function fullerNameMatch(lookup: Lookup, typed: readonly string[]): { person: Person; corpusForm: string } | undefined {
+  // Name particles set aside ("Bashar al-Assad" → bashar assad): the corpus may write the name without them.
+  const tokens = typed.flatMap((token) => token.split('-')).filter((token) => token.length > 0 && !PARTICLES.has(token));
+  const surname = tokens.at(-1);
+  // A form as long as the typed name is fuller only for the particles it leaves out.
+  const longest = tokens.join(' ') === typed.join(' ') ? tokens.length - 1 : tokens.length;
+  if (surname === undefined || tokens.length < 2) return undefined;
+  let best: { entry: Entry; form: string; words: number } | undefined;
+  for (const entry of lookup.byWord.get(surname) ?? []) {
+    if (!entry.names.every((name) => name.startsWith('the ') || compatibleNames(tokens, name.split(' ')))) continue;
+    for (const form of entry.names) {
+      const words = form.split(' ');
+      if (words.at(-1) !== surname || words.length > longest || !isSubsequence(words, tokens)) continue;
+      if (best === undefined || words.length > best.words || (words.length === best.words && mentionCount(entry.person) > mentionCount(best.entry.person))) {
+        best = { entry, form, words: words.length };
+      }
+    }
+  }
+  if (best === undefined) return undefined;
+  return { person: best.entry.person, corpusForm: best.entry.person.variants[best.entry.names.indexOf(best.form)] ?? best.form };
+}
+
+/** Whether `part` stands in `whole` in order, not necessarily side by side. */
+function isSubsequence(part: readonly string[], whole: readonly string[]): boolean {
+  let at = 0;
+  for (const word of whole) if (at < part.length && word === part[at]) at += 1;
+  return at === part.length;
 }
 
 /**

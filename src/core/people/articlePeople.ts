@@ -8,7 +8,7 @@ import { splitSentences } from '../text/sentences.js';
 import type { PersonMention } from './directory.js';
 import { extractPeople } from './extractPeople.js';
 import { compatibleNames, nameTokens } from './nameMatching.js';
-import { ROLE_HEADS, roleAfter, roleBefore } from './personRoles.js';
+import { respectiveRoles, ROLE_HEADS, roleAfter, roleBefore } from './personRoles.js';
 
 /** A mention as read from its article, before the merge: with its name's folded tokens and the role written around it. */
 export interface RawMention extends PersonMention {
@@ -114,12 +114,13 @@ function clusterArticle(article: Article): RawMention[][] {
   spans.forEach((sentenceSpans, index) => {
     const sentence = texts[index]!;
     const sentenceStart = sentences[index]!.start;
+    const shared = respectiveRoles(sentence, sentenceSpans);
     sentenceSpans.forEach((span, position) => {
       const tokens = nameTokens(span.text);
       if (tokens.length === 0) return;
       // A role stops at the name before it ("minister Javad Zarif and Russian foreign minister Sergei Lavrov").
       const previousEnd = position > 0 ? sentenceSpans[position - 1]!.end : 0;
-      const role = roleBefore(sentence, span.start, previousEnd) ?? roleAfter(sentence, span.end);
+      const role = roleBefore(sentence, span.start, previousEnd) ?? roleAfter(sentence, span.end) ?? shared.get(position);
       mentions.push({
         articleId: article.id,
         form: span.text,

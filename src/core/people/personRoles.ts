@@ -75,3 +75,88 @@ export function latestRole(person: Pick<Person, 'roles'>): string | undefined {
   const dated = [...person.roles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
   return dated.find((role) => role.role !== 'author')?.role ?? dated[0]?.role;
 }
+
+/** A role as one entry whatever its case, with every article that gives it (see {@link distinctRoles}). */
+export interface DistinctRole {
+  /** The role as most of its articles write it (see `distinctRoles`). */
+  readonly role: string;
+  /** The articles that give it, in the order of the person's roles (corpus order), each once. */
+  readonly sources: ReadonlyArray<{ readonly articleId: string; readonly date?: string }>;
+}
+
+/**
+ * A person's roles with those written alike up to case merged into one, keeping every source:
+ * "Russian foreign minister" (one article) and "Russian Foreign Minister" (another) are one role
+ * with two sources, shown as most articles write it, else with the most capitals. Order: first
+ * appearance. Cost: linear in the roles.
+ *
+ * @example distinctRoles(lavrov.roles) // [{ role: 'Russian Foreign Minister', sources: [{ articleId: 'iran-relationship-…', date: '2020-08-07' }, { articleId: 'russian-iranian-…', date: '2016' }] }]
+ */
+export function distinctRoles(roles: Person['roles']): DistinctRole[] {
+  const byKey = new Map<string, { spellings: Map<string, number>; sources: Array<{ articleId: string; date?: string }> }>();
+  for (const { role, articleId, date } of roles) {
+    const key = role.toLowerCase();
+    let entry = byKey.get(key);
+    if (entry === undefined) byKey.set(key, (entry = { spellings: new Map(), sources: [] }));
+    entry.spellings.set(role, (entry.spellings.get(role) ?? 0) + 1);
+    if (!entry.sources.some((source) => source.articleId === articleId)) entry.sources.push({ articleId, ...(date === undefined ? {} : { date }) });
+  }
+  return [...byKey.values()].map(({ spellings, sources }) => ({ role: preferredSpelling(spellings), sources }));
+}
+
+/** The spelling most articles use; on a tie, the one with the most capitals (the title as written before a name), then the first. */
+function preferredSpelling(spellings: ReadonlyMap<string, number>): string {
+  const capitals = (text: string): number => text.replace(/[^\p{Lu}]/gu, '').length;
+  let best = '';
+  let bestCount = 0;
+  for (const [spelling, count] of spellings) {
+    if (count > bestCount || (count === bestCount && capitals(spelling) > capitals(best))) {
+      best = spelling;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** A list of names, joined by commas and `and`, between two of them. */
+const LIST_GAP = /^\s*(?:,\s*(?:and\s+)?|and\s+)$/u;
+/** The roles of a list before it: "his Iranian and Syrian counterparts, " → modifiers, then the plural head word. */
+const ROLE_LIST_BEFORE = /((?:[\p{L}.’'-]+\s*,\s*)*[\p{L}.’'-]+\s*,?\s+and\s+[\p{L}.’'-]+)\s+(\p{L}+)\s*,\s*$/u;
+
+/**
+ * Roles shared out over a list of names by "respectively": "hosted his Iranian and Syrian
+ * counterparts, Mohammad Javad Zarif and Walid Moallem, respectively" gives Zarif "Iranian
+ * counterpart" and Moallem "Syrian counterpart". Only when the roles and the names are as many
+ * and the plural is a role word ({@link ROLE_HEADS}). `spans` are the names of the sentence in
+ * order; the answer maps a span's position to its role. Cost: linear in the sentence.
+ *
+ * @example respectiveRoles('He met his French and German counterparts, A Bc and D Ef, respectively.', spans) // Map { 0 => 'French counterpart', 1 => 'German counterpart' }
+ */
+export function respectiveRoles(sentence: string, spans: ReadonlyArray<{ readonly start: number; readonly end: number }>): Map<number, string> {
+  const roles = new Map<number, string>();
+  for (const match of sentence.matchAll(/\brespectively\b/gu)) {
+    let last = -1;
+    for (let position = spans.length - 1; position >= 0; position -= 1) {
+      const span = spans[position]!;
+      if (span.end <= match.index && /^\s*,?\s*$/u.test(sentence.slice(span.end, match.index))) last = position;
+      if (span.end <= match.index) break;
+    }
+    if (last < 0) continue;
+    let first = last;
+    while (first > 0 && LIST_GAP.test(sentence.slice(spans[first - 1]!.end, spans[first]!.start))) first -= 1;
+    const before = ROLE_LIST_BEFORE.exec(sentence.slice(first > 0 ? spans[first - 1]!.end : 0, spans[first]!.start));
+    if (before === null) continue;
+    const head = singular(before[2]!.toLowerCase());
+    if (!ROLE_HEADS.has(head)) continue;
+    const modifiers = before[1]!.split(/\s*,\s*(?:and\s+)?|\s+and\s+/u).map((word) => word.replace(/^(?:his|her|their|its|the)\s+/iu, ''));
+    if (modifiers.length !== last - first + 1 || modifiers.some((word) => word.length === 0)) continue;
+    const headAsWritten = before[2]!.replace(/ies$/u, 'y').replace(/s$/u, '');
+    for (const [offset, modifier] of modifiers.entries()) roles.set(first + offset, `${modifier} ${headAsWritten}`);
+  }
+  return roles;
+}
+
+function singular(word: string): string {
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  return word.endsWith('s') ? word.slice(0, -1) : word;
+}
