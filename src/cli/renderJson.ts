@@ -130,8 +130,8 @@ export interface PersonJson {
 
 /** The answer to `who`: the person found, or suggestions. */
 export type WhoJson =
-  /** `title`: words before the name read as a title; `corpusForm`: the form the corpus writes, for a fuller name than it uses. */
-  | { query: string; found: true; matchedBy: string; title?: string; corpusForm?: string; person: PersonJson }
+  /** `title`: words before the name read as a title, else null; `corpusForm`: the form the corpus writes, for a fuller name than it uses, else null. */
+  | { query: string; found: true; matchedBy: string; title: string | null; corpusForm: string | null; person: PersonJson }
   | { query: string; found: false; suggestions: Array<{ id: string; name: string }> };
 
 export function personToJson(person: Person, index: CorpusIndex): PersonJson {
@@ -164,8 +164,8 @@ export function whoToJson(query: string, lookup: PersonLookup, index: CorpusInde
         query,
         found: true,
         matchedBy: lookup.matchedBy,
-        ...(lookup.title === undefined ? {} : { title: lookup.title }),
-        ...(lookup.corpusForm === undefined ? {} : { corpusForm: lookup.corpusForm }),
+        title: lookup.title ?? null,
+        corpusForm: lookup.corpusForm ?? null,
         person: personToJson(lookup.person, index),
       }
     : { query, found: false, suggestions: lookup.suggestions.map((person) => ({ id: person.id, name: person.name })) };

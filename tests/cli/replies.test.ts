@@ -112,10 +112,26 @@ describe('whoReply as JSON', () => {
     expect(body.person.mentions[0]?.sentence).toContain('U.S. ambassador to the U.N. Kelly Craft');
   });
 
+  it('sets a title typed before the name aside and names it, with corpusForm null', () => {
+    const body = json(whoReply(index, 'Foreign Minister Zarif', 'json').output) as { found: boolean; title: string | null; corpusForm: string | null; person: { name: string } };
+    expect(body).toMatchObject({ found: true, title: 'Foreign Minister', corpusForm: null, person: { name: 'Mohammad Javad Zarif' } });
+  });
+
+  it('finds a fuller name than the corpus uses and gives the form the corpus writes', () => {
+    const body = json(whoReply(index, 'Donald Trump', 'json').output) as { matchedBy: string; title: string | null; corpusForm: string | null; person: { name: string } };
+    expect(body).toMatchObject({ matchedBy: 'fuller-name', title: null, corpusForm: 'Trump', person: { name: 'Trump' } });
+  });
+
   it('answers an unknown name with found: false and the closest names', () => {
     const body = json(whoReply(index, 'Putinova', 'json').output) as { found: boolean; suggestions: Array<{ name: string }> };
     expect(body.found).toBe(false);
     expect(body.suggestions.map((person) => person.name)).toContain('Vladimir Putin');
+  });
+});
+
+describe('whoReply as text', () => {
+  it('says which form of a fuller name the corpus writes', () => {
+    expect(whoReply(index, 'Donald Trump', 'text').output).toContain('The corpus writes the name as "Trump".');
   });
 });
 

@@ -281,6 +281,20 @@ describe('renderPerson', () => {
     expect(embed?.fields?.[0]?.value).toMatch(/\*\*(Elliott |Elliot )?Abrams\*\*/);
   });
 
+  it('says which form of a fuller name the corpus writes', () => {
+    const [embed] = renderPerson(findPerson(index.people, 'Donald Trump'), index).embeds ?? [];
+    expect(embed?.description).toContain('The corpus writes the name as “Trump”.');
+  });
+
+  it('gives a role written in two cases once, with the sources of both', () => {
+    const person = findPerson(index.people, 'Lavrov');
+    if (person.kind !== 'found') throw new Error('Lavrov is in the seed corpus');
+    const spellings = new Set(person.person.roles.filter((role) => role.role.toLowerCase() === 'russian foreign minister').map((role) => role.role));
+    expect(spellings.size).toBeGreaterThan(1);
+    const description = renderPerson(person, index).embeds?.[0]?.description ?? '';
+    expect(description.match(/^• russian foreign minister — /gim)).toHaveLength(1);
+  });
+
   it('says plainly, to the asker only, that an unknown name is not a person of the corpus', () => {
     const message = renderPerson(findPerson(index.people, 'Nobody Inparticular'), index);
     expect(message.content).toMatch(/^\*\*Nobody Inparticular\*\* is not a person named in the corpus\./);
