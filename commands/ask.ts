@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { answerQuestion, isQuestionProblem } from '../src/core/index.js';
+import { answerQuestion, isQuestionProblem, parseDatePeriod } from '../src/core/index.js';
 import { notice, type SlashCommand } from '../src/discord/command.js';
 import { renderAnswer, renderMoreResults } from '../src/discord/render.js';
 
@@ -12,6 +12,8 @@ export const definition = {
   options: [
     { type: ApplicationCommandOptionType.String, name: 'question', description: 'Your question, e.g. Who replaced Brian Hook?', required: true, max_length: 300 },
     { type: ApplicationCommandOptionType.Boolean, name: 'hide', description: 'Only you see the answer', required: false },
+    { type: ApplicationCommandOptionType.String, name: 'after', description: 'Prefer articles from this date on: 2020, 2020-08 or 2020-08-07', required: false, max_length: 20 },
+    { type: ApplicationCommandOptionType.String, name: 'before', description: 'Prefer articles before this date: 2021, 2021-06 or 2021-06-30', required: false, max_length: 20 },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -23,7 +25,9 @@ export const ask: SlashCommand = {
     const hidden = interaction.options.getBoolean('hide') ?? false;
     // A client can bypass max_length: the bot cuts the question to it too.
     const question = Array.from(interaction.options.getString('question', true)).slice(0, definition.options[0].max_length).join('');
-    const answer = await answerQuestion(index, question, { citations: CITATIONS_PER_PAGE });
+    const dates = parseDatePeriod({ after: interaction.options.getString('after') ?? undefined, before: interaction.options.getString('before') ?? undefined });
+    if (dates.kind === 'bad-period') return notice(`${dates.message}.`);
+    const answer = await answerQuestion(index, question, { citations: CITATIONS_PER_PAGE, period: dates.period });
     if (isQuestionProblem(answer)) {
       return notice(
         answer.kind === 'empty-question' ? 'Ask a question, for example: `/ask Who replaced Brian Hook?`' : 'That question has no words to search for; try names or topics.',
@@ -36,7 +40,10 @@ export const ask: SlashCommand = {
     // The question is read back from the answer's embed title, so the button needs no server state.
     const question = interaction.message.embeds[0]?.title;
     if (action !== 'more' || !Number.isInteger(offset) || offset < 0 || !question) return notice('This button no longer works; ask again with `/ask`.');
-    const answer = await answerQuestion(index, question, { citations: CITATIONS_PER_PAGE, moreCitations: offset + CITATIONS_PER_PAGE });
+    // Older buttons carry no period; a newer one carries the period's after and before (either may be blank).
+    const dates = parseDatePeriod({ after: args[1], before: args[2] });
+    if (dates.kind === 'bad-period') return notice('This button no longer works; ask again with `/ask`.');
+    const answer = await answerQuestion(index, question, { citations: CITATIONS_PER_PAGE, moreCitations: offset + CITATIONS_PER_PAGE, period: dates.period });
     if (isQuestionProblem(answer)) return notice('This button no longer works; ask again with `/ask`.');
     return { kind: 'followUp', message: renderMoreResults(answer, offset, index, CITATIONS_PER_PAGE) };
   },

@@ -34,6 +34,8 @@ Commands:
 
 Options:
   --json         print JSON (one object per answer or name; see README)
+  --after WHEN   ask: prefer articles dated on or after the start of WHEN (2020, 2020-08 or 2020-08-07)
+  --before WHEN  ask: prefer articles dated before the start of WHEN
   --corpus PATH  corpus folder or file (default: CORPUS_DIR or ./corpus)
   --encoding ENC how the corpus files are encoded: utf-8 or latin1 (default: CORPUS_ENCODING or utf-8)`;
 
@@ -46,6 +48,8 @@ async function main(): Promise<number> {
         json: { type: 'boolean', default: false },
         corpus: { type: 'string' },
         encoding: { type: 'string' },
+        after: { type: 'string' },
+        before: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -79,15 +83,16 @@ async function main(): Promise<number> {
   if (command === 'articles') return print(articlesReply(index, format));
   if (command === 'people') return print(peopleReply(index, format));
   if (command === 'source') return print(sourceReply(index, argument, format));
-  const reply = command === 'who' ? whoReply : askReply;
-  if (rest.length > 0) return print(await reply(index, argument, format));
+  const dates = { after: parsed.values.after, before: parsed.values.before };
+  const reply = (line: string) => (command === 'who' ? whoReply(index, line, format) : askReply(index, line, format, undefined, dates));
+  if (rest.length > 0) return print(await reply(argument));
 
   // One question (or name) per input line, answered in order in one process: a whole file at once.
   let allOk = true;
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    const reply = await (command === 'who' ? whoReply : askReply)(index, line, format);
-    allOk &&= reply.ok;
-    process.stdout.write(format === 'json' ? `${reply.output}\n` : `${reply.output}\n\n`);
+    const answered = await reply(line);
+    allOk &&= answered.ok;
+    process.stdout.write(format === 'json' ? `${answered.output}\n` : `${answered.output}\n\n`);
   }
   return allOk ? 0 : 1;
 }

@@ -41,6 +41,8 @@ export interface AnswerJson {
   truncated: boolean;
   /** When abstained because of it: a rare name or number of the question that the nearest article never mentions; otherwise null. */
   unmentioned: string | null;
+  /** The period of publication preferred (`after` inclusive, `before` exclusive, as YYYY-MM-DD); null for a bound not given. */
+  dates: { after: string | null; before: string | null };
   corpus: { version: string; articles: number };
 }
 
@@ -72,6 +74,7 @@ export function answerToJson(answer: Answer, index: CorpusIndex): AnswerJson {
     citations: answer.citations.map(citationToJson),
     truncated: answer.truncated,
     unmentioned: answer.unmentioned ?? null,
+    dates: { after: answer.period?.after ?? null, before: answer.period?.before ?? null },
     corpus: { version: index.version, articles: index.articles.length },
   };
 }

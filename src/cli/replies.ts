@@ -2,7 +2,7 @@
  * What the console and the CLI print for each command, as text or JSON. Both front ends call
  * these, so a question gets the same answer whichever way it is asked.
  */
-import { answerQuestion, findArticle, findPerson, isQuestionProblem, paginateArticle, type CorpusIndex } from '../core/index.js';
+import { answerQuestion, parseDatePeriod, findArticle, findPerson, isQuestionProblem, paginateArticle, type CorpusIndex } from '../core/index.js';
 import { answerToJson, articleToJson, personToJson, problemToJson, whoToJson } from './renderJson.js';
 import { markdownEmphasis, renderAnswerText, renderArticleList, renderArticleText, renderPeopleList, renderPersonText, renderProblemText, type Emphasis } from './renderText.js';
 
@@ -14,8 +14,18 @@ export interface Reply {
   readonly ok: boolean;
 }
 
-export async function askReply(index: CorpusIndex, question: string, format: OutputFormat, emphasis: Emphasis = markdownEmphasis): Promise<Reply> {
-  const result = await answerQuestion(index, question);
+/** The `after` and `before` a user typed for `ask` (a year, YYYY-MM or YYYY-MM-DD each). */
+export interface AskDates {
+  readonly after?: string | undefined;
+  readonly before?: string | undefined;
+}
+
+export async function askReply(index: CorpusIndex, question: string, format: OutputFormat, emphasis: Emphasis = markdownEmphasis, dates: AskDates = {}): Promise<Reply> {
+  const parsed = parseDatePeriod(dates);
+  if (parsed.kind === 'bad-period') {
+    return { ok: false, output: format === 'json' ? JSON.stringify({ query: question, error: parsed.message }) : parsed.message };
+  }
+  const result = await answerQuestion(index, question, { period: parsed.period });
   if (isQuestionProblem(result)) {
     return { ok: false, output: format === 'json' ? JSON.stringify(problemToJson(result, question)) : renderProblemText(result) };
   }

@@ -64,6 +64,7 @@ export { firstStage, DEFAULT_CANDIDATES, DEFAULT_FIRST_STAGE_POSTINGS } from './
 export { lexicalRerank, rerankCandidates, type RerankCandidate, type RerankedCandidate } from './search/rerank.js';
 export { promotion, promoteAnswerBearing } from './search/promote.js';
 export { nearDuplicateFolding, foldNearDuplicates } from './search/fold.js';
+export { parseDatePeriod, startOfPeriod, isInPeriod, isDatePeriodSet, dateWindow, DATE_WINDOW_OUTSIDE_FACTOR, type DatePeriod, type DatePeriodParse } from './search/dateWindow.js';
 export {
   answerQuestion,
   isQuestionProblem,

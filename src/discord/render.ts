@@ -4,7 +4,7 @@
  * they keep working after a restart).
  */
 import type { APIEmbed } from 'discord.js';
-import { distinctRoles, type Answer, type Article, type Citation, type CorpusIndex, type PersonLookup } from '../core/index.js';
+import { distinctRoles, type Answer, type Article, type Citation, type CorpusIndex, type DatePeriod, type PersonLookup } from '../core/index.js';
 import { MAX_EMBED_FIELD_VALUE_LENGTH, truncate } from './limits.js';
 import { boldRanges, escapeText, link } from './markdown.js';
 import type { OutgoingButton, OutgoingFile, OutgoingMessage } from './send.js';
@@ -18,7 +18,8 @@ const EXCERPT_LENGTH = 600;
 
 /** Custom ids of Dossier's buttons: `command:action:arguments`. */
 export const customIds = {
-  moreResults: (offset: number) => `ask:more:${offset}`,
+  /** The period, when one was applied, rides along so the next page is ranked the same way. */
+  moreResults: (offset: number, period?: DatePeriod) => (period === undefined ? `ask:more:${offset}` : `ask:more:${offset}:${period.after ?? ''}:${period.before ?? ''}`),
   openArticle: (articleId: string) => `source:open:${articleId}`,
   sourcePage: (articleId: string, page: number) => `source:page:${articleId}:${page}`,
   sourceFile: (articleId: string) => `source:file:${articleId}`,
@@ -26,6 +27,12 @@ export const customIds = {
 
 export function corpusFooter(index: CorpusIndex): { text: string } {
   return { text: `Corpus ${index.version} · ${index.articles.length} article${index.articles.length === 1 ? '' : 's'}` };
+}
+
+/** The period an answer preferred, in one short line: "Preferring articles from 2020-01-01 to before 2021-06-01". */
+export function describePeriod(period: DatePeriod): string {
+  if (period.after !== undefined && period.before !== undefined) return `Preferring articles from ${period.after} to before ${period.before}`;
+  return period.after !== undefined ? `Preferring articles from ${period.after} on` : `Preferring articles before ${period.before ?? ''}`;
 }
 
 /** Publisher and date of a source, escaped: "Washington Free Beacon, 2020-08-07". */
@@ -45,10 +52,12 @@ export function renderAnswer(answer: Answer, index: CorpusIndex, ephemeral: bool
     description: answer.truncated ? `${description}\n\n*Only the first words of the question were searched.*` : description,
     color: answer.abstained ? COLOR_NOT_COVERED : COLOR_ANSWER,
     fields: answer.citations.map(citationField),
-    footer: corpusFooter(index),
+    footer: answer.period === undefined ? corpusFooter(index) : { text: `${describePeriod(answer.period)} · ${corpusFooter(index).text}` },
   };
   const top = answer.citations[0];
-  const buttons: OutgoingButton[] = [{ customId: customIds.moreResults(answer.citations.length), label: 'More results', disabled: answer.moreCitations.length === 0 }];
+  const buttons: OutgoingButton[] = [
+    { customId: customIds.moreResults(answer.citations.length, answer.period), label: 'More results', disabled: answer.moreCitations.length === 0 },
+  ];
   if (top) buttons.push({ customId: customIds.openArticle(top.articleId), label: 'Full article' });
   return { embeds: [embed], buttons, ephemeral };
 }
@@ -69,7 +78,7 @@ export function renderMoreResults(answer: Answer, offset: number, index: CorpusI
         footer: corpusFooter(index),
       },
     ],
-    buttons: hasMore ? [{ customId: customIds.moreResults(offset + pageSize), label: 'More results' }] : [],
+    buttons: hasMore ? [{ customId: customIds.moreResults(offset + pageSize, answer.period), label: 'More results' }] : [],
     ephemeral: true,
   };
 }

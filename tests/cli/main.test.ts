@@ -95,6 +95,20 @@ describe('cli ask --json', () => {
     expect(second).toBe(first);
   });
 
+  it('prefers articles of the period given with --after and --before, and prints it as dates', async () => {
+    const result = await runTsx(CLI, ['ask', 'What did Lavrov say about Iran?', '--json', '--after', '2022', '--before', '2023-01']);
+    expect(result.code).toBe(0);
+    const body = parseObject(outputLines(result)[0]!) as unknown as AnswerJson & { dates: unknown };
+    expect(body.dates).toEqual({ after: '2022-01-01', before: '2023-01-01' });
+    expect(body.citations[0]?.articleId).toBe(SEED.voaDeepening);
+  });
+
+  it('refuses a bad --after with one message and exit status 1', async () => {
+    const result = await runTsx(CLI, ['ask', 'What did Lavrov say about Iran?', '--after', 'yesterday']);
+    expect(result.code).toBe(1);
+    expect(result.stdout.trim()).toBe('after: expected a year, YYYY-MM or YYYY-MM-DD, got "yesterday"');
+  });
+
   it('answers from another corpus given with --corpus', async () => {
     const dir = await makeTempCorpus({
       'visas.md': markdownArticle({ title: 'Russia to Lift Visas for Iranians', publisher: 'Al-Monitor', date: '2016-10-24' }, SAMPLE_TEXT.visas),

@@ -17,7 +17,7 @@ describe('askReply as JSON', () => {
     const reply = await askReply(index, 'Who replaced Brian Hook?', 'json');
     expect(reply.ok).toBe(true);
     const body = json(reply.output);
-    expect(Object.keys(body).sort()).toEqual(['abstained', 'answer', 'citations', 'corpus', 'query', 'truncated', 'unmentioned']);
+    expect(Object.keys(body).sort()).toEqual(['abstained', 'answer', 'citations', 'corpus', 'dates', 'query', 'truncated', 'unmentioned']);
     expect(body).toMatchObject({
       query: 'Who replaced Brian Hook?',
       abstained: false,
@@ -37,6 +37,21 @@ describe('askReply as JSON', () => {
   it('prints `answer: null` with the nearest passages when it abstains', async () => {
     const body = json((await askReply(index, 'Who won the 2018 World Cup?', 'json')).output);
     expect(body).toMatchObject({ abstained: true, answer: null });
+  });
+
+  it('prints null dates when no period is given', async () => {
+    expect(json((await askReply(index, 'Who replaced Brian Hook?', 'json')).output)).toMatchObject({ dates: { after: null, before: null } });
+  });
+
+  it('prints the period it applied as dates, each bound at the start of its period', async () => {
+    const reply = await askReply(index, 'What did Lavrov say about Iran?', 'json', undefined, { after: '2020', before: '2021-06' });
+    expect(json(reply.output)).toMatchObject({ dates: { after: '2020-01-01', before: '2021-06-01' } });
+  });
+
+  it('answers a bad date with one message and no answer', async () => {
+    const reply = await askReply(index, 'What did Lavrov say about Iran?', 'json', undefined, { before: 'June' });
+    expect(reply.ok).toBe(false);
+    expect(json(reply.output)).toEqual({ query: 'What did Lavrov say about Iran?', error: 'before: expected a year, YYYY-MM or YYYY-MM-DD, got "June"' });
   });
 
   it('prints the year the nearest article never mentions as `unmentioned`', async () => {

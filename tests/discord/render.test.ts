@@ -44,6 +44,12 @@ describe('renderAnswer on the bundled corpus', () => {
     );
   });
 
+  it('says the period it preferred in the footer, and keeps it on the "More results" button', async () => {
+    const message = renderAnswer(await ask(index, 'What did Lavrov say about Iran?', { period: { after: '2020-01-01', before: '2021-06-01' } }), index, false);
+    expect(message.embeds?.[0]?.footer?.text).toMatch(/^Preferring articles from 2020-01-01 to before 2021-06-01 · Corpus /);
+    expect(message.buttons?.[0]?.customId).toBe('ask:more:3:2020-01-01:2021-06-01');
+  });
+
   it('cites the Free Beacon article first, as a link to its URL, with publisher and date', async () => {
     const [embed] = renderAnswer(await ask(index, 'Who replaced Brian Hook?'), index, false).embeds ?? [];
     const field = embed?.fields?.[0];

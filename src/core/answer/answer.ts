@@ -6,7 +6,8 @@
 import { analyze, analyzeTerms } from '../text/analysis.js';
 import { passagesOfArticle, type CorpusIndex } from '../indexing/corpusIndex.js';
 import { analyzeQuestion, termWeight, type AnalyzedQuestion } from '../search/question.js';
-import { retrievePassages, type RetrievalOptions } from '../search/retrieve.js';
+import { dateWindow, isDatePeriodSet, type DatePeriod } from '../search/dateWindow.js';
+import { DEFAULT_STAGES, insertStage, retrievePassages, type RetrievalOptions } from '../search/retrieve.js';
 import type { PassageHit } from '../search/stage.js';
 import { splitSentences } from '../text/sentences.js';
 import type { TextRange } from '../types.js';
@@ -77,6 +78,8 @@ export interface Answer {
   readonly truncated: boolean;
   /** When abstained because of it: a rare name or number of the question, as written, that the nearest article never mentions. */
   readonly unmentioned?: string;
+  /** The period of publication applied ({@link AnswerOptions.period}); present only when one was given. */
+  readonly period?: DatePeriod;
 }
 
 /** Tuning for {@link answerQuestion}: how many citations, when to decline, and how to retrieve ({@link RetrievalOptions}: re-ranking weights, stages). */
@@ -87,6 +90,12 @@ export interface AnswerOptions extends RetrievalOptions {
   readonly moreCitations?: number;
   /** Least coverage to answer. Default {@link MIN_ANSWER_COVERAGE}. */
   readonly minCoverage?: number;
+  /**
+   * Articles dated in this period are preferred: passages of the others (and of undated ones)
+   * count `DATE_WINDOW_OUTSIDE_FACTOR` (0.5) as much, through a `date-window` stage inserted after
+   * `rerank`. Default none (the stage is not run). Parse a user's values with `parseDatePeriod`.
+   */
+  readonly period?: DatePeriod;
 }
 
 /** Why a question cannot be searched at all. */
@@ -111,7 +120,9 @@ export async function answerQuestion(index: CorpusIndex, question: string, optio
   if (query.text.length === 0) return { kind: 'empty-question' };
   if (query.terms.length === 0) return { kind: 'no-searchable-words', query: query.text };
 
-  const hits = await retrievePassages(index, query, { ...options, limit: citationCount + extra });
+  const period = isDatePeriodSet(options.period) ? options.period : undefined;
+  const stages = period === undefined ? options.stages : insertStage(options.stages ?? DEFAULT_STAGES, dateWindow(period), { after: 'rerank' });
+  const hits = await retrievePassages(index, query, { ...options, ...(stages === undefined ? {} : { stages }), limit: citationCount + extra });
   const citations = hits.map((hit, position) => toCitation(hit, position + 1));
   const best = hits[0];
   const unmentioned = best === undefined ? undefined : unmentionedNameOrNumber(index, query, best);
@@ -124,6 +135,9 @@ export async function answerQuestion(index: CorpusIndex, question: string, optio
     moreCitations: citations.slice(citationCount),
     truncated: query.truncated,
     ...(unmentioned === undefined ? {} : { unmentioned }),
+    ...(period === undefined
+      ? {}
+      : { period: { ...(period.after === undefined ? {} : { after: period.after }), ...(period.before === undefined ? {} : { before: period.before }) } }),
   };
 }
 
