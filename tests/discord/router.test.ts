@@ -127,6 +127,21 @@ describe('InteractionRouter', () => {
     expect(JSON.stringify(calls[1]?.payload?.embeds)).toContain('Elliott Abrams');
   });
 
+  it('answers /ask with a bad after by saying what it expected, logging no error', async () => {
+    const { router, lines } = routerWith([ask]);
+    const { interaction, calls } = slashCommand('ask', { question: 'Who replaced Brian Hook?', after: 'last summer' });
+    await router.handle(interaction);
+    expect(JSON.stringify(calls.at(-1)?.payload)).toContain('after: expected a year, YYYY-MM or YYYY-MM-DD, got \\"last summer\\".');
+    expect(lines.some((line) => line.level >= 50)).toBe(false);
+  });
+
+  it('answers /ask with a period by naming it in the footer', async () => {
+    const { router } = routerWith([ask]);
+    const { interaction, calls } = slashCommand('ask', { question: 'What did Lavrov say about Iran?', after: '2022', before: '2023' });
+    await router.handle(interaction);
+    expect(JSON.stringify(calls.at(-1)?.payload?.embeds)).toContain('Preferring articles from 2022-01-01 to before 2023-01-01');
+  });
+
   describe('when Discord no longer accepts the response', () => {
     it.each([
       ['10062 Unknown interaction', RESTJSONErrorCodes.UnknownInteraction, 404],
