@@ -56,7 +56,7 @@ describe('the bot in a guild', () => {
     const registered = fake.registeredCommands(fake.guildId);
     expect(registered.map((command) => command.name).sort()).toEqual(['Add to Dossier', 'add', 'ask', 'reload', 'source', 'status', 'who']);
     const ask = registered.find((command) => command.name === 'ask');
-    expect(ask?.options?.map((option) => option.name)).toEqual(['question', 'hide']);
+    expect(ask?.options?.map((option) => option.name)).toEqual(['question', 'hide', 'after', 'before']);
   });
 
   it('answers /ask with a deferred, then edited, embed quoting Elliott Abrams within 3 s', async () => {
