@@ -133,25 +133,38 @@ export function buildCorpusIndex(articles: readonly Article[], chunkOptions: Chu
   for (const article of articles) tracker.add(article, articleTermIds.get(article)!);
   const duplicateGroups = tracker.groups(articles);
 
-  const index: CorpusIndex = {
+  const index = assembleCorpusIndex({
     articles,
     articleById,
     passages,
-    passageById: new Map(passages.map((passage) => [passage.id, passage])),
     // Kept as term ids: a fraction of the memory of the arrays built above (see TermTable).
     passageTerms: TermTable.from(passageTerms),
     documentFrequency,
     duplicateGroups,
-    duplicateGroupOf: groupsByArticle(duplicateGroups),
     people,
     version: hashCorpus(articles),
     passageSearch,
     titleSearch,
-    articleOrder: new Map(articles.map((article, order) => [article.id, order])),
-  };
+  });
   rememberPassageNames(index, namesByPassage);
   duplicateTrackers.set(index, tracker);
   return index;
+}
+
+/** What an index is made of; the rest ({@link assembleCorpusIndex}) is derived from it. */
+export type CorpusIndexParts = Omit<CorpusIndex, 'passageById' | 'duplicateGroupOf' | 'articleOrder'>;
+
+/**
+ * An index from its parts, with the lookups derived from them (passages by id, each article's
+ * near-duplicate group, corpus order): one place for building, updating and restoring an index.
+ */
+export function assembleCorpusIndex(parts: CorpusIndexParts): CorpusIndex {
+  return {
+    ...parts,
+    passageById: new Map(parts.passages.map((passage) => [passage.id, passage])),
+    duplicateGroupOf: groupsByArticle(parts.duplicateGroups),
+    articleOrder: new Map(parts.articles.map((article, order) => [article.id, order])),
+  };
 }
 
 /** Each index's near-duplicate tracker, handed on to the index an update makes of it (see updateCorpusIndex). */

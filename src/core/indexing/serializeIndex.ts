@@ -5,7 +5,16 @@
  */
 import MiniSearch, { type Options } from 'minisearch';
 import { compactPostings } from './compactPostings.js';
-import { ArticleFields, PASSAGE_INDEX_OPTIONS, rememberArticleTerms, TITLE_INDEX_OPTIONS, type CorpusIndex, type IndexedPassage, type IndexedTitle } from './corpusIndex.js';
+import {
+  ArticleFields,
+  assembleCorpusIndex,
+  PASSAGE_INDEX_OPTIONS,
+  rememberArticleTerms,
+  TITLE_INDEX_OPTIONS,
+  type CorpusIndex,
+  type IndexedPassage,
+  type IndexedTitle,
+} from './corpusIndex.js';
 import type { DuplicateGroup } from './nearDuplicates.js';
 import { restoreArticlePeople, saveArticlePeople, type PeopleDirectory, type Person, type SavedArticlePeople } from '../people/directory.js';
 import { packedMentions, packPeople, type PackedMention } from '../people/packedPeople.js';
@@ -200,8 +209,6 @@ function* restoreInSteps(articles: readonly Article[], snapshot: IndexSnapshot):
     throw new Error(`index snapshot: the articlePeople section does not fit the articles (${error instanceof Error ? error.message : String(error)})`);
   }
   const duplicateGroups = parseSection<DuplicateGroup[]>(snapshot, 'duplicates');
-  const duplicateGroupOf = new Map<string, DuplicateGroup>();
-  for (const group of duplicateGroups) for (const id of group.articleIds) duplicateGroupOf.set(id, group);
 
   yield PAUSE;
   // Each article's terms for near-duplicate detection, as a build keeps them (see updateCorpusIndex).
@@ -224,21 +231,18 @@ function* restoreInSteps(articles: readonly Article[], snapshot: IndexSnapshot):
     throw new Error('index snapshot: the search indexes do not hold the passages and articles');
   }
 
-  return {
+  return assembleCorpusIndex({
     articles,
     articleById: new Map(articles.map((article) => [article.id, article])),
     passages,
-    passageById: new Map(passages.map((passage) => [passage.id, passage])),
     passageTerms,
     documentFrequency,
     duplicateGroups,
-    duplicateGroupOf,
     people,
     version: corpus.version,
     passageSearch,
     titleSearch,
-    articleOrder: new Map(articles.map((article, order) => [article.id, order])),
-  };
+  });
 }
 
 function parseSection<T>(snapshot: IndexSnapshot, section: (typeof INDEX_SNAPSHOT_SECTIONS)[number]): T {

@@ -8,7 +8,7 @@ import {
   ArticleFields,
   rememberArticlePassages,
   articleTermNumbers,
-  groupsByArticle,
+  assembleCorpusIndex,
   hashCorpus,
   indexedPassage,
   indexedTitle,
@@ -150,21 +150,18 @@ export function updateCorpusIndex(index: CorpusIndex, change: CorpusIndexChange,
   for (const article of change.added) tracker.add(article, articleTermNumbers(article)!);
   const duplicateGroups = tracker.groups(articles);
 
-  const next: CorpusIndex = {
+  const next = assembleCorpusIndex({
     articles,
     articleById,
     passages,
-    passageById: new Map(passages.map((passage) => [passage.id, passage])),
     passageTerms,
     documentFrequency,
     duplicateGroups,
-    duplicateGroupOf: groupsByArticle(duplicateGroups),
     people,
     version: hashCorpus(articles),
     passageSearch,
     titleSearch,
-    articleOrder: new Map(articles.map((article, order) => [article.id, order])),
-  };
+  });
   rememberPassageNames(next, namesAfter);
   rememberArticlePassages(next, passagesByArticle);
   keepDuplicateTracker(next, tracker);
