@@ -97,5 +97,7 @@ export interface QuestionStore {
   unhelpfulGaps(since: number, limit: number): Promise<UnhelpfulGap[]>;
   /** Questions and votes since `since`. */
   activity(since: number): Promise<Activity>;
+  /** This installation's random salt for {@link VoteRecord.voterHash}, created by the first migration and kept in the database. */
+  installationSalt(): Promise<string>;
   close(): Promise<void>;
 }
