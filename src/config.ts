@@ -40,7 +40,21 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Human-readable logs instead of JSON lines. */
   readonly logPretty: boolean;
+  /** Whether questions and votes are recorded (`RECORD_QUESTIONS`, default on); off: no database is opened at all. */
+  readonly recordQuestions: boolean;
+  /** How many days records are kept (`RECORD_RETENTION_DAYS`, default {@link DEFAULT_RETENTION_DAYS}). */
+  readonly recordRetentionDays: number;
+  /** Where records go: SQLite in one file (`DATABASE_PATH`, default `data/dossier.db`) unless `DATABASE_URL` names a PostgreSQL. */
+  readonly database: DatabaseLocation;
 }
+
+/** The question database: an SQLite file, or a PostgreSQL shared by several hosts. */
+export type DatabaseLocation = { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'postgres'; readonly url: string };
+
+/** Records older than this many days are deleted, at start and daily. */
+export const DEFAULT_RETENTION_DAYS = 90;
+/** Longer than this is surely a typo (about 100 years). */
+const MAX_RETENTION_DAYS = 36_500;
 
 /** One problem with one setting. */
 export interface ConfigProblem {
@@ -63,6 +77,10 @@ export const SETTINGS = {
   ADD_ROLES: 'role ids (comma-separated) whose members may /add articles, besides those who can manage the server; default none',
   FETCH_ALLOW_PRIVATE: 'true to let /add fetch pages on loopback and private addresses (an intranet, tests); default false: only public addresses',
   SHARDS: "run sharded under discord.js's ShardingManager: auto (as Discord recommends) or a number of shards; default one process, unsharded",
+  RECORD_QUESTIONS: 'off to record no questions nor votes (then /gaps has nothing to show and no database is opened); default on',
+  RECORD_RETENTION_DAYS: `how many days questions and votes are kept (older ones are deleted at start and daily), 1 to ${MAX_RETENTION_DAYS}; default ${DEFAULT_RETENTION_DAYS}`,
+  DATABASE_PATH: 'the SQLite file where questions and votes are recorded, created with its folder; default data/dossier.db',
+  DATABASE_URL: 'a PostgreSQL URL (postgres://user:password@host:5432/database) to record there instead of SQLite, when several hosts share one; default none',
   LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}; default info`,
   LOG_PRETTY: 'true for human-readable logs instead of JSON lines; default false',
 } as const;
@@ -137,6 +155,24 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (!['true', 'false', '1', '0'].includes(fetchAllowPrivate)) {
     problems.push({ key: 'FETCH_ALLOW_PRIVATE', message: `must be true or false, got "${fetchAllowPrivate}"` });
   }
+  const recordQuestions = (read('RECORD_QUESTIONS') ?? 'on').toLowerCase();
+  if (!['on', 'off', 'true', 'false', '1', '0'].includes(recordQuestions)) {
+    problems.push({ key: 'RECORD_QUESTIONS', message: `must be on or off, got "${recordQuestions}"` });
+  }
+  const retentionValue = read('RECORD_RETENTION_DAYS');
+  const recordRetentionDays = retentionValue === undefined ? DEFAULT_RETENTION_DAYS : /^\d+$/.test(retentionValue) ? Number(retentionValue) : Number.NaN;
+  if (!(recordRetentionDays >= 1 && recordRetentionDays <= MAX_RETENTION_DAYS)) {
+    problems.push({ key: 'RECORD_RETENTION_DAYS', message: `must be a whole number of days from 1 to ${MAX_RETENTION_DAYS}, got "${retentionValue}"` });
+  }
+  const databaseUrl = read('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/[^\s]+$/.test(databaseUrl)) {
+    // The URL may hold a password: never echoed.
+    problems.push({ key: 'DATABASE_URL', message: 'must be a PostgreSQL URL starting with postgres:// or postgresql:// (value not shown)' });
+  }
+  const databasePath = read('DATABASE_PATH');
+  if (databasePath !== undefined && databaseUrl !== undefined) {
+    problems.push({ key: 'DATABASE_PATH', message: 'cannot be set together with DATABASE_URL: choose SQLite (DATABASE_PATH) or PostgreSQL (DATABASE_URL)' });
+  }
   if (problems.length > 0) return { ok: false, problems };
 
   return {
@@ -156,6 +192,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       fetchAllowPrivate: fetchAllowPrivate === 'true' || fetchAllowPrivate === '1',
       logLevel: logLevel as LogLevel,
       logPretty: logPretty === 'true' || logPretty === '1',
+      recordQuestions: ['on', 'true', '1'].includes(recordQuestions),
+      recordRetentionDays,
+      database: databaseUrl === undefined ? { kind: 'sqlite', path: databasePath ?? 'data/dossier.db' } : { kind: 'postgres', url: databaseUrl },
     },
   };
 }

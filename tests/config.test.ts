@@ -6,7 +6,20 @@ const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gx1y2z.config-test-secret';
 
 describe('loadConfig', () => {
   it('runs the console on the bundled corpus with an empty environment', () => {
-    expect(loadConfig({})).toEqual({ ok: true, config: { corpusPath: 'corpus', watchCorpus: true, addRoleIds: [], fetchAllowPrivate: false, logLevel: 'info', logPretty: false } });
+    expect(loadConfig({})).toEqual({
+      ok: true,
+      config: {
+        corpusPath: 'corpus',
+        watchCorpus: true,
+        addRoleIds: [],
+        fetchAllowPrivate: false,
+        logLevel: 'info',
+        logPretty: false,
+        recordQuestions: true,
+        recordRetentionDays: 90,
+        database: { kind: 'sqlite', path: 'data/dossier.db' },
+      },
+    });
   });
 
   it('reads every setting when all are valid', () => {
@@ -21,6 +34,9 @@ describe('loadConfig', () => {
       FETCH_ALLOW_PRIVATE: 'true',
       LOG_LEVEL: 'debug',
       LOG_PRETTY: 'true',
+      RECORD_QUESTIONS: 'off',
+      RECORD_RETENTION_DAYS: '30',
+      DATABASE_URL: 'postgres://dossier:secret@db.internal:5432/dossier',
     });
     expect(result).toEqual({
       ok: true,
@@ -35,13 +51,16 @@ describe('loadConfig', () => {
         fetchAllowPrivate: true,
         logLevel: 'debug',
         logPretty: true,
+        recordQuestions: false,
+        recordRetentionDays: 30,
+        database: { kind: 'postgres', url: 'postgres://dossier:secret@db.internal:5432/dossier' },
       },
     });
   });
 
   it('treats empty and blank values as unset', () => {
     const result = loadConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '   ', LOG_LEVEL: '' });
-    expect(result).toEqual({ ok: true, config: { corpusPath: 'corpus', watchCorpus: true, addRoleIds: [], fetchAllowPrivate: false, logLevel: 'info', logPretty: false } });
+    expect(result).toEqual(loadConfig({}));
   });
 
   it('trims the spaces around a value', () => {
@@ -101,7 +120,7 @@ describe('loadConfig', () => {
 
   it('ignores environment variables that are not its settings', () => {
     const result = loadConfig({ PATH: '/usr/bin', HOME: '/root', NODE_ENV: 'production' });
-    expect(result).toEqual({ ok: true, config: { corpusPath: 'corpus', watchCorpus: true, addRoleIds: [], fetchAllowPrivate: false, logLevel: 'info', logPretty: false } });
+    expect(result).toEqual(loadConfig({}));
   });
 });
 
@@ -193,6 +212,53 @@ describe('who may add articles, and what may be fetched', () => {
   });
 });
 
+describe('where questions are recorded', () => {
+  it('records in the SQLite file DATABASE_PATH names', () => {
+    const result = loadConfig({ DATABASE_PATH: '/var/lib/dossier/questions.db' });
+    expect(result.ok && result.config.database).toEqual({ kind: 'sqlite', path: '/var/lib/dossier/questions.db' });
+  });
+
+  it('accepts a postgresql:// URL as well as postgres://', () => {
+    const result = loadConfig({ DATABASE_URL: 'postgresql://dossier@127.0.0.1/dossier' });
+    expect(result.ok && result.config.database).toEqual({ kind: 'postgres', url: 'postgresql://dossier@127.0.0.1/dossier' });
+  });
+
+  it('refuses a DATABASE_URL that is not PostgreSQL without echoing it, since it may hold a password', () => {
+    expect(loadConfig({ DATABASE_URL: 'mysql://root:hunter2@db/dossier' })).toEqual({
+      ok: false,
+      problems: [{ key: 'DATABASE_URL', message: 'must be a PostgreSQL URL starting with postgres:// or postgresql:// (value not shown)' }],
+    });
+  });
+
+  it('refuses DATABASE_PATH and DATABASE_URL together', () => {
+    expect(loadConfig({ DATABASE_PATH: 'data/dossier.db', DATABASE_URL: 'postgres://127.0.0.1/dossier' })).toEqual({
+      ok: false,
+      problems: [{ key: 'DATABASE_PATH', message: 'cannot be set together with DATABASE_URL: choose SQLite (DATABASE_PATH) or PostgreSQL (DATABASE_URL)' }],
+    });
+  });
+
+  it('turns recording off with RECORD_QUESTIONS=off', () => {
+    const result = loadConfig({ RECORD_QUESTIONS: 'off' });
+    expect(result.ok && result.config.recordQuestions).toBe(false);
+  });
+
+  it('refuses a RECORD_QUESTIONS that is neither on nor off', () => {
+    expect(loadConfig({ RECORD_QUESTIONS: 'sometimes' })).toEqual({ ok: false, problems: [{ key: 'RECORD_QUESTIONS', message: 'must be on or off, got "sometimes"' }] });
+  });
+
+  it('refuses a retention that is not a whole number of days', () => {
+    expect(loadConfig({ RECORD_RETENTION_DAYS: '3 months' })).toEqual({
+      ok: false,
+      problems: [{ key: 'RECORD_RETENTION_DAYS', message: 'must be a whole number of days from 1 to 36500, got "3 months"' }],
+    });
+  });
+
+  it('refuses a retention of zero days', () => {
+    const result = loadConfig({ RECORD_RETENTION_DAYS: '0' });
+    expect(result.ok ? [] : result.problems.map((problem) => problem.key)).toEqual(['RECORD_RETENTION_DAYS']);
+  });
+});
+
 describe('SETTINGS', () => {
   it('documents every key loadConfig reads', () => {
     expect(Object.keys(SETTINGS).sort()).toEqual([
@@ -200,6 +266,8 @@ describe('SETTINGS', () => {
       'CORPUS_DIR',
       'CORPUS_ENCODING',
       'CORPUS_WATCH',
+      'DATABASE_PATH',
+      'DATABASE_URL',
       'DISCORD_API_BASE',
       'DISCORD_CLIENT_ID',
       'DISCORD_GUILD_ID',
@@ -208,6 +276,8 @@ describe('SETTINGS', () => {
       'INDEX_CACHE_DIR',
       'LOG_LEVEL',
       'LOG_PRETTY',
+      'RECORD_QUESTIONS',
+      'RECORD_RETENTION_DAYS',
       'SHARDS',
     ]);
   });
