@@ -16,7 +16,7 @@ const DAY_MS = 24 * 60 * 60 * 1_000;
 
 /** What {@link openStore} reports; the composition root maps it to its logger. */
 export interface StoreHooks {
-  /** Warnings: the database unavailable (once per outage), retention failing, records lost at close. */
+  /** Warnings: the database unavailable (once per outage, whether a write or retention failed), records lost at close. */
   readonly warn: RecordingReport;
   /** Recording resumed after an outage, old records deleted. */
   readonly info?: RecordingReport;
@@ -38,7 +38,7 @@ export interface OpenedStore {
    * been unreachable since the start: reading it then starts a background read, so a later vote finds it.
    */
   readonly salt: string | undefined;
-  /** Deletes records older than the retention now; resolves with how many questions (0 when the database is unavailable: warned). */
+  /** Deletes records older than the retention now; resolves with how many questions (0 when the database is unavailable: warned once, retried at the next run). */
   applyRetention(): Promise<number>;
   /** At shutdown: stops retention, flushes the queue (one attempt), closes the store. Never rejects. */
   close(): Promise<void>;
@@ -85,11 +85,8 @@ export async function openStore(config: Pick<Config, 'recordQuestions' | 'record
       if (deleted > 0) hooks.info?.(`Deleted ${deleted.toLocaleString('en-US')} questions older than ${config.recordRetentionDays} days.`, queue.stats());
       return deleted;
     } catch (error) {
-      // The queue has warned already when the database is down; this says what was not done.
-      hooks.warn(`Deleting questions older than ${config.recordRetentionDays} days failed; retried at the next daily run.`, {
-        ...queue.stats(),
-        error: error instanceof Error ? error.message : String(error),
-      });
+      // Reported as the queue reports a failed write: one warning per outage, however many things failed.
+      queue.noteUnavailable(error);
       return 0;
     }
   };
