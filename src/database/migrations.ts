@@ -47,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
           voter_hash TEXT NOT NULL,
           helpful BOOLEAN NOT NULL,
           voted_at BIGINT NOT NULL,
+          wording_key TEXT,
           PRIMARY KEY (answer_id, voter_hash)
         )`,
       );
@@ -60,7 +61,8 @@ export const MIGRATIONS: readonly Migration[] = [
       await run('CREATE INDEX questions_by_outcome_wording ON questions (outcome, wording_key, asked_at)');
       // /status counts a period's questions; retention deletes the oldest.
       await run('CREATE INDEX questions_by_time ON questions (asked_at)');
-      await run('CREATE INDEX votes_by_time ON votes (voted_at)');
+      // /gaps counts a period's votes by wording, and /status a period's votes: read alone (covering).
+      await run('CREATE INDEX votes_by_time ON votes (voted_at, wording_key, helpful)');
     },
   },
 ];

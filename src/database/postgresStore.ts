@@ -20,8 +20,11 @@ const MIGRATION_LOCK = 1_701_700_017;
 const INSERT_QUESTIONS = `INSERT INTO questions (id, asked_at, question, wording_key, place, outcome, corpus_version, article_ids, duration_ms)
   SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[])
   ON CONFLICT (id) DO NOTHING`;
-const UPSERT_VOTES = `INSERT INTO votes (answer_id, voter_hash, helpful, voted_at)
-  SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::bigint[])
+// A vote carries its answer's wording, so that /gaps counts votes by wording without a join.
+const UPSERT_VOTES = `INSERT INTO votes (answer_id, voter_hash, helpful, voted_at, wording_key)
+  SELECT v.answer_id, v.voter_hash, v.helpful, v.voted_at,
+    (SELECT q.wording_key FROM questions q WHERE q.id = v.answer_id AND q.outcome = 'answered')
+  FROM unnest($1::text[], $2::text[], $3::boolean[], $4::bigint[]) AS v (answer_id, voter_hash, helpful, voted_at)
   ON CONFLICT (answer_id, voter_hash) DO UPDATE SET helpful = excluded.helpful, voted_at = excluded.voted_at`;
 
 /** `?` placeholders (the shared SQL) numbered as PostgreSQL wants them (`$1`, `$2`…). */
