@@ -22,6 +22,11 @@
  * answer or top excerpt; the baselines' top paragraph), answerable questions answered and
  * off-topic ones declined (bench/questions/README.md describes the kind files).
  *
+ * `--corpus` may be given several times, to answer from one index over all of them (a large archive
+ * made of the corpora at hand); the n-th `--encoding` applies to the n-th `--corpus` (utf-8 when
+ * missing). `--scale N` indexes N copies of every article with distinct ids, as `npm run bench`
+ * does: copies add passages but no vocabulary.
+ *
  * `--articles REGEX` keeps only the questions with an expected article id matching it (for
  * example `^squad-[0-4]-`, the questions on the first five SQuAD articles). `--json` prints one
  * object with every figure instead of the text.
@@ -29,8 +34,9 @@
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
-import { answerQuestion, isQuestionProblem, parseEncodingName, type Answer, type Article } from '../src/core/index.js';
+import { answerQuestion, buildCorpusIndex, isQuestionProblem, parseEncodingName, type Answer, type Article, type CorpusIndex, type CorpusIssue } from '../src/core/index.js';
 import { describeCorpusIssues, openCorpus } from '../src/corpus/openCorpus.js';
+import { readCorpus } from '../src/storage/corpusFolder.js';
 import {
   figuresByKindAndHalf,
   matchesArticle,
@@ -57,8 +63,9 @@ interface Tally {
 const { values } = parseArgs({
   options: {
     questions: { type: 'string', default: '../shared/eval/dev-questions.jsonl' },
-    corpus: { type: 'string', default: 'corpus' },
-    encoding: { type: 'string', default: 'utf-8' },
+    corpus: { type: 'string', multiple: true, default: ['corpus'] },
+    encoding: { type: 'string', multiple: true, default: ['utf-8'] },
+    scale: { type: 'string', default: '1' },
     articles: { type: 'string' },
     json: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
@@ -66,15 +73,21 @@ const { values } = parseArgs({
   },
 });
 
-const encoding = parseEncodingName(values.encoding!);
-if (encoding === undefined) {
-  process.stderr.write(`Unknown --encoding ${values.encoding}: use utf-8 or latin1.\n`);
+const corpusPaths = values.corpus!;
+const encodings = corpusPaths.map((_, position) => parseEncodingName(values.encoding![position] ?? 'utf-8'));
+if (encodings.some((encoding) => encoding === undefined)) {
+  process.stderr.write(`Unknown --encoding ${values.encoding!.join(', ')}: use utf-8 or latin1.\n`);
+  process.exit(2);
+}
+const scale = Number(values.scale);
+if (!Number.isInteger(scale) || scale < 1) {
+  process.stderr.write(`--scale must be a whole number from 1, not ${values.scale}.\n`);
   process.exit(2);
 }
 const articleFilter = values.articles === undefined ? null : new RegExp(values.articles, 'u');
 const questions = (await readQuestions(values.questions!, articleFilter)).slice(0, values.limit === undefined ? undefined : Number(values.limit));
 const started = performance.now();
-const { index, issues } = await openCorpus(values.corpus!, { encoding });
+const { index, issues } = corpusPaths.length === 1 && scale === 1 ? await openCorpus(corpusPaths[0]!, { encoding: encodings[0]! }) : await openCorpora();
 const indexedIn = performance.now() - started;
 for (const line of describeCorpusIssues(issues)) process.stderr.write(`corpus issue: ${line}\n`);
 
@@ -190,6 +203,24 @@ if (values.json) {
   process.stdout.write(`${lines.filter((line) => line.length > 0).join('\n')}\n`);
   if (kindRows !== null) process.stdout.write(`\nby kind and half:\n${kindTable(kindRows).join('\n')}\n`);
   if (failures.length > 0) process.stdout.write(`\nmisses (${failures.length}):\n${failures.slice(0, values.verbose ? undefined : 20).join('\n')}\n`);
+}
+
+/** One index over every `--corpus` (each read with its `--encoding`), every article `--scale` times with distinct ids. */
+async function openCorpora(): Promise<{ index: CorpusIndex; issues: readonly CorpusIssue[] }> {
+  const articles: Article[] = [];
+  const issues: CorpusIssue[] = [];
+  for (const [position, corpusPath] of corpusPaths.entries()) {
+    const { corpus } = await readCorpus(corpusPath, { encoding: encodings[position]! });
+    articles.push(...corpus.articles);
+    issues.push(...corpus.issues);
+  }
+  const ids = new Set(articles.map((article) => article.id));
+  if (ids.size < articles.length) {
+    process.stderr.write('Two corpora hold articles with the same id: they cannot share one index.\n');
+    process.exit(2);
+  }
+  const copies = articles.flatMap((article) => Array.from({ length: scale - 1 }, (_, copy) => ({ ...article, id: `${article.id}-copy-${copy + 2}` })));
+  return { index: buildCorpusIndex([...articles, ...copies]), issues };
 }
 
 interface BaselineDocument {
