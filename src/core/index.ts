@@ -70,15 +70,23 @@ export {
   isQuestionProblem,
   findHighlights,
   DEFAULT_CITATION_COUNT,
-  MIN_ANSWER_COVERAGE,
-  MIN_PARAPHRASE_COVERAGE,
-  MIN_SPECIFIC_MATCHES,
   type Answer,
   type AnswerOptions,
   type Citation,
   type Quote,
   type QuestionProblem,
 } from './answer/answer.js';
+export {
+  judgeCoverage,
+  coversQuestion,
+  findUnmentionedNameOrNumber,
+  MIN_ANSWER_COVERAGE,
+  MIN_PARAPHRASE_COVERAGE,
+  MIN_SPECIFIC_MATCHES,
+  RARE_NAME_SHARE,
+  type CoverageJudgement,
+  type DeclineOptions,
+} from './answer/decline.js';
 export { findArticle, suggestArticles, paginateArticle, DEFAULT_PAGE_LENGTH, type ArticleLookup, type ArticleMatch } from './lookup/articles.js';
 export { buildPeopleDirectory, type PeopleDirectory, type Person, type PersonMention, type PersonRole } from './people/directory.js';
 export { distinctRoles, latestRole, roleBefore, roleAfter, type DistinctRole } from './people/personRoles.js';

@@ -3,36 +3,18 @@
  * quoted verbatim with the matched words marked, and numbered citations; or, when the corpus does
  * not cover the question, a plain "not covered" with the nearest passages.
  */
-import { analyze, analyzeTerms } from '../text/analysis.js';
-import { passagesOfArticle, type CorpusIndex } from '../indexing/corpusIndex.js';
-import { analyzeQuestion, termWeight, type AnalyzedQuestion } from '../search/question.js';
+import { analyze } from '../text/analysis.js';
+import type { CorpusIndex } from '../indexing/corpusIndex.js';
+import { analyzeQuestion, termWeight } from '../search/question.js';
 import { dateWindow, isDatePeriodSet, type DatePeriod } from '../search/dateWindow.js';
 import { DEFAULT_STAGES, insertStage, retrievePassages, type RetrievalOptions } from '../search/retrieve.js';
 import type { PassageHit } from '../search/stage.js';
 import { splitSentences } from '../text/sentences.js';
 import type { TextRange } from '../types.js';
+import { judgeCoverage, MIN_ANSWER_COVERAGE } from './decline.js';
 
 /** How many citations an answer lists by default. */
 export const DEFAULT_CITATION_COUNT = 3;
-/**
- * The share of a question's weight the best passage must match for Dossier to answer outright.
- * Below it the question is about something the corpus does not say (see `npm run eval`)…
- */
-export const MIN_ANSWER_COVERAGE = 0.5;
-/**
- * …unless the passage matches at least {@link MIN_SPECIFIC_MATCHES} specific words of the question
- * and this lesser share: a paraphrase ("who took over from Brian Hook") uses words the corpus
- * never does, while an off-topic question matches one word at most by chance.
- */
-export const MIN_PARAPHRASE_COVERAGE = 0.3;
-export const MIN_SPECIFIC_MATCHES = 2;
-/** A word is specific when fewer than about a third of passages use it (its weight is above ln 3). */
-const SPECIFIC_TERM_WEIGHT = Math.log(3);
-/**
- * A name or number of the question that at most this share of passages use must be in the
- * answering article (see {@link unmentionedNameOrNumber}; figures in docs/experiments.md).
- */
-const RARE_NAME_SHARE = 0.005;
 /** A best sentence shorter than this is quoted with the sentence after it, for context. */
 const MIN_QUOTE_LENGTH = 90;
 
@@ -88,7 +70,7 @@ export interface AnswerOptions extends RetrievalOptions {
   readonly citations?: number;
   /** Extra hits kept for paging through more results. Default 6. */
   readonly moreCitations?: number;
-  /** Least coverage to answer. Default {@link MIN_ANSWER_COVERAGE}. */
+  /** Least coverage to answer (see {@link judgeCoverage}). Default {@link MIN_ANSWER_COVERAGE}. */
   readonly minCoverage?: number;
   /**
    * Articles dated in this period are preferred: passages of the others (and of undated ones)
@@ -125,8 +107,8 @@ export async function answerQuestion(index: CorpusIndex, question: string, optio
   const hits = await retrievePassages(index, query, { ...options, ...(stages === undefined ? {} : { stages }), limit: citationCount + extra });
   const citations = hits.map((hit, position) => toCitation(hit, position + 1));
   const best = hits[0];
-  const unmentioned = best === undefined ? undefined : unmentionedNameOrNumber(index, query, best);
-  const abstained = best === undefined || unmentioned !== undefined || !coversQuestion(index, best, minCoverage);
+  const { covered, unmentioned } = judgeCoverage(index, query, best, { minCoverage });
+  const abstained = best === undefined || !covered;
   return {
     query: query.text,
     abstained,
@@ -139,44 +121,6 @@ export async function answerQuestion(index: CorpusIndex, question: string, optio
       ? {}
       : { period: { ...(period.after === undefined ? {} : { after: period.after }), ...(period.before === undefined ? {} : { before: period.before }) } }),
   };
-}
-
-/**
- * Whether the best passage covers enough of the question to answer it: it matches
- * {@link MIN_ANSWER_COVERAGE} of the question's weight, or {@link MIN_PARAPHRASE_COVERAGE} with
- * {@link MIN_SPECIFIC_MATCHES} specific words matched as they are. A typo-tolerant match of a
- * word the corpus never uses (`repot` matching `report`) is no sign that the corpus is on topic.
- */
-function coversQuestion(index: CorpusIndex, best: PassageHit, minCoverage: number): boolean {
-  if (best.coverage >= minCoverage) return true;
-  const exactly = new Set(best.matchedPassageTerms);
-  const specificMatches = best.matchedQueryTerms.filter((term) => exactly.has(term) && termWeight(index, term) > SPECIFIC_TERM_WEIGHT).length;
-  return best.coverage >= Math.min(minCoverage, MIN_PARAPHRASE_COVERAGE) && specificMatches >= MIN_SPECIFIC_MATCHES;
-}
-
-/**
- * A rare name or number of the question that the best passage's article never mentions, as the
- * question wrote it, if any: "Who won the 2016 election?" is not answered by an article on the
- * 2004 one, nor "How many moons does Jupiter have?" by a passage on an actor called Moon, however
- * many of their other words match. A name is a capitalised word other than the question's first;
- * rare is used by at most {@link RARE_NAME_SHARE} of passages (a common one, `American`,
- * `November`, is often implied rather than written); the article's title and every passage
- * count. A name the corpus never uses is passed over: it is likelier misspelt ("Brian Hok").
- */
-function unmentionedNameOrNumber(index: CorpusIndex, query: AnalyzedQuestion, best: PassageHit): string | undefined {
-  const firstWord = query.firstWord;
-  const rareUpTo = Math.floor(RARE_NAME_SHARE * index.passages.length);
-  const asked = query.terms.flatMap((term, position) => {
-    const word = query.words[position]!;
-    const isNumber = /\p{N}/u.test(word);
-    const isName = /^\p{Lu}/u.test(word) && word !== firstWord;
-    if (!(isName || isNumber) || best.matchedQueryTerms.includes(term)) return [];
-    const passages = index.documentFrequency.get(term) ?? 0;
-    return passages <= rareUpTo && (passages > 0 || isNumber) ? [{ term, word }] : [];
-  });
-  if (asked.length === 0) return undefined;
-  const mentioned = new Set([...analyzeTerms(best.article.title), ...passagesOfArticle(index, best.article.id).flatMap((passage) => index.passageTerms.get(passage.id) ?? [])]);
-  return asked.find(({ term }) => !mentioned.has(term))?.word;
 }
 
 /** Whether a value returned by {@link answerQuestion} is a problem rather than an answer. */
