@@ -80,6 +80,8 @@ export {
   judgeCoverage,
   coversQuestion,
   findUnmentionedNameOrNumber,
+  measureTopicCoverage,
+  ORDINARY_QUESTION_WORDS,
   MIN_ANSWER_COVERAGE,
   MIN_PARAPHRASE_COVERAGE,
   MIN_SPECIFIC_MATCHES,

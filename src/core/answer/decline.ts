@@ -6,7 +6,7 @@
 import { analyzeTerms } from '../text/analysis.js';
 import { passagesOfArticle, type CorpusIndex } from '../indexing/corpusIndex.js';
 import { termWeight, type AnalyzedQuestion } from '../search/question.js';
-import type { PassageHit } from '../search/stage.js';
+import { FUZZY_MATCH_CREDIT, type PassageHit } from '../search/stage.js';
 
 /**
  * The share of a question's weight the best passage must match for Dossier to answer outright.
@@ -28,6 +28,22 @@ const SPECIFIC_TERM_WEIGHT = Math.log(3);
  */
 export const RARE_NAME_SHARE = 0.005;
 
+/**
+ * Words that say which or how much, not what a question is about: superlatives, ordinals,
+ * "record", "famous", "ever", "world". Any large archive holds them by chance ("the largest
+ * ever recorded deficit" for "the largest pumpkin ever grown"), so they never count towards
+ * covering a question ({@link measureTopicCoverage}), unless written as a name ("World Cup",
+ * "First Bank"). Compared with the question's words in lower case.
+ */
+export const ORDINARY_QUESTION_WORDS: ReadonlySet<string> = new Set(
+  (
+    'first last second third record records famous ever world largest biggest smallest lowest highest longest shortest oldest youngest deepest tallest ' +
+    'fastest slowest greatest best worst most least richest poorest heaviest hottest coldest newest latest earliest strongest busiest furthest ' +
+    'farthest nearest closest cheapest top known all-time number new old big small large high low long short fast great good many much time times ' +
+    'year years people called'
+  ).split(' '),
+);
+
 /** Tuning for {@link judgeCoverage}. */
 export interface DeclineOptions {
   /** Least share of the question's weight the best passage must match to answer outright. Default {@link MIN_ANSWER_COVERAGE}. */
@@ -46,7 +62,8 @@ export interface CoverageJudgement {
  * Judges whether the corpus covers a question, from its best passage (`undefined`: nothing
  * matched). Covered when the question names no rare name or number the passage's article never
  * mentions ({@link findUnmentionedNameOrNumber}) and the passage matches enough of the question
- * ({@link coversQuestion}). Cost: a set of the article's terms when the question has a rare name
+ * and of its topic ({@link coversQuestion}): words like "largest", "first" or "record" match some
+ * passage of any large archive, so they do not make a question covered. Cost: a set of the article's terms when the question has a rare name
  * or number the passage lacks, else constant; microseconds.
  *
  * @example judgeCoverage(index, analyzeQuestion(index, 'How many moons does Jupiter have?'), hits[0]) // { covered: false }
@@ -55,23 +72,55 @@ export function judgeCoverage(index: CorpusIndex, question: AnalyzedQuestion, be
   if (best === undefined) return { covered: false };
   const unmentioned = findUnmentionedNameOrNumber(index, question, best);
   if (unmentioned !== undefined) return { covered: false, unmentioned };
-  return { covered: coversQuestion(index, best, options.minCoverage ?? MIN_ANSWER_COVERAGE) };
+  return { covered: coversQuestion(index, question, best, options.minCoverage ?? MIN_ANSWER_COVERAGE) };
 }
 
 /**
- * Whether the best passage covers enough of the question to answer it: it matches `minCoverage`
- * ({@link MIN_ANSWER_COVERAGE} by default) of the question's weight, or
- * {@link MIN_PARAPHRASE_COVERAGE} with {@link MIN_SPECIFIC_MATCHES} specific words matched as they
- * are. A typo-tolerant match of a word the corpus never uses (`repot` matching `report`) is no
- * sign that the corpus is on topic. Cost: linear in the question's terms.
+ * Whether the best passage covers enough of the question to answer it, measured twice: over all
+ * the question's words (`best.coverage`) and over its topic words alone
+ * ({@link measureTopicCoverage}: without {@link ORDINARY_QUESTION_WORDS}). Each must reach
+ * `minCoverage` ({@link MIN_ANSWER_COVERAGE} by default), or {@link MIN_PARAPHRASE_COVERAGE} with
+ * {@link MIN_SPECIFIC_MATCHES} specific topic words matched as they are. A typo-tolerant match of
+ * a word the corpus never uses (`repot` matching `report`) is no sign that the corpus is on topic.
+ * Cost: linear in the question's terms.
  *
- * @example coversQuestion(index, hits[0], MIN_ANSWER_COVERAGE) // true when half the question's weight matched
+ * @example coversQuestion(index, analyzeQuestion(index, 'What is the largest desert in Asia?'), hits[0]) // false: "largest" alone is no topic
  */
-export function coversQuestion(index: CorpusIndex, best: PassageHit, minCoverage: number = MIN_ANSWER_COVERAGE): boolean {
-  if (best.coverage >= minCoverage) return true;
+export function coversQuestion(index: CorpusIndex, question: AnalyzedQuestion, best: PassageHit, minCoverage: number = MIN_ANSWER_COVERAGE): boolean {
   const exactly = new Set(best.matchedPassageTerms);
-  const specificMatches = best.matchedQueryTerms.filter((term) => exactly.has(term) && termWeight(index, term) > SPECIFIC_TERM_WEIGHT).length;
-  return best.coverage >= Math.min(minCoverage, MIN_PARAPHRASE_COVERAGE) && specificMatches >= MIN_SPECIFIC_MATCHES;
+  const isSpecificMatch = (term: string): boolean => exactly.has(term) && best.matchedQueryTerms.includes(term) && termWeight(index, term) > SPECIFIC_TERM_WEIGHT;
+  const reaches = (coverage: number, specificMatches: number): boolean =>
+    coverage >= minCoverage || (coverage >= Math.min(minCoverage, MIN_PARAPHRASE_COVERAGE) && specificMatches >= MIN_SPECIFIC_MATCHES);
+  const topic = topicPositions(question).map((position) => question.terms[position]!);
+  return reaches(best.coverage, question.terms.filter(isSpecificMatch).length) && reaches(measureTopicCoverage(question, best), topic.filter(isSpecificMatch).length);
+}
+
+/**
+ * The share of the question's topic weight that the passage matches, from 0 to 1: as the
+ * passage's `coverage`, but over the question's terms other than {@link ORDINARY_QUESTION_WORDS}
+ * (names always count). A term matched only approximately counts {@link FUZZY_MATCH_CREDIT}. A
+ * question made of ordinary words alone is measured on all of them. Cost: linear in the question's terms.
+ *
+ * @example measureTopicCoverage(analyzeQuestion(index, 'What is the largest desert in Asia?'), hit) // 0.41 for a passage matching "largest" and "Asia"
+ */
+export function measureTopicCoverage(question: AnalyzedQuestion, best: PassageHit): number {
+  const exactly = new Set(best.matchedPassageTerms);
+  let total = 0;
+  let covered = 0;
+  for (const position of topicPositions(question)) {
+    const term = question.terms[position]!;
+    const weight = question.termWeights[position]!;
+    total += weight;
+    if (best.matchedQueryTerms.includes(term)) covered += (exactly.has(term) ? 1 : FUZZY_MATCH_CREDIT) * weight;
+  }
+  return total > 0 ? covered / total : 0;
+}
+
+/** The positions of the question's topic terms: names, and words not in {@link ORDINARY_QUESTION_WORDS}; all its terms when every one is ordinary. */
+function topicPositions(question: AnalyzedQuestion): number[] {
+  const all = question.terms.map((_, position) => position);
+  const topic = all.filter((position) => question.termRoles[position] === 'name' || !ORDINARY_QUESTION_WORDS.has(question.words[position]!.toLowerCase()));
+  return topic.length > 0 ? topic : all;
 }
 
 /**
