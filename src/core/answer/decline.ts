@@ -3,7 +3,7 @@
  * answers only when it does; otherwise it says the corpus does not cover the question and lists
  * the nearest passages. Pure: reads the index, the analysed question and the best hit.
  */
-import { analyzeTerms } from '../text/analysis.js';
+import { analyzeTerms, toTerm } from '../text/analysis.js';
 import { passagesOfArticle, type CorpusIndex } from '../indexing/corpusIndex.js';
 import { termWeight, type AnalyzedQuestion } from '../search/question.js';
 import { FUZZY_MATCH_CREDIT, type PassageHit } from '../search/stage.js';
@@ -33,16 +33,17 @@ export const RARE_NAME_SHARE = 0.005;
  * "record", "famous", "ever", "world". Any large archive holds them by chance ("the largest
  * ever recorded deficit" for "the largest pumpkin ever grown"), so they never count towards
  * covering a question ({@link measureTopicCoverage}), unless written as a name ("World Cup",
- * "First Bank"). Compared with the question's words in lower case.
+ * "First Bank"). Compared by term, so their other forms count as ordinary too (`recorded`, `records`).
  */
 export const ORDINARY_QUESTION_WORDS: ReadonlySet<string> = new Set(
   (
     'first last second third record records famous ever world largest biggest smallest lowest highest longest shortest oldest youngest deepest tallest ' +
     'fastest slowest greatest best worst most least richest poorest heaviest hottest coldest newest latest earliest strongest busiest furthest ' +
     'farthest nearest closest cheapest top known all-time number new old big small large high low long short fast great good many much time times ' +
-    'year years people called'
+    'year years people'
   ).split(' '),
 );
+const ORDINARY_TERMS: ReadonlySet<string> = new Set([...ORDINARY_QUESTION_WORDS].flatMap((word) => toTerm(word) ?? []));
 
 /** Tuning for {@link judgeCoverage}. */
 export interface DeclineOptions {
@@ -119,7 +120,7 @@ export function measureTopicCoverage(question: AnalyzedQuestion, best: PassageHi
 /** The positions of the question's topic terms: names, and words not in {@link ORDINARY_QUESTION_WORDS}; all its terms when every one is ordinary. */
 function topicPositions(question: AnalyzedQuestion): number[] {
   const all = question.terms.map((_, position) => position);
-  const topic = all.filter((position) => question.termRoles[position] === 'name' || !ORDINARY_QUESTION_WORDS.has(question.words[position]!.toLowerCase()));
+  const topic = all.filter((position) => question.termRoles[position] === 'name' || !ORDINARY_TERMS.has(question.terms[position]!));
   return topic.length > 0 ? topic : all;
 }
 
