@@ -6,7 +6,7 @@
 import type { Activity, DeclinedGap, QuestionRecord, UnhelpfulGap, VoteRecord } from './questionStore.js';
 
 /** How many of a wording's most recent answers are read to rank the articles they cited. */
-export const CITATION_SAMPLE = 1_000;
+export const CITATION_SAMPLE = 100;
 
 export const SQL = {
   declinedGroups: `SELECT wording_key, count(*) AS count, max(asked_at) AS last
