@@ -17,6 +17,7 @@ export { CORE_PACKAGES } from './packageData.js';
 export { normalizeText, normalizeForMatching, normalizeUserText } from './text/normalize.js';
 export { tokenizeWords, toTerm, analyze, analyzeTerms, type WordToken, type TermToken } from './text/analysis.js';
 export { splitSentences } from './text/sentences.js';
+export { normalizeQuestion, wordingKeyOf, MAX_RECORDED_QUESTION_LENGTH } from './text/wordingKey.js';
 export { chunkArticle, type ChunkOptions } from './ingest/chunk.js';
 export {
   parseCorpus,
