@@ -6,9 +6,10 @@ import type { Command } from '../src/discord/command.js';
 import { add } from './add.js';
 import { addToDossier } from './addToDossier.js';
 import { ask } from './ask.js';
+import { gaps } from './gaps.js';
 import { reload } from './reload.js';
 import { source } from './source.js';
 import { status } from './status.js';
 import { who } from './who.js';
 
-export const commands: readonly Command[] = [ask, who, source, status, reload, add, addToDossier];
+export const commands: readonly Command[] = [ask, who, source, status, reload, gaps, add, addToDossier];

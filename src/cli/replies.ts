@@ -2,7 +2,17 @@
  * What the console and the CLI print for each command, as text or JSON. Both front ends call
  * these, so a question gets the same answer whichever way it is asked.
  */
-import { answerQuestion, parseDatePeriod, findArticle, findPerson, isQuestionProblem, paginateArticle, type CorpusIndex } from '../core/index.js';
+import {
+  answerQuestion,
+  parseDatePeriod,
+  findArticle,
+  findPerson,
+  isQuestionProblem,
+  paginateArticle,
+  type Answer,
+  type CorpusIndex,
+  type QuestionProblem,
+} from '../core/index.js';
 import { answerToJson, articleToJson, personToJson, problemToJson, whoToJson } from './renderJson.js';
 import { markdownEmphasis, renderAnswerText, renderArticleList, renderArticleText, renderPeopleList, renderPersonText, renderProblemText, type Emphasis } from './renderText.js';
 
@@ -12,6 +22,8 @@ export type OutputFormat = 'text' | 'json';
 export interface Reply {
   readonly output: string;
   readonly ok: boolean;
+  /** For `ask`: what the core answered (the console records it). */
+  readonly result?: Answer | QuestionProblem;
 }
 
 /** The `after` and `before` a user typed for `ask` (a year, YYYY-MM or YYYY-MM-DD each). */
@@ -27,9 +39,9 @@ export async function askReply(index: CorpusIndex, question: string, format: Out
   }
   const result = await answerQuestion(index, question, { period: parsed.period });
   if (isQuestionProblem(result)) {
-    return { ok: false, output: format === 'json' ? JSON.stringify(problemToJson(result, question)) : renderProblemText(result) };
+    return { ok: false, output: format === 'json' ? JSON.stringify(problemToJson(result, question)) : renderProblemText(result), result };
   }
-  return { ok: true, output: format === 'json' ? JSON.stringify(answerToJson(result, index)) : renderAnswerText(result, emphasis) };
+  return { ok: true, output: format === 'json' ? JSON.stringify(answerToJson(result, index)) : renderAnswerText(result, emphasis), result };
 }
 
 export function sourceReply(index: CorpusIndex, reference: string, format: OutputFormat): Reply {

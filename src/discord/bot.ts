@@ -10,6 +10,7 @@ import type { CorpusIndex } from '../core/index.js';
 import type { ArticleAdder } from '../corpus/addArticle.js';
 import type { ReloadReport, ReloadTrigger } from '../corpus/liveCorpus.js';
 import type { Logger } from '../log.js';
+import type { QuestionMemory } from '../questionMemory.js';
 import type { AddingContext, BotOperations, GatewayState } from './command.js';
 import { Cooldown } from './cooldown.js';
 import { registerCommands } from './registerCommands.js';
@@ -26,6 +27,8 @@ export interface BotOptions {
   readonly adder?: ArticleAdder;
   /** Roles whose members may add, besides those who can manage the server (`ADD_ROLES`). Default none. */
   readonly addRoleIds?: readonly string[];
+  /** Records questions and votes, and answers `/gaps`; without it (`RECORD_QUESTIONS=off`) nothing is recorded and answers carry no vote buttons. */
+  readonly memory?: QuestionMemory;
   readonly log: Logger;
   readonly apiBase?: string;
   readonly clientId?: string;
@@ -68,7 +71,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     reloadCorpus: () => corpus.reload('command'),
   };
   const adding: AddingContext | undefined = options.adder ? { adder: options.adder, roleIds: options.addRoleIds ?? [] } : undefined;
-  const router = new InteractionRouter({ commands, context: () => ({ index: corpus.index, operations, ...(adding ? { adding } : {}) }), log, cooldown: new Cooldown() });
+  const router = new InteractionRouter({
+    commands,
+    context: () => ({ index: corpus.index, operations, ...(adding ? { adding } : {}), ...(options.memory ? { memory: options.memory } : {}) }),
+    log,
+    cooldown: new Cooldown(),
+  });
 
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));

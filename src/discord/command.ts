@@ -16,6 +16,7 @@ import {
 import type { CorpusIndex } from '../core/index.js';
 import type { ArticleAdder } from '../corpus/addArticle.js';
 import type { ReloadReport } from '../corpus/liveCorpus.js';
+import type { QuestionMemory } from '../questionMemory.js';
 import type { OutgoingChoice, OutgoingMessage } from './send.js';
 
 /** What handlers are given: dependencies are passed in, never imported. */
@@ -26,6 +27,8 @@ export interface CommandContext {
   readonly operations: BotOperations;
   /** Adding articles (`/add`, Add to Dossier); absent when the bot was started without an adder. */
   readonly adding?: AddingContext;
+  /** The memory of questions and votes (`/ask` records, its vote buttons, `/gaps`, `/status`); absent when recording is off. */
+  readonly memory?: QuestionMemory;
 }
 
 /** What `/add` and its Undo button need. */

@@ -23,6 +23,8 @@ export const customIds = {
   openArticle: (articleId: string) => `source:open:${articleId}`,
   sourcePage: (articleId: string, page: number) => `source:page:${articleId}:${page}`,
   sourceFile: (articleId: string) => `source:file:${articleId}`,
+  /** A vote on a recorded answer: its id (22 characters) rides along, so the button works after a restart. */
+  vote: (answerId: string, helpful: boolean) => `ask:vote:${answerId}:${helpful ? 'up' : 'down'}`,
 } as const;
 
 export function corpusFooter(index: CorpusIndex): { text: string } {
@@ -40,8 +42,11 @@ function sourceLine(source: { readonly publisher?: string; readonly date?: strin
   return escapeText([source.publisher, source.date].filter((part) => part !== undefined).join(', '));
 }
 
-/** The reply to `/ask`: the quote and the first citations, or "not covered" with the nearest passages. */
-export function renderAnswer(answer: Answer, index: CorpusIndex, ephemeral: boolean): OutgoingMessage {
+/**
+ * The reply to `/ask`: the quote and the first citations, or "not covered" with the nearest
+ * passages. With the id of the answer's record, 👍 and 👎 buttons let members vote on it.
+ */
+export function renderAnswer(answer: Answer, index: CorpusIndex, ephemeral: boolean, answerId?: string): OutgoingMessage {
   const description = answer.quote
     ? `> ${boldRanges(answer.quote.text, answer.quote.highlights).replace(/\n/g, '\n> ')} **[${answer.quote.citation}]**`
     : `**The corpus does not cover this question.**${answer.unmentioned === undefined ? '' : ` Its nearest article never mentions “${escapeText(answer.unmentioned)}”.`}${
@@ -59,6 +64,9 @@ export function renderAnswer(answer: Answer, index: CorpusIndex, ephemeral: bool
     { customId: customIds.moreResults(answer.citations.length, answer.period), label: 'More results', disabled: answer.moreCitations.length === 0 },
   ];
   if (top) buttons.push({ customId: customIds.openArticle(top.articleId), label: 'Full article' });
+  if (answerId !== undefined) {
+    buttons.push({ customId: customIds.vote(answerId, true), label: 'Helpful', emoji: '👍' }, { customId: customIds.vote(answerId, false), label: 'Not helpful', emoji: '👎' });
+  }
   return { embeds: [embed], buttons, ephemeral };
 }
 

@@ -4,6 +4,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { CorpusChanges, CorpusIssue } from '../core/index.js';
 import type { ReloadReport } from '../corpus/liveCorpus.js';
+import type { Activity } from '../database/questionStore.js';
 import type { BotStatus } from './command.js';
 import { escapeText } from './markdown.js';
 import type { OutgoingMessage } from './send.js';
@@ -15,8 +16,11 @@ const MAX_LISTED_ISSUES = 5;
 /** Article ids listed per kind of change. */
 const MAX_LISTED_IDS = 10;
 
-/** `/status`: version, uptime, corpus, last reload and its issues, gateway. */
-export function renderStatus(status: BotStatus, now: Date): OutgoingMessage {
+/** What members asked, for `/status`: today (since 00:00 UTC) and the last 7 days; or why it is not shown. */
+export type RecordedActivity = { readonly kind: 'counted'; readonly today: Activity; readonly week: Activity } | { readonly kind: 'off' } | { readonly kind: 'unavailable' };
+
+/** `/status`: version, uptime, corpus, last reload and its issues, gateway, and (when given) the questions asked and the votes. */
+export function renderStatus(status: BotStatus, now: Date, activity?: RecordedActivity): OutgoingMessage {
   const { index, lastReload, gateway } = status;
   const fields: APIEmbedField[] = [
     { name: 'Version', value: `Dossier ${status.version}`, inline: true },
@@ -34,6 +38,7 @@ export function renderStatus(status: BotStatus, now: Date): OutgoingMessage {
     },
     { name: 'Last reload', value: `${describeReload(lastReload, now)}\n${describeIssues(lastReload.issues)}` },
   ];
+  if (activity !== undefined) fields.push({ name: 'Questions', value: describeActivity(activity) });
   const embed: APIEmbed = { title: 'Dossier status', color: lastReload.outcome === 'failed' ? COLOR_PROBLEM : COLOR_STATUS, fields };
   return { embeds: [embed], ephemeral: true };
 }
@@ -51,6 +56,15 @@ export function renderReload(report: ReloadReport): OutgoingMessage {
   lines.push(describeIssues(report.issues));
   const embed: APIEmbed = { title: 'Corpus reload', description: lines.join('\n'), color: report.outcome === 'failed' || report.issues.length > 0 ? COLOR_PROBLEM : COLOR_STATUS };
   return { embeds: [embed], ephemeral: true };
+}
+
+function describeActivity(activity: RecordedActivity): string {
+  if (activity.kind === 'off') return 'Not recorded (`RECORD_QUESTIONS=off`).';
+  if (activity.kind === 'unavailable') return 'The question database cannot be read just now.';
+  const { today, week } = activity;
+  const asked = (counts: Activity): string =>
+    `${count(counts.questions, 'question')}${counts.questions > 0 ? ` (${Math.round((100 * counts.answered) / counts.questions)}% answered)` : ''}`;
+  return [`Today: ${asked(today)} · last 7 days: ${asked(week)}`, `Votes, last 7 days: 👍 ${week.helpful} helpful · 👎 ${week.unhelpful} not helpful`].join('\n');
 }
 
 function describeReload(report: ReloadReport, now: Date): string {

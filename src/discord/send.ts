@@ -41,6 +41,8 @@ export interface OutgoingButton {
   readonly label: string;
   readonly style?: 'primary' | 'secondary';
   readonly disabled?: boolean;
+  /** A Unicode emoji shown before the label (`👍`). */
+  readonly emoji?: string;
 }
 
 /** A file to attach. */
@@ -75,13 +77,14 @@ export function fitMessage(message: OutgoingMessage) {
   for (let start = 0; start < buttons.length && rows.length < 5; start += MAX_BUTTONS_PER_ROW) {
     rows.push(
       new ActionRowBuilder<ButtonBuilder>().addComponents(
-        buttons.slice(start, start + MAX_BUTTONS_PER_ROW).map((button) =>
-          new ButtonBuilder()
+        buttons.slice(start, start + MAX_BUTTONS_PER_ROW).map((button) => {
+          const built = new ButtonBuilder()
             .setCustomId(button.customId)
             .setLabel(truncate(button.label, MAX_BUTTON_LABEL_LENGTH))
             .setStyle(button.style === 'primary' ? ButtonStyle.Primary : ButtonStyle.Secondary)
-            .setDisabled(button.disabled ?? false),
-        ),
+            .setDisabled(button.disabled ?? false);
+          return button.emoji === undefined ? built : built.setEmoji({ name: button.emoji });
+        }),
       ),
     );
   }

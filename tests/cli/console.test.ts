@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerLine, CONSOLE_HELP, runConsole } from '../../src/cli/console.js';
 import type { CorpusIndex } from '../../src/core/index.js';
+import { memoryQuestionMemory } from '../support/memoryQuestionStore.js';
 import { SEED, seedIndex } from '../support/seedCorpus.js';
 
 let index: CorpusIndex;
@@ -158,5 +159,34 @@ describe('runConsole', () => {
     const done = runConsole({ index }, { input, output, color: false });
     input.end('/who Zarif\n');
     await expect(done).resolves.toBeUndefined();
+  });
+});
+
+describe('recording in the console', () => {
+  it('records each question asked, with the place console', async () => {
+    const { memory, queue } = memoryQuestionMemory();
+    await answerLine(index, 'Who replaced Brian Hook?', false, memory);
+    await answerLine(index, '/ask What is the capital of Australia?', false, memory);
+    expect(queue.pendingQuestions.map((record) => [record.question, record.outcome, record.place])).toEqual([
+      ['Who replaced Brian Hook?', 'answered', 'console'],
+      ['What is the capital of Australia?', 'declined', 'console'],
+    ]);
+  });
+
+  it('records no other command', async () => {
+    const { memory, queue } = memoryQuestionMemory();
+    await answerLine(index, '/who Zarif', false, memory);
+    await answerLine(index, '/source rasht', false, memory);
+    expect(queue.pendingQuestions).toEqual([]);
+  });
+
+  it('lists the declined questions with /gaps', async () => {
+    const { memory } = memoryQuestionMemory();
+    await answerLine(index, 'How many drones did Iran sell to Venezuela?', false, memory);
+    expect(await answerLine(index, '/gaps', false, memory)).toContain(`1× "How many drones did Iran sell to Venezuela?"`);
+  });
+
+  it('says /gaps has nothing to show when recording is off', async () => {
+    expect(await reply('/gaps')).toBe('Questions are not recorded here (RECORD_QUESTIONS=off).');
   });
 });

@@ -117,6 +117,37 @@ describe('renderAnswer on the bundled corpus', () => {
   });
 });
 
+describe('renderAnswer with the answer recorded', () => {
+  const ANSWER_ID = 'q1Zp0sVbT3mK8yLw2xNa4g';
+
+  it('adds 👍 Helpful and 👎 Not helpful buttons that carry the answer id, after the paging buttons', async () => {
+    const message = renderAnswer(await ask(index, 'Who met Lavrov in Moscow?'), index, false, ANSWER_ID);
+    expect(message.buttons?.slice(2)).toEqual([
+      { customId: `ask:vote:${ANSWER_ID}:up`, label: 'Helpful', emoji: '👍' },
+      { customId: `ask:vote:${ANSWER_ID}:down`, label: 'Not helpful', emoji: '👎' },
+    ]);
+    expect(message.buttons?.[0]?.label).toBe('More results');
+  });
+
+  it('offers the vote buttons on an answer that declines too', async () => {
+    const message = renderAnswer(await ask(index, 'What is the capital of Australia?'), index, false, ANSWER_ID);
+    expect(message.buttons?.map((button) => button.label)).toContain('Not helpful');
+  });
+
+  it('shows no vote button when the answer was not recorded', async () => {
+    const message = renderAnswer(await ask(index, 'Who met Lavrov in Moscow?'), index, false);
+    expect(message.buttons?.map((button) => button.label)).toEqual(['More results', 'Full article']);
+  });
+
+  it('fits the vote buttons in one row within Discord limits, emoji included', async () => {
+    const payload = fitMessage(renderAnswer(await ask(index, 'Who met Lavrov in Moscow?'), index, false, ANSWER_ID));
+    expectWithinDiscordLimits(payload, 'answer with votes');
+    expect(payload.components).toHaveLength(1);
+    const [row] = payload.components.map((component) => component.toJSON());
+    expect(row?.components.map((button) => ('emoji' in button ? button.emoji?.name : undefined))).toEqual([undefined, undefined, '👍', '👎']);
+  });
+});
+
 describe('renderMoreResults', () => {
   it('numbers the next citations from [4] and is seen only by who pressed the button', async () => {
     const answer = await answerQuestion(index, 'Who met Lavrov in Moscow?', { citations: 3, moreCitations: 6 });
@@ -186,7 +217,13 @@ describe('customIds', () => {
   it('stay within 100 characters for the longest article id', () => {
     const longestId = 'russia-iran-deepening-relationship-and-a-new-security-architecture'.slice(0, 64).replace(/-$/, 'x');
     expect(longestId).toHaveLength(64);
-    const ids = [customIds.moreResults(99_999), customIds.openArticle(longestId), customIds.sourcePage(longestId, 99_999), customIds.sourceFile(longestId)];
+    const ids = [
+      customIds.moreResults(99_999),
+      customIds.openArticle(longestId),
+      customIds.sourcePage(longestId, 99_999),
+      customIds.sourceFile(longestId),
+      customIds.vote('q1Zp0sVbT3mK8yLw2xNa4g', false),
+    ];
     for (const id of ids) expect(id.length, id).toBeLessThanOrEqual(100);
   });
 

@@ -68,6 +68,28 @@ describe('renderStatus', () => {
     expect(text).not.toContain('drafts/5.md');
     expect(text).toContain('…and 3 more');
   });
+
+  it('shows the questions today and in the last 7 days, the share answered, and the votes', () => {
+    const activity = { kind: 'counted', today: { questions: 8, answered: 6, helpful: 1, unhelpful: 0 }, week: { questions: 41, answered: 30, helpful: 7, unhelpful: 2 } } as const;
+    const field = renderStatus(status(report()), now, activity).embeds?.[0]?.fields?.find((f) => f.name === 'Questions');
+    expect(field?.value).toBe('Today: 8 questions (75% answered) · last 7 days: 41 questions (73% answered)\nVotes, last 7 days: 👍 7 helpful · 👎 2 not helpful');
+  });
+
+  it('shows no share answered when nothing was asked', () => {
+    const none = { questions: 0, answered: 0, helpful: 0, unhelpful: 0 };
+    const field = renderStatus(status(report()), now, { kind: 'counted', today: none, week: none }).embeds?.[0]?.fields?.find((f) => f.name === 'Questions');
+    expect(field?.value).toContain('Today: 0 questions · last 7 days: 0 questions');
+  });
+
+  it('says when questions are not recorded', () => {
+    expect(shown(renderStatus(status(report()), now, { kind: 'off' }))).toContain('Not recorded (`RECORD_QUESTIONS=off`).');
+  });
+
+  it('says when the question database cannot be read, and shows the rest', () => {
+    const text = shown(renderStatus(status(report()), now, { kind: 'unavailable' }));
+    expect(text).toContain('The question database cannot be read just now.');
+    expect(text).toContain('Dossier 0.1.0');
+  });
 });
 
 describe('renderReload', () => {

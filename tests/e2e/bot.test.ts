@@ -51,10 +51,10 @@ describe('the bot in a guild', () => {
 
   afterAll(stopBotsWithFakeDiscord);
 
-  it('connects with the Guilds intent only and registers its six slash commands and its message command to the guild', () => {
+  it('connects with the Guilds intent only and registers its seven slash commands and its message command to the guild', () => {
     expect(fake.identifies[0]?.intents).toBe(1);
     const registered = fake.registeredCommands(fake.guildId);
-    expect(registered.map((command) => command.name).sort()).toEqual(['Add to Dossier', 'add', 'ask', 'reload', 'source', 'status', 'who']);
+    expect(registered.map((command) => command.name).sort()).toEqual(['Add to Dossier', 'add', 'ask', 'gaps', 'reload', 'source', 'status', 'who']);
     const ask = registered.find((command) => command.name === 'ask');
     expect(ask?.options?.map((option) => option.name)).toEqual(['question', 'hide', 'after', 'before']);
   });
