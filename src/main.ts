@@ -2,12 +2,15 @@
  * Dossier's composition root: reads the settings, loads the corpus and its index (from the
  * snapshot when it fits), then connects to Discord when a token is set, or opens the local
  * console when not. With `SHARDS` set, it starts discord.js's ShardingManager instead, which runs
- * this same program once per shard.
+ * this same program once per shard. The bot and the console record questions and votes in the
+ * question database (`RECORD_QUESTIONS`, `DATABASE_PATH`/`DATABASE_URL`), opened and migrated
+ * here, with retention; at SIGTERM what is queued is written before exit.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { runConsole } from './cli/console.js';
 import type { Config } from './config.js';
+import { openStore } from './database/openStore.js';
 import { corpusOptions, describeCorpusIssues, describeSnapshotProblem, openCorpus, type OpenedCorpus } from './corpus/openCorpus.js';
 import { createArticleAdder, type AddOutcome, type ArticleAdder, type UndoOutcome } from './corpus/addArticle.js';
 import { buildIndexInThread, buildIndexOffThread, buildSnapshotOffThread } from './corpus/buildIndexOffThread.js';
@@ -17,6 +20,7 @@ import { startShards } from './discord/shards.js';
 import { readConfigOrExit } from './environment.js';
 import { fetchPage } from './fetch/fetchPage.js';
 import { createLogger, type Logger } from './log.js';
+import { QuestionMemory } from './questionMemory.js';
 
 /**
  * How a shard process exits when Discord refuses it for good (rejected token, refused intents):
@@ -38,7 +42,11 @@ if (config.discordToken === undefined) {
   // Articles added with /add are served at once, as in the bot; the folder is not watched here.
   const corpus = new LiveCorpus(index, issues, { corpusPath: config.corpusPath, open: corpusOptions(config), buildIndex: buildIndexInThread, files });
   const adder = (await isFolder(config.corpusPath)) ? createAdder(config, corpus) : undefined;
-  await runConsole(corpus, { input: process.stdin, output: process.stdout, color: process.stdout.isTTY === true }, adder);
+  // The console has no logger: the question database's warnings go to standard error.
+  const report = (message: string): void => void process.stderr.write(`${message}\n`);
+  const recording = await openQuestionMemory(config, { warn: report, info: report, fatal: report });
+  await runConsole(corpus, { input: process.stdin, output: process.stdout, color: process.stdout.isTTY === true }, adder, recording?.memory);
+  await recording?.close();
   await corpus.close();
 } else if (config.shards !== undefined) {
   await runShardManager(config, config.discordToken, config.shards);
@@ -70,11 +78,21 @@ async function runBot(config: Config, token: string): Promise<void> {
     onWatchError: (error) => log.warn({ err: error, corpus: config.corpusPath }, 'cannot watch the corpus for changes: use /reload after editing it'),
   });
   if (config.watchCorpus) corpus.watch();
+  const recording = await openQuestionMemory(config, {
+    warn: (message, fields) => log.warn(fields, message),
+    info: (message, fields) => log.info(fields, message),
+    fatal: (message) => {
+      log.fatal(message);
+      log.flush();
+    },
+  });
+  if (recording !== undefined) log.info({ database: describeDatabase(config) }, 'recording questions and votes');
   try {
     const bot = await startBot({
       token,
       corpus,
       version: await readOwnVersion(),
+      ...(recording ? { memory: recording.memory } : {}),
       log,
       // /add and Add to Dossier write to the corpus folder; a single-file corpus has nowhere to add.
       ...((await isFolder(config.corpusPath)) ? { adder: createAdder(config, corpus, log) } : {}),
@@ -94,6 +112,8 @@ async function runBot(config: Config, token: string): Promise<void> {
     onShutdownSignal(log, async (timeoutMs) => {
       await corpus.close();
       await bot.stop(timeoutMs);
+      // After the replies in flight: their records are queued; write them before exit.
+      await recording?.close();
     });
   } catch (error) {
     log.fatal({ err: error }, 'could not start the bot');
@@ -128,6 +148,42 @@ async function runShardManager(config: Config, token: string, shards: number | '
     log.flush();
     process.exitCode = 1;
   }
+}
+
+/** Where the question database's messages go: the bot's logger, or the console's standard error. */
+interface RecordingReports {
+  readonly warn: (message: string, fields: object) => void;
+  readonly info: (message: string, fields: object) => void;
+  readonly fatal: (message: string) => void;
+}
+
+/**
+ * Opens the question database (migrated, retention started) and the memory the front ends record
+ * through; undefined when `RECORD_QUESTIONS=off`. A database that is down does not stop Dossier
+ * (one warning, retried); one newer than this code does: exit 1 with the message saying so.
+ */
+async function openQuestionMemory(config: Config, reports: RecordingReports): Promise<{ readonly memory: QuestionMemory; close(): Promise<void> } | undefined> {
+  let opened;
+  try {
+    opened = await openStore(config, { warn: reports.warn, info: reports.info });
+  } catch (error) {
+    reports.fatal(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+  if (opened === undefined) return undefined;
+  const store = opened;
+  const memory = new QuestionMemory({
+    sink: store.queue,
+    store: store.store,
+    salt: () => store.salt,
+    onError: (error) => reports.warn('recording a question failed; the answer went on', { error: error instanceof Error ? error.message : String(error) }),
+  });
+  return { memory, close: () => store.close() };
+}
+
+/** The question database for a log line: the SQLite path, or `postgres` (its URL may hold a password). */
+function describeDatabase(config: Config): string {
+  return config.database.kind === 'sqlite' ? config.database.path : 'postgres';
 }
 
 function logOpenedCorpus(log: Logger, { index, issues, snapshot }: OpenedCorpus): void {

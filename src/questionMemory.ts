@@ -42,8 +42,12 @@ export interface QuestionMemoryOptions {
   readonly sink: RecordingSink;
   /** Read back for the reports. */
   readonly store: Pick<QuestionStore, 'declinedGaps' | 'unhelpfulGaps' | 'activity'>;
-  /** The installation's salt ({@link QuestionStore.installationSalt}), for voter hashes. */
-  readonly salt: string;
+  /**
+   * The installation's salt ({@link QuestionStore.installationSalt}), for voter hashes; or a
+   * getter that gives it once read (undefined while the database has been unreachable since the
+   * start: a vote then cannot be counted, and says so).
+   */
+  readonly salt: string | (() => string | undefined);
   /** Called when queuing fails; the answer goes on. */
   readonly onError?: (error: unknown) => void;
   /** The clock, in milliseconds since the epoch. Default `Date.now`. */
@@ -125,7 +129,9 @@ export class QuestionMemory {
   recordVote(answerId: string, userId: string, helpful: boolean): boolean {
     if (!isAnswerId(answerId)) return false;
     try {
-      this.options.sink.enqueueVote({ answerId, voterHash: hashVoter(this.options.salt, userId), helpful, votedAt: this.now() });
+      const salt = typeof this.options.salt === 'string' ? this.options.salt : this.options.salt();
+      if (salt === undefined) return false;
+      this.options.sink.enqueueVote({ answerId, voterHash: hashVoter(salt, userId), helpful, votedAt: this.now() });
       return true;
     } catch (error) {
       this.options.onError?.(error);

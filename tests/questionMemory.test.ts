@@ -120,3 +120,16 @@ describe('QuestionMemory', () => {
     expect(report.declined.map((gap) => [gap.question, gap.count])).toEqual([['What is the capital of Australia?', 1]]);
   });
 });
+
+describe('QuestionMemory before the salt is read', () => {
+  it('counts no vote while the installation salt is unknown, and counts them once it is read', () => {
+    let salt: string | undefined;
+    const store = new MemoryQuestionStore();
+    const queue = { enqueueQuestion: () => undefined, enqueued: [] as unknown[], enqueueVote: (vote: unknown) => void queue.enqueued.push(vote), flush: () => Promise.resolve() };
+    const memory = new QuestionMemory({ sink: queue, store, salt: () => salt });
+    expect(memory.recordVote('AAAAAAAAAAAAAAAAAAAAAA', '300000000000000001', true)).toBe(false);
+    salt = 'read-later';
+    expect(memory.recordVote('AAAAAAAAAAAAAAAAAAAAAA', '300000000000000001', true)).toBe(true);
+    expect(queue.enqueued).toHaveLength(1);
+  });
+});

@@ -1,11 +1,13 @@
 /**
- * The scriptable CLI: `ask`, `who`, `source`, `articles`, `add`, `export`, with `--json` for scripts.
+ * The scriptable CLI: `ask`, `who`, `source`, `articles`, `add`, `export`, `gaps`, with `--json` for scripts.
  * `npm run --silent cli -- ask "Who replaced Brian Hook?" --json` prints one JSON object.
  */
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
+import { startOfPeriod } from '../core/index.js';
+import { createStore } from '../database/openStore.js';
 import { createArticleAdder } from '../corpus/addArticle.js';
 import { buildIndexInThread } from '../corpus/buildIndexOffThread.js';
 import { LiveCorpus } from '../corpus/liveCorpus.js';
@@ -14,6 +16,7 @@ import { corpusOptions, describeCorpusIssues, describeSnapshotProblem, openCorpu
 import { readConfigOrExit } from '../environment.js';
 import { fetchPage } from '../fetch/fetchPage.js';
 import { addFromArgument } from './addFromArgument.js';
+import { gapsToJson, gapsToQuestionLines, renderGapsText } from './renderGaps.js';
 import { addOutcomeToJson, articleToExportJson } from './renderJson.js';
 import { renderAddText } from './renderText.js';
 import { articlesReply, askReply, peopleReply, sourceReply, whoReply, type OutputFormat } from './replies.js';
@@ -30,12 +33,16 @@ Commands:
   articles              list the articles
   add URL|PATH          add an article: a web page's link, or a saved page (.html), .md, .txt or .jsonl file
   export                print the whole corpus as JSON lines (the loader's .jsonl form, plus "source")
+  gaps                  the questions members asked that the corpus could not answer, and the
+                        answers they voted unhelpful (from the question database; see README)
   help                  show this help
 
 Options:
   --json         print JSON (one object per answer or name; see README)
   --after WHEN   ask: prefer articles dated on or after the start of WHEN (2020, 2020-08 or 2020-08-07)
   --before WHEN  ask: prefer articles dated before the start of WHEN
+  --since DATE   gaps: only questions asked from DATE on (2026, 2026-11 or 2026-11-01)
+  --questions    gaps: print the questions as a question file for npm run eval ({"q"} lines)
   --corpus PATH  corpus folder or file (default: CORPUS_DIR or ./corpus)
   --encoding ENC how the corpus files are encoded: utf-8 or latin1 (default: CORPUS_ENCODING or utf-8)`;
 
@@ -50,6 +57,8 @@ async function main(): Promise<number> {
         encoding: { type: 'string' },
         after: { type: 'string' },
         before: { type: 'string' },
+        since: { type: 'string' },
+        questions: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -62,7 +71,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (!['ask', 'who', 'people', 'source', 'articles', 'add', 'export'].includes(command)) {
+  if (!['ask', 'who', 'people', 'source', 'articles', 'add', 'export', 'gaps'].includes(command)) {
     process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
     return 2;
   }
@@ -72,6 +81,7 @@ async function main(): Promise<number> {
     ...(parsed.values.encoding === undefined ? {} : { CORPUS_ENCODING: parsed.values.encoding }),
   });
   if (command === 'export') return exportCorpus(config);
+  if (command === 'gaps') return printGaps(config, parsed.values.since, parsed.values.json ? 'json' : parsed.values.questions ? 'questions' : 'text');
   if (command === 'add') return addArticle(config, rest.join(' '), parsed.values.json ? 'json' : 'text');
   const { index, issues, snapshot } = await openCorpus(config.corpusPath, corpusOptions(config));
   for (const line of describeCorpusIssues(issues)) process.stderr.write(`corpus issue: ${line}\n`);
@@ -126,6 +136,41 @@ async function addArticle(config: Config, argument: string, format: OutputFormat
   await corpus.close();
   process.stdout.write(`${format === 'json' ? JSON.stringify(addOutcomeToJson(outcome)) : renderAddText(outcome)}\n`);
   return outcome.kind === 'added' ? 0 : 1;
+}
+
+/** Wordings read of each kind for `gaps`. */
+const GAPS_LIMIT = 10_000;
+
+/**
+ * `gaps`: the declined wordings and the answers voted unhelpful since `--since`, from the
+ * question database (read only: no retention runs, nothing is recorded). Exit 0 with the report,
+ * 1 when recording is off or the database cannot be read, 2 for a bad date.
+ */
+async function printGaps(config: Config, sinceArgument: string | undefined, format: 'text' | 'json' | 'questions'): Promise<number> {
+  const since = sinceArgument === undefined ? null : startOfPeriod(sinceArgument);
+  if (since === undefined) {
+    process.stderr.write(`--since: expected a year, YYYY-MM or YYYY-MM-DD, got "${(sinceArgument ?? '').slice(0, 40)}".\n`);
+    return 2;
+  }
+  if (!config.recordQuestions) {
+    process.stderr.write('Questions are not recorded (RECORD_QUESTIONS=off): there is no report.\n');
+    return 1;
+  }
+  const store = createStore(config.database);
+  try {
+    await store.migrate();
+    const from = since === null ? 0 : Date.parse(`${since}T00:00:00Z`);
+    const [declined, unhelpful] = await Promise.all([store.declinedGaps(from, GAPS_LIMIT), store.unhelpfulGaps(from, GAPS_LIMIT)]);
+    const report = { declined, unhelpful };
+    const output = format === 'json' ? JSON.stringify(gapsToJson(report, since)) : format === 'questions' ? gapsToQuestionLines(report) : renderGapsText(report, since);
+    if (output.length > 0) process.stdout.write(`${output}\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`The question database cannot be read: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  } finally {
+    await store.close().catch(() => undefined);
+  }
 }
 
 function print(reply: { output: string; ok: boolean }): number {

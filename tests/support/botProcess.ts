@@ -20,6 +20,10 @@ export interface BotProcess {
   stop(): Promise<number | null>;
 }
 
+/**
+ * Starts the built bot against `fake`. Recording is off unless `env` sets `RECORD_QUESTIONS`
+ * (with a `DATABASE_PATH` in a temporary folder), so that no test writes `data/dossier.db`.
+ */
 export function startBotProcess(fake: FakeDiscord, env: Record<string, string> = {}): BotProcess {
   const child = spawn(process.execPath, ['dist/src/main.js'], {
     cwd: PROJECT_ROOT,
@@ -30,6 +34,7 @@ export function startBotProcess(fake: FakeDiscord, env: Record<string, string> =
       DISCORD_CLIENT_ID: fake.applicationId,
       DISCORD_GUILD_ID: fake.guildId,
       LOG_LEVEL: 'debug',
+      RECORD_QUESTIONS: 'off',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -27,11 +27,12 @@ export interface RunOptions {
 /**
  * The environment every spawned program gets: PATH and HOME, and every Dossier setting present
  * but empty (so unset), which also keeps a developer's `.env` from filling them in: dotenv never
- * overrides a variable that exists.
+ * overrides a variable that exists. Recording is off (no `data/dossier.db` in the project) unless
+ * `extra` turns it on, with a `DATABASE_PATH` in a temporary folder.
  */
 export function cleanEnv(extra: Readonly<Record<string, string>> = {}): Record<string, string> {
   const settings = Object.fromEntries(Object.keys(SETTINGS).map((key) => [key, '']));
-  return { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...settings, ...extra };
+  return { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...settings, RECORD_QUESTIONS: 'off', ...extra };
 }
 
 /** Runs `node --import tsx <script> ...args` in the project root and collects its output. */
