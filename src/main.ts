@@ -10,7 +10,6 @@ import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { runConsole } from './cli/console.js';
 import type { Config } from './config.js';
-import { openStore } from './database/openStore.js';
 import { corpusOptions, describeCorpusIssues, describeSnapshotProblem, openCorpus, type OpenedCorpus } from './corpus/openCorpus.js';
 import { createArticleAdder, type AddOutcome, type ArticleAdder, type UndoOutcome } from './corpus/addArticle.js';
 import { buildIndexInThread, buildIndexOffThread, buildSnapshotOffThread } from './corpus/buildIndexOffThread.js';
@@ -163,8 +162,11 @@ interface RecordingReports {
  * (one warning, retried); one newer than this code does: exit 1 with the message saying so.
  */
 async function openQuestionMemory(config: Config, reports: RecordingReports): Promise<{ readonly memory: QuestionMemory; close(): Promise<void> } | undefined> {
+  if (!config.recordQuestions) return undefined;
   let opened;
   try {
+    // Loaded only when recording: the database drivers take a moment to load.
+    const { openStore } = await import('./database/openStore.js');
     opened = await openStore(config, { warn: reports.warn, info: reports.info });
   } catch (error) {
     reports.fatal(error instanceof Error ? error.message : String(error));

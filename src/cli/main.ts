@@ -7,7 +7,6 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
 import { startOfPeriod } from '../core/index.js';
-import { createStore } from '../database/openStore.js';
 import { createArticleAdder } from '../corpus/addArticle.js';
 import { buildIndexInThread } from '../corpus/buildIndexOffThread.js';
 import { LiveCorpus } from '../corpus/liveCorpus.js';
@@ -156,6 +155,8 @@ async function printGaps(config: Config, sinceArgument: string | undefined, form
     process.stderr.write('Questions are not recorded (RECORD_QUESTIONS=off): there is no report.\n');
     return 1;
   }
+  // Loaded only for this command: the database drivers take a moment to load.
+  const { createStore } = await import('../database/openStore.js');
   const store = createStore(config.database);
   try {
     await store.migrate();
