@@ -18,6 +18,7 @@ export { normalizeText, normalizeForMatching, normalizeUserText } from './text/n
 export { tokenizeWords, toTerm, analyze, analyzeTerms, type WordToken, type TermToken } from './text/analysis.js';
 export { splitSentences } from './text/sentences.js';
 export { normalizeQuestion, wordingKeyOf, MAX_RECORDED_QUESTION_LENGTH } from './text/wordingKey.js';
+export { findDefinedAbbreviations, builtInAlternatives, abbreviationTerm, type DefinedAbbreviation, type NameForm } from './text/abbreviations.js';
 export { chunkArticle, type ChunkOptions } from './ingest/chunk.js';
 export {
   parseCorpus,
@@ -48,6 +49,7 @@ export { compareCorpora, isUnchanged, keepPreviousVersions, type CorpusChanges, 
 export { findNearDuplicates, type DuplicateGroup, type NearDuplicateOptions } from './indexing/nearDuplicates.js';
 export { buildCorpusIndex, hashCorpus, FIELD_BOOSTS, type CorpusIndex } from './indexing/corpusIndex.js';
 export { updateCorpusIndex, type CorpusIndexChange } from './indexing/updateCorpusIndex.js';
+export { AbbreviationTable, buildAbbreviationTable, updateAbbreviationTable, learnAbbreviationPairs } from './indexing/abbreviationPairs.js';
 export {
   serializeCorpusIndex,
   restoreCorpusIndex,
@@ -58,6 +60,7 @@ export {
 } from './indexing/serializeIndex.js';
 export { analyzeQuestion, termWeight, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, type AnalyzedQuestion, type TermRole } from './search/question.js';
 export { AnswerKind } from './search/answerKinds.js';
+export { findAlternatives, MAX_ALTERNATIVES, type TermAlternative } from './search/alternatives.js';
 export { retrievePassages, runStages, insertStage, createRetrievalContext, DEFAULT_STAGES, type RetrievalOptions } from './search/retrieve.js';
 export { FUZZY_MATCH_CREDIT, measureCoverage, compareRanking, type Candidate, type PassageHit, type RetrievalStage, type RetrievalContext } from './search/stage.js';
 export { DEFAULT_RERANK_WEIGHTS, RERANK_WEIGHT_NAMES, resolveRerankWeights, type RerankWeights } from './search/weights.js';

@@ -4,6 +4,7 @@
  */
 import MiniSearch, { type Options } from 'minisearch';
 import { analyze, toTerm, tokenizeWords } from '../text/analysis.js';
+import { buildAbbreviationTable, type AbbreviationTable } from './abbreviationPairs.js';
 import { chunkArticle, type ChunkOptions } from '../ingest/chunk.js';
 import { compactPostings } from './compactPostings.js';
 import { NearDuplicateTracker, TERM_ID_LIMIT, type DuplicateGroup } from './nearDuplicates.js';
@@ -55,6 +56,8 @@ export interface CorpusIndex {
   readonly duplicateGroups: readonly DuplicateGroup[];
   /** The people the corpus names (see {@link buildPeopleDirectory}). */
   readonly people: PeopleDirectory;
+  /** The abbreviations the corpus defines ("the International Monetary Fund (IMF)"; see {@link buildAbbreviationTable}). */
+  readonly abbreviations: AbbreviationTable;
   /** The group an article belongs to, for articles that have near-duplicates. */
   readonly duplicateGroupOf: ReadonlyMap<string, DuplicateGroup>;
   /** A short hash of every article's metadata and text: changes whenever the corpus does. */
@@ -142,6 +145,7 @@ export function buildCorpusIndex(articles: readonly Article[], chunkOptions: Chu
     documentFrequency,
     duplicateGroups,
     people,
+    abbreviations: buildAbbreviationTable(articles),
     version: hashCorpus(articles),
     passageSearch,
     titleSearch,

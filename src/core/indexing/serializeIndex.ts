@@ -5,6 +5,7 @@
  */
 import MiniSearch, { type Options } from 'minisearch';
 import { compactPostings } from './compactPostings.js';
+import { restoreAbbreviationTable, saveAbbreviationTable } from './abbreviationPairs.js';
 import {
   ArticleFields,
   assembleCorpusIndex,
@@ -23,10 +24,10 @@ import { TermTable } from './termTable.js';
 import type { Article, Passage } from '../types.js';
 
 /** Changes whenever the layout of the sections does. */
-export const INDEX_SNAPSHOT_FORMAT = 2;
+export const INDEX_SNAPSHOT_FORMAT = 3;
 
 /** The parts of a snapshot, in the order they are written. */
-export const INDEX_SNAPSHOT_SECTIONS = ['corpus', 'passages', 'terms', 'people', 'articlePeople', 'duplicates', 'passageSearch', 'titleSearch'] as const;
+export const INDEX_SNAPSHOT_SECTIONS = ['corpus', 'passages', 'terms', 'people', 'articlePeople', 'duplicates', 'abbreviations', 'passageSearch', 'titleSearch'] as const;
 
 /**
  * A saved index: one JSON text per part, so that each stays well below the engine's string length
@@ -99,6 +100,7 @@ export function serializeCorpusIndex(index: CorpusIndex): IndexSnapshot {
     // Each article's people before the merge: an update of the restored index reads only the changed articles' (see updateCorpusIndex).
     articlePeople: JSON.stringify(index.articles.map(saveArticlePeople)),
     duplicates: JSON.stringify(index.duplicateGroups),
+    abbreviations: saveAbbreviationTable(index.abbreviations),
     passageSearch: JSON.stringify(index.passageSearch),
     titleSearch: JSON.stringify(index.titleSearch),
   };
@@ -209,6 +211,7 @@ function* restoreInSteps(articles: readonly Article[], snapshot: IndexSnapshot):
     throw new Error(`index snapshot: the articlePeople section does not fit the articles (${error instanceof Error ? error.message : String(error)})`);
   }
   const duplicateGroups = parseSection<DuplicateGroup[]>(snapshot, 'duplicates');
+  const abbreviations = restoreAbbreviationTable(snapshot.abbreviations);
 
   yield PAUSE;
   // Each article's terms for near-duplicate detection, as a build keeps them (see updateCorpusIndex).
@@ -239,6 +242,7 @@ function* restoreInSteps(articles: readonly Article[], snapshot: IndexSnapshot):
     documentFrequency,
     duplicateGroups,
     people,
+    abbreviations,
     version: corpus.version,
     passageSearch,
     titleSearch,

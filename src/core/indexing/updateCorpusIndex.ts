@@ -27,6 +27,7 @@ import {
 } from './corpusIndex.js';
 import { chunkArticle, type ChunkOptions } from '../ingest/chunk.js';
 import { updatePeopleDirectory } from '../people/directory.js';
+import { updateAbbreviationTable } from './abbreviationPairs.js';
 import { TermTable } from './termTable.js';
 import type { Article, Passage } from '../types.js';
 import { updateSearchIndex } from './updateSearchIndex.js';
@@ -158,6 +159,7 @@ export function updateCorpusIndex(index: CorpusIndex, change: CorpusIndexChange,
     documentFrequency,
     duplicateGroups,
     people,
+    abbreviations: updateAbbreviationTable(index.abbreviations, removedArticles, change.added),
     version: hashCorpus(articles),
     passageSearch,
     titleSearch,

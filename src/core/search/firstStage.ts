@@ -3,6 +3,8 @@
  * never uses) proposes candidates from the question's terms.
  */
 import { FIELD_BOOSTS, type CorpusIndex } from '../indexing/corpusIndex.js';
+import type { Query } from 'minisearch';
+import type { TermAlternative } from './alternatives.js';
 import type { AnalyzedQuestion } from './question.js';
 import { compareCorpusOrder, measureCoverage, type Candidate, type RetrievalContext, type RetrievalStage } from './stage.js';
 
@@ -36,13 +38,13 @@ export const firstStage: RetrievalStage = {
 function searchIndex(question: AnalyzedQuestion, context: RetrievalContext): Candidate[] {
   const { index } = context;
   if (question.terms.length === 0) return [];
-  const results = index.passageSearch.search(searchedTerms(question, context).join(' '), {
-    ...ANALYZED_TERMS,
-    combineWith: 'OR',
-    boost: FIELD_BOOSTS,
-    fuzzy: (term) => typoTolerance(index, term),
-    maxFuzzy: 2,
-  });
+  const searched = searchedTerms(question, context);
+  const alternatives = question.alternatives.filter((alternative) => question.terms.some((term, position) => (alternative.covers >> position) & 1 && searched.includes(term)));
+  const results = index.passageSearch.search(
+    alternatives.length === 0 ? searched.join(' ') : { combineWith: 'OR', queries: [searched.join(' '), ...alternatives.map(alternativeQuery)] },
+    { ...ANALYZED_TERMS, combineWith: 'OR', boost: FIELD_BOOSTS, fuzzy: (term) => typoTolerance(index, term), maxFuzzy: 2 },
+  );
+  if (alternatives.length > 0) for (const result of results) result.score = rescoreByQuestionTerms(question, alternatives, result.score, result.queryTerms);
   // Equal scores in corpus order: MiniSearch lists them in the order its postings hold them, which differs between an index built at once and one updated since (see updateCorpusIndex).
   results.sort((a, b) => b.score - a.score || compareCorpusOrder(index, index.passageById.get(String(a.id))!, index.passageById.get(String(b.id))!));
   return results.slice(0, context.candidates).map((result) => {
@@ -59,6 +61,28 @@ function searchIndex(question: AnalyzedQuestion, context: RetrievalContext): Can
       alsoReportedBy: [],
     };
   });
+}
+
+/** An alternative form as a subquery: one word, or a name's words all required (each its own term, as the passage index holds them). */
+function alternativeQuery(alternative: TermAlternative): Query {
+  return alternative.terms.length === 1 ? alternative.terms[0]! : { combineWith: 'AND', fuzzy: false, queries: [alternative.terms.join(' ')] };
+}
+
+/**
+ * A passage's score counted by the question terms it matches rather than the words searched:
+ * MiniSearch multiplies a passage's score by the number of query words it matched, so a passage
+ * holding "International Monetary Fund" for the question's "IMF" would count three words for one.
+ */
+function rescoreByQuestionTerms(question: AnalyzedQuestion, alternatives: readonly TermAlternative[], score: number, queryTerms: readonly string[]): number {
+  const matched = new Set(queryTerms);
+  let covered = 0;
+  question.terms.forEach((term, position) => {
+    if (matched.has(term)) covered |= 1 << position;
+  });
+  for (const alternative of alternatives) if (alternative.terms.every((term) => matched.has(term))) covered |= alternative.covers;
+  let count = 0;
+  for (let bits = covered; bits !== 0; bits &= bits - 1) count += 1;
+  return (score / Math.max(1, queryTerms.length)) * Math.max(1, count);
 }
 
 /**

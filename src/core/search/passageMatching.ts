@@ -10,6 +10,7 @@ import { synonymTerms } from '../text/thesaurus.js';
 import type { Passage } from '../types.js';
 import { answerKindsOfWord } from './answerKinds.js';
 import type { AnalyzedQuestion } from './question.js';
+import type { TermAlternative } from './alternatives.js';
 
 /** The shortest term that has near forms. */
 const NEAR_FORM_MIN_LENGTH = 4;
@@ -17,8 +18,9 @@ const NEAR_FORM_MIN_LENGTH = 4;
 /**
  * A question's terms, to look up a passage's terms in: exactly, or as a near form — two terms of
  * four letters or more of which one begins with the other (`east`, `eastward`), or that share
- * their first five letters (`expand`, `expans`) — or as a synonym ({@link synonymTerms}).
- * Built once per question ({@link questionTermsOf}).
+ * their first five letters (`expand`, `expans`) — or as a synonym ({@link synonymTerms}); and the
+ * question's alternative forms ({@link TermAlternative}: "IMF" for "International Monetary Fund"),
+ * which count as the terms they stand for. Built once per question ({@link questionTermsOf}).
  */
 export class QuestionTerms {
   private readonly exact: Map<string, number>;
@@ -26,8 +28,16 @@ export class QuestionTerms {
   private readonly byFirstFour = new Map<string, number>();
   private readonly fourLetter = new Map<string, number>();
   private readonly synonyms = new Map<string, number>();
+  /** The alternatives by their first term: the rest of their terms, the question terms they stand for, their index. */
+  private readonly alternativesByFirst = new Map<string, Array<{ readonly rest: readonly string[]; readonly covers: number; readonly bit: number }>>();
 
-  constructor(terms: readonly string[]) {
+  constructor(terms: readonly string[], alternatives: readonly TermAlternative[] = []) {
+    alternatives.forEach(({ terms: [first, ...rest], covers }, alternativeIndex) => {
+      if (first === undefined) return;
+      const list = this.alternativesByFirst.get(first) ?? [];
+      list.push({ rest, covers, bit: 1 << alternativeIndex });
+      this.alternativesByFirst.set(first, list);
+    });
     this.exact = new Map(terms.map((term, termIndex) => [term, termIndex]));
     terms.forEach((term, termIndex) => {
       for (const synonym of synonymTerms(term)) if (!this.exact.has(synonym)) setOnce(this.synonyms, synonym, termIndex);
@@ -53,11 +63,32 @@ export class QuestionTerms {
     return this.byFirstFive.get(term.slice(0, NEAR_FORM_MIN_LENGTH + 1)) ?? this.fourLetter.get(term.slice(0, NEAR_FORM_MIN_LENGTH)) ?? -1;
   }
 
+  /**
+   * The alternatives that start at `position` of `passageTerms` (their terms in order there), as
+   * `covers` (the question terms they stand for, as bits) and `alternatives` (bit `i` for
+   * alternative `i`); both 0 when none does.
+   */
+  alternativesAt(passageTerms: readonly string[], position: number): { covers: number; alternatives: number } {
+    const starting = this.alternativesByFirst.get(passageTerms[position]!);
+    if (starting === undefined) return NO_ALTERNATIVE;
+    let covers = 0;
+    let alternatives = 0;
+    for (const { rest, covers: stands, bit } of starting) {
+      if (rest.every((term, offset) => passageTerms[position + 1 + offset] === term)) {
+        covers |= stands;
+        alternatives |= bit;
+      }
+    }
+    return { covers, alternatives };
+  }
+
   /** The index of a question term of which `term` is a synonym, or -1. */
   synonymIndexOf(term: string): number {
     return this.synonyms.get(term) ?? -1;
   }
 }
+
+const NO_ALTERNATIVE = { covers: 0, alternatives: 0 } as const;
 
 function setOnce(map: Map<string, number>, key: string, value: number): void {
   if (!map.has(key)) map.set(key, value);
@@ -68,7 +99,7 @@ const questionTermsCache = new WeakMap<AnalyzedQuestion, QuestionTerms>();
 /** The question's terms as a {@link QuestionTerms}, built the first time a stage asks. */
 export function questionTermsOf(question: AnalyzedQuestion): QuestionTerms {
   let questionTerms = questionTermsCache.get(question);
-  if (questionTerms === undefined) questionTermsCache.set(question, (questionTerms = new QuestionTerms(question.terms)));
+  if (questionTerms === undefined) questionTermsCache.set(question, (questionTerms = new QuestionTerms(question.terms, question.alternatives)));
   return questionTerms;
 }
 
@@ -88,7 +119,7 @@ interface PassageLayout {
  */
 const layoutCache = new WeakMap<CorpusIndex, Map<string, PassageLayout>>();
 
-/** Which question terms a passage holds (bit `i` for term `i`): overall and per sentence, exactly and as near forms (and per sentence as synonyms), and as the second of a pair in order (with or without the term between); and which its article's title holds. */
+/** Which question terms a passage holds (bit `i` for term `i`): overall and per sentence, exactly (or as an alternative form) and as near forms (and per sentence as synonyms), and as the second of a pair in order (with or without the term between); and which its article's title holds. */
 export interface PassageMatch {
   readonly terms: number;
   readonly title: number;
@@ -104,6 +135,8 @@ export interface PassageMatch {
   readonly skippedPairs: number;
   /** The passage's number of terms. */
   readonly length: number;
+  /** Which of the question's alternative forms the passage holds (bit `i` for alternative `i`). */
+  readonly alternatives: number;
 }
 
 /** Matches a passage's terms (as indexed) against the question's, sentence by sentence. Cost: linear in the passage's terms. */
@@ -117,10 +150,17 @@ export function matchPassage(index: CorpusIndex, passage: Passage, questionTerms
   let nearTerms = 0;
   let pairs = 0;
   let skippedPairs = 0;
+  let alternatives = 0;
   let sentence = -1;
   let previous = -2;
   passageTerms.forEach((term, termIndex) => {
     while (sentence + 1 < layout.sentenceStarts.length && layout.sentenceStarts[sentence + 1]! <= termIndex) sentence += 1;
+    const alternative = questionTerms.alternativesAt(passageTerms, termIndex);
+    if (alternative.covers !== 0) {
+      terms |= alternative.covers;
+      alternatives |= alternative.alternatives;
+      if (sentence >= 0) sentences[sentence]! |= alternative.covers;
+    }
     const queryIndex = questionTerms.indexOf(term);
     if (queryIndex < 0) {
       previous = -2;
@@ -141,20 +181,23 @@ export function matchPassage(index: CorpusIndex, passage: Passage, questionTerms
     previous = queryIndex;
   });
   let title = 0;
-  for (const term of layout.titleTerms) {
+  layout.titleTerms.forEach((term, termIndex) => {
     const queryIndex = questionTerms.indexOf(term);
     if (queryIndex >= 0) title |= 1 << queryIndex;
-  }
-  return { terms, title, nearTerms, sentences, nearSentences, synonymSentences, answers: layout.sentenceAnswers, pairs, skippedPairs, length: passageTerms.length };
+    title |= questionTerms.alternativesAt(layout.titleTerms, termIndex).covers;
+  });
+  return { terms, title, nearTerms, sentences, nearSentences, synonymSentences, answers: layout.sentenceAnswers, pairs, skippedPairs, length: passageTerms.length, alternatives };
 }
 
-/** Which question terms a passage's text holds as they are (bit `i` for term `i`). */
+/** Which question terms a passage's text holds as they are, or as an alternative form (bit `i` for term `i`). */
 export function exactTermsOf(index: CorpusIndex, passage: Passage, questionTerms: QuestionTerms): number {
   let mask = 0;
-  for (const term of index.passageTerms.get(passage.id) ?? []) {
+  const passageTerms = index.passageTerms.get(passage.id) ?? [];
+  passageTerms.forEach((term, termIndex) => {
     const queryIndex = questionTerms.indexOf(term);
     if (queryIndex >= 0) mask |= 1 << queryIndex;
-  }
+    mask |= questionTerms.alternativesAt(passageTerms, termIndex).covers;
+  });
   return mask;
 }
 

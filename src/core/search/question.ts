@@ -6,6 +6,7 @@ import { tokenizeWords, toTerm, type WordToken } from '../text/analysis.js';
 import type { CorpusIndex } from '../indexing/corpusIndex.js';
 import { normalizeForMatching, normalizeUserText } from '../text/normalize.js';
 import { askedKindsOf } from './answerKinds.js';
+import { findAlternatives, type TermAlternative } from './alternatives.js';
 
 /** A question cut to a bounded cost: at most this many characters are read… */
 export const MAX_QUERY_LENGTH = 500;
@@ -41,6 +42,8 @@ export interface AnalyzedQuestion {
   readonly askedKinds: number;
   /** The question's first word, folded for matching (the decline rule does not take it for a name). */
   readonly firstWord: string | undefined;
+  /** Other forms of its terms that the corpus uses ("IMF" for "International Monetary Fund"; see {@link findAlternatives}). */
+  readonly alternatives: readonly TermAlternative[];
 }
 
 /**
@@ -83,6 +86,7 @@ export function analyzeQuestion(index: CorpusIndex, question: string): AnalyzedQ
     focusWord,
     askedKinds: askedKindsOf(text),
     firstWord: matched[0]?.word,
+    alternatives: findAlternatives(index, text, written, terms),
   };
 }
 

@@ -27,6 +27,8 @@ export interface RerankedCandidate {
   readonly termsInText: readonly string[];
   /** Question terms the passage's text holds only in a near form (`expans` for `expand`). */
   readonly nearTermsInText: readonly string[];
+  /** The terms of the question's alternative forms that the passage's text holds (`imf` for "International Monetary Fund"), to highlight. */
+  readonly alternativeTermsInText: readonly string[];
 }
 
 /**
@@ -40,8 +42,8 @@ export const lexicalRerank: RetrievalStage = {
     const reranked = rerankCandidates(context.index, question, candidates, context.weights);
     return candidates
       .map((candidate, position) => {
-        const { score, termsInText, nearTermsInText } = reranked[position]!;
-        const matchedPassageTerms = [...new Set([...candidate.matchedPassageTerms, ...termsInText])];
+        const { score, termsInText, nearTermsInText, alternativeTermsInText } = reranked[position]!;
+        const matchedPassageTerms = [...new Set([...candidate.matchedPassageTerms, ...termsInText, ...alternativeTermsInText])];
         const approximateQueryTerms = [...candidate.approximateQueryTerms, ...nearTermsInText];
         return { ...candidate, score, matchedPassageTerms, approximateQueryTerms, ...measureCoverage(question, matchedPassageTerms, approximateQueryTerms) };
       })
@@ -152,6 +154,7 @@ export function rerankCandidates(
       score: relevance / (1 + match.length) ** weights.lengthExponent,
       termsInText: terms.filter((_, termIndex) => (match.terms >> termIndex) & 1),
       nearTermsInText: terms.filter((_, termIndex) => ((match.nearTerms & ~match.terms) >> termIndex) & 1),
+      alternativeTermsInText: question.alternatives.flatMap((alternative, alternativeIndex) => ((match.alternatives >> alternativeIndex) & 1 ? alternative.terms : [])),
     };
   });
 }

@@ -67,6 +67,8 @@ export interface RetrievalStage {
 /**
  * The question terms a candidate matches, and the share of the question's weight they cover: an
  * exact match (in `matchedPassageTerms`) counts fully, an approximate one for {@link FUZZY_MATCH_CREDIT}.
+ * An alternative form ({@link AnalyzedQuestion.alternatives}) all of whose terms the passage
+ * matched is an exact match of the terms it stands for ("IMF" of "International Monetary Fund").
  */
 export function measureCoverage(
   question: AnalyzedQuestion,
@@ -74,9 +76,11 @@ export function measureCoverage(
   approximateQueryTerms: readonly string[],
 ): { matchedQueryTerms: string[]; coverage: number } {
   const exact = new Set(matchedPassageTerms);
+  let byAlternative = 0;
+  for (const alternative of question.alternatives) if (alternative.terms.every((term) => exact.has(term))) byAlternative |= alternative.covers;
   let coveredWeight = 0;
   const matchedQueryTerms = question.terms.filter((term, termPosition) => {
-    const credit = exact.has(term) ? 1 : approximateQueryTerms.includes(term) ? FUZZY_MATCH_CREDIT : 0;
+    const credit = exact.has(term) || (byAlternative >> termPosition) & 1 ? 1 : approximateQueryTerms.includes(term) ? FUZZY_MATCH_CREDIT : 0;
     coveredWeight += credit * question.termWeights[termPosition]!;
     return credit > 0;
   });

@@ -13,7 +13,7 @@ describe('serializeCorpusIndex and restoreCorpusIndex', () => {
     expect(await answers(restored)).toEqual(await answers(built));
   });
 
-  it('restore every part retrieval reads: passages, their terms, frequencies, duplicates, people', async () => {
+  it('restore every part retrieval reads: passages, their terms, frequencies, duplicates, people, abbreviations', async () => {
     const built = await seedIndex();
     const restored = restoreCorpusIndex(built.articles, serializeCorpusIndex(built));
     expect(restored.passages).toEqual(built.passages);
@@ -23,6 +23,7 @@ describe('serializeCorpusIndex and restoreCorpusIndex', () => {
     expect([...restored.duplicateGroupOf.keys()]).toEqual([...built.duplicateGroupOf.keys()]);
     expect(restored.people.people).toEqual(built.people.people);
     expect(restored.people.people.map((person) => person.mentions)).toEqual(built.people.people.map((person) => person.mentions));
+    expect([...restored.abbreviations.counts]).toEqual([...built.abbreviations.counts].sort());
     expect(restored.version).toBe(built.version);
     expect(restored.passageSearch.documentCount).toBe(built.passageSearch.documentCount);
     expect(restored.titleSearch.termCount).toBe(built.titleSearch.termCount);

@@ -29,6 +29,8 @@ const CHANGE_QUESTIONS = [
   'What did the Tories call the maternity pay plan?',
   'Which envoy was known as an Iran hawk?',
   'Tony Blair',
+  'How much less do women in full-time work earn, according to the EOC?',
+  'What did the Qualifications and Curriculum Authority tell the government?',
 ] as const;
 const NAMES = ['Lavrov', 'Sergei Lavrov', 'Blair', 'Hewitt', 'Zarif', 'Brown'] as const;
 
@@ -76,6 +78,7 @@ function contents(index: CorpusIndex): unknown {
     documentFrequency: [...index.documentFrequency].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
     people: index.people.people.map((person) => ({ ...person, mentions: person.mentions })),
     duplicateGroups: index.duplicateGroups,
+    abbreviations: [...index.abbreviations.counts].sort(),
     averages: [search._avgFieldLength, search._documentCount, titles._avgFieldLength, titles._documentCount],
   };
 }
@@ -105,7 +108,10 @@ const lavrovArticle: Article = {
 describe('updateCorpusIndex', () => {
   it('gives the index a fresh build gives after articles are added, changed and removed', () => {
     const before = byId([...seed, ...bbc.slice(0, 40)]);
-    const changed = { ...article('politics-005'), text: `${article('politics-005').text}\n\nTony Blair said the plan would be debated by MPs next week.` };
+    const changed = {
+      ...article('politics-005'),
+      text: `${article('politics-005').text}\n\nTony Blair said the plan would be debated by MPs next week. The Institute for Fiscal Studies (IFS) said it was affordable.`,
+    };
     const added = [bbc[40]!, bbc[41]!, lavrovArticle, copyOf(article('politics-001'), 'politics-001-reprint')];
     const removed = [SEED.libertyRewrite, 'business-003', 'politics-005'];
     const after = byId([...before.filter((each) => !removed.includes(each.id)), changed, ...added]);
