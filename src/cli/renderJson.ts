@@ -34,8 +34,19 @@ export interface CitationJson {
 export interface AnswerJson {
   query: string;
   abstained: boolean;
-  /** The quoted sentence(s) and the rank of the citation they come from; null when abstained. */
-  answer: { text: string; citation: number; highlights: Array<{ start: number; end: number }> } | null;
+  /**
+   * The quoted sentence(s) and the rank of the citation they come from; null when abstained.
+   * `from`: `text` (verbatim from the article) or `metadata` (the cited article's publisher, author
+   * and date, for "Who published …?"); `metadata`: the field asked for and its value (null when the
+   * article does not give it), or null for a quote from the text.
+   */
+  answer: {
+    text: string;
+    citation: number;
+    highlights: Array<{ start: number; end: number }>;
+    from: 'text' | 'metadata';
+    metadata: { field: 'publisher' | 'author' | 'date'; value: string | null } | null;
+  } | null;
   /** The cited passages; when abstained, the nearest passages. */
   citations: CitationJson[];
   truncated: boolean;
@@ -43,6 +54,10 @@ export interface AnswerJson {
   unmentioned: string | null;
   /** The period of publication preferred (`after` inclusive, `before` exclusive, as YYYY-MM-DD); null for a bound not given. */
   dates: { after: string | null; before: string | null };
+  /** Where `dates` came from: `options` (--after/--before), `question` (its words: "in 2020", "before 2018"), or null when none applied. */
+  datesFrom: 'options' | 'question' | null;
+  /** True when the question asked for the newest ("the latest") and newer articles were preferred among comparably relevant ones. */
+  preferNewest: boolean;
   corpus: { version: string; articles: number };
 }
 
@@ -70,11 +85,15 @@ export function answerToJson(answer: Answer, index: CorpusIndex): AnswerJson {
       text: answer.quote.text,
       citation: answer.quote.citation,
       highlights: answer.quote.highlights.map(({ start, end }) => ({ start, end })),
+      from: answer.quote.metadata === undefined ? 'text' : 'metadata',
+      metadata: answer.quote.metadata === undefined ? null : { field: answer.quote.metadata.field, value: answer.quote.metadata.value },
     },
     citations: answer.citations.map(citationToJson),
     truncated: answer.truncated,
     unmentioned: answer.unmentioned ?? null,
     dates: { after: answer.period?.after ?? null, before: answer.period?.before ?? null },
+    datesFrom: answer.periodFrom ?? null,
+    preferNewest: answer.prefersRecent === true,
     corpus: { version: index.version, articles: index.articles.length },
   };
 }

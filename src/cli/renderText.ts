@@ -9,6 +9,7 @@ import {
   type Article,
   type Citation,
   type CorpusIndex,
+  type DatePeriod,
   type Person,
   type PersonLookup,
   type QuestionProblem,
@@ -40,7 +41,9 @@ export function describeSource(source: { readonly publisher?: string; readonly d
 
 export function renderAnswerText(answer: Answer, emphasis: Emphasis = markdownEmphasis): string {
   const lines: string[] = [];
-  if (answer.quote) {
+  if (answer.quote?.metadata !== undefined) {
+    lines.push(`From the article's details: ${emphasize(answer.quote.text, answer.quote.highlights, emphasis)} [${answer.quote.citation}]`, '');
+  } else if (answer.quote) {
     lines.push(`“${emphasize(answer.quote.text, answer.quote.highlights, emphasis)}” [${answer.quote.citation}]`, '');
   } else {
     lines.push('The corpus does not cover this question.');
@@ -48,8 +51,21 @@ export function renderAnswerText(answer: Answer, emphasis: Emphasis = markdownEm
     lines.push(answer.citations.length > 0 ? 'Nearest passages:' : 'No passage comes close.', '');
   }
   for (const citation of answer.citations) lines.push(...renderCitation(citation, emphasis), '');
+  if (answer.period !== undefined) lines.push(`(${describePeriodText(answer.period, answer.periodFrom)}.)`);
+  if (answer.prefersRecent === true) lines.push('(Newer articles were preferred among equally relevant ones.)');
   if (answer.truncated) lines.push('(The question was long: only its first words were searched.)');
   return lines.join('\n').trimEnd();
+}
+
+/** The period an answer preferred: "Preferring articles from 2020-01-01 to before 2021-01-01, as the question asks". */
+function describePeriodText(period: DatePeriod, from: Answer['periodFrom']): string {
+  const range =
+    period.after !== undefined && period.before !== undefined
+      ? `from ${period.after} to before ${period.before}`
+      : period.after !== undefined
+        ? `from ${period.after} on`
+        : `before ${period.before ?? ''}`;
+  return `Preferring articles ${range}${from === 'question' ? ', as the question asks' : ''}`;
 }
 
 function renderCitation(citation: Citation, emphasis: Emphasis): string[] {

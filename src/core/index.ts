@@ -68,7 +68,22 @@ export { firstStage, DEFAULT_CANDIDATES, DEFAULT_FIRST_STAGE_POSTINGS } from './
 export { lexicalRerank, rerankCandidates, type RerankCandidate, type RerankedCandidate } from './search/rerank.js';
 export { promotion, promoteAnswerBearing } from './search/promote.js';
 export { nearDuplicateFolding, foldNearDuplicates } from './search/fold.js';
-export { parseDatePeriod, startOfPeriod, isInPeriod, isDatePeriodSet, dateWindow, DATE_WINDOW_OUTSIDE_FACTOR, type DatePeriod, type DatePeriodParse } from './search/dateWindow.js';
+export {
+  parseDatePeriod,
+  startOfPeriod,
+  isInPeriod,
+  isDatePeriodSet,
+  dateWindow,
+  recencyPreference,
+  DATE_WINDOW_OUTSIDE_FACTOR,
+  RECENCY_BAND,
+  RECENCY_BONUS,
+  type DatePeriod,
+  type DatePeriodParse,
+} from './search/dateWindow.js';
+export { readQuestionDates, type QuestionDates } from './search/questionDates.js';
+export { detectMetadataQuestion, isWrittenBy, describeCorpusMetadata, type MetadataField, type MetadataQuestion, type CorpusMetadata } from './search/metadataQuestions.js';
+export { composeMetadataQuote, type MetadataQuote } from './answer/metadataAnswer.js';
 export {
   answerQuestion,
   isQuestionProblem,

@@ -31,10 +31,20 @@ export function corpusFooter(index: CorpusIndex): { text: string } {
   return { text: `Corpus ${index.version} · ${index.articles.length} article${index.articles.length === 1 ? '' : 's'}` };
 }
 
-/** The period an answer preferred, in one short line: "Preferring articles from 2020-01-01 to before 2021-06-01". */
-export function describePeriod(period: DatePeriod): string {
-  if (period.after !== undefined && period.before !== undefined) return `Preferring articles from ${period.after} to before ${period.before}`;
-  return period.after !== undefined ? `Preferring articles from ${period.after} on` : `Preferring articles before ${period.before ?? ''}`;
+/**
+ * The period an answer preferred, in one short line: "Preferring articles from 2020-01-01 to
+ * before 2021-06-01", with ", as the question asks" when the question's words gave it.
+ */
+export function describePeriod(period: DatePeriod, from?: 'options' | 'question'): string {
+  const asked = from === 'question' ? ', as the question asks' : '';
+  if (period.after !== undefined && period.before !== undefined) return `Preferring articles from ${period.after} to before ${period.before}${asked}`;
+  return period.after !== undefined ? `Preferring articles from ${period.after} on${asked}` : `Preferring articles before ${period.before ?? ''}${asked}`;
+}
+
+/** The footer's note on dates: the period preferred and "newest first", when either applied. */
+function describeDates(answer: Answer): string | undefined {
+  const notes = [...(answer.period === undefined ? [] : [describePeriod(answer.period, answer.periodFrom)]), ...(answer.prefersRecent === true ? ['Newer articles first'] : [])];
+  return notes.length === 0 ? undefined : notes.join(' · ');
 }
 
 /** Publisher and date of a source, escaped: "Washington Free Beacon, 2020-08-07". */
@@ -47,17 +57,20 @@ function sourceLine(source: { readonly publisher?: string; readonly date?: strin
  * passages. With the id of the answer's record, 👍 and 👎 buttons let members vote on it.
  */
 export function renderAnswer(answer: Answer, index: CorpusIndex, ephemeral: boolean, answerId?: string): OutgoingMessage {
-  const description = answer.quote
-    ? `> ${boldRanges(answer.quote.text, answer.quote.highlights).replace(/\n/g, '\n> ')} **[${answer.quote.citation}]**`
-    : `**The corpus does not cover this question.**${answer.unmentioned === undefined ? '' : ` Its nearest article never mentions “${escapeText(answer.unmentioned)}”.`}${
-        answer.citations.length > 0 ? ' The nearest passages:' : ' No passage comes close.'
-      }`;
+  const description =
+    answer.quote?.metadata !== undefined
+      ? `From the article's details: ${boldRanges(answer.quote.text, answer.quote.highlights)} **[${answer.quote.citation}]**`
+      : answer.quote
+        ? `> ${boldRanges(answer.quote.text, answer.quote.highlights).replace(/\n/g, '\n> ')} **[${answer.quote.citation}]**`
+        : `**The corpus does not cover this question.**${answer.unmentioned === undefined ? '' : ` Its nearest article never mentions “${escapeText(answer.unmentioned)}”.`}${
+            answer.citations.length > 0 ? ' The nearest passages:' : ' No passage comes close.'
+          }`;
   const embed: APIEmbed = {
     title: escapeText(answer.query),
     description: answer.truncated ? `${description}\n\n*Only the first words of the question were searched.*` : description,
     color: answer.abstained ? COLOR_NOT_COVERED : COLOR_ANSWER,
     fields: answer.citations.map(citationField),
-    footer: answer.period === undefined ? corpusFooter(index) : { text: `${describePeriod(answer.period)} · ${corpusFooter(index).text}` },
+    footer: describeDates(answer) === undefined ? corpusFooter(index) : { text: `${describeDates(answer)} · ${corpusFooter(index).text}` },
   };
   const top = answer.citations[0];
   const buttons: OutgoingButton[] = [

@@ -5,8 +5,10 @@
  */
 import { analyze } from '../text/analysis.js';
 import type { CorpusIndex } from '../indexing/corpusIndex.js';
-import { analyzeQuestion, termWeight } from '../search/question.js';
-import { dateWindow, isDatePeriodSet, type DatePeriod } from '../search/dateWindow.js';
+import { analyzeQuestion, termWeight, type AnalyzedQuestion } from '../search/question.js';
+import { dateWindow, isDatePeriodSet, recencyPreference, type DatePeriod } from '../search/dateWindow.js';
+import { isWrittenBy, type MetadataField } from '../search/metadataQuestions.js';
+import { composeMetadataQuote } from './metadataAnswer.js';
 import { DEFAULT_STAGES, insertStage, retrievePassages, type RetrievalOptions } from '../search/retrieve.js';
 import type { PassageHit } from '../search/stage.js';
 import { splitSentences } from '../text/sentences.js';
@@ -45,6 +47,12 @@ export interface Quote {
   readonly highlights: readonly TextRange[];
   /** The rank of the citation the quote comes from. */
   readonly citation: number;
+  /**
+   * Present when the quote is the cited article's metadata rather than its text, for a question
+   * about the article itself ("Who published …?", "When did … report …?"): the field asked for
+   * and its value, `null` when the article does not give it ({@link text} then says so).
+   */
+  readonly metadata?: { readonly field: MetadataField; readonly value: string | null };
 }
 
 /** What Dossier says to a question. */
@@ -60,8 +68,12 @@ export interface Answer {
   readonly truncated: boolean;
   /** When abstained because of it: a rare name or number of the question, as written, that the nearest article never mentions. */
   readonly unmentioned?: string;
-  /** The period of publication applied ({@link AnswerOptions.period}); present only when one was given. */
+  /** The period of publication applied ({@link AnswerOptions.period}, else the one the question states); present only when there is one. */
   readonly period?: DatePeriod;
+  /** Where {@link period} came from: the caller's `options` (they win) or the `question`'s own words ("in 2020"). */
+  readonly periodFrom?: 'options' | 'question';
+  /** Present (true) when the question asked for the newest ("the latest") and newer articles were preferred among comparably relevant ones. */
+  readonly prefersRecent?: true;
 }
 
 /** Tuning for {@link answerQuestion}: how many citations, when to decline, and how to retrieve ({@link RetrievalOptions}: re-ranking weights, stages). */
@@ -102,8 +114,10 @@ export async function answerQuestion(index: CorpusIndex, question: string, optio
   if (query.text.length === 0) return { kind: 'empty-question' };
   if (query.terms.length === 0) return { kind: 'no-searchable-words', query: query.text };
 
-  const period = isDatePeriodSet(options.period) ? options.period : undefined;
-  const stages = period === undefined ? options.stages : insertStage(options.stages ?? DEFAULT_STAGES, dateWindow(period), { after: 'rerank' });
+  // A period the caller gives wins over one the question states.
+  const periodFrom = isDatePeriodSet(options.period) ? 'options' : isDatePeriodSet(query.period ?? undefined) ? 'question' : undefined;
+  const period = periodFrom === 'options' ? options.period : periodFrom === 'question' ? (query.period ?? undefined) : undefined;
+  const stages = withDateStages(options.stages, period, query.prefersRecent);
   const hits = await retrievePassages(index, query, { ...options, ...(stages === undefined ? {} : { stages }), limit: citationCount + extra });
   const citations = hits.map((hit, position) => toCitation(hit, position + 1));
   const best = hits[0];
@@ -112,7 +126,7 @@ export async function answerQuestion(index: CorpusIndex, question: string, optio
   return {
     query: query.text,
     abstained,
-    quote: abstained ? null : quoteBestSentences(index, best, 1),
+    quote: abstained ? null : (quoteMetadata(query, best) ?? quoteBestSentences(index, best, 1)),
     citations: citations.slice(0, citationCount),
     moreCitations: citations.slice(citationCount),
     truncated: query.truncated,
@@ -120,7 +134,27 @@ export async function answerQuestion(index: CorpusIndex, question: string, optio
     ...(period === undefined
       ? {}
       : { period: { ...(period.after === undefined ? {} : { after: period.after }), ...(period.before === undefined ? {} : { before: period.before }) } }),
+    ...(periodFrom === undefined ? {} : { periodFrom }),
+    ...(query.prefersRecent ? { prefersRecent: true as const } : {}),
   };
+}
+
+/** The stages with `date-window` (for a period) and `prefer-recent` (for "the latest") after `rerank`; unchanged (possibly undefined) when neither applies. */
+function withDateStages(stages: AnswerOptions['stages'], period: DatePeriod | undefined, prefersRecent: boolean): AnswerOptions['stages'] {
+  let result = stages;
+  if (period !== undefined) result = insertStage(result ?? DEFAULT_STAGES, dateWindow(period), { after: 'rerank' });
+  if (prefersRecent) result = insertStage(result ?? DEFAULT_STAGES, recencyPreference(), { after: period === undefined ? 'rerank' : 'date-window' });
+  return result;
+}
+
+/**
+ * For a question about the article itself, the best passage's article's metadata as the quote
+ * (see {@link composeMetadataQuote}); undefined for other questions, and when the question names
+ * a writer or outlet the article's byline does not bear ("When was Thoreau's essay published?").
+ */
+function quoteMetadata(query: AnalyzedQuestion, best: PassageHit): Quote | undefined {
+  if (query.metadata === null || !isWrittenBy(best.article, query.metadata)) return undefined;
+  return { ...composeMetadataQuote(best.article, query.metadata.field), citation: 1 };
 }
 
 /** Whether a value returned by {@link answerQuestion} is a problem rather than an answer. */

@@ -3,7 +3,7 @@
  * stage under which passages of articles dated outside it count less. See docs/retrieval.md.
  */
 import type { Article } from '../types.js';
-import { compareRanking, type RetrievalStage } from './stage.js';
+import { compareRanking, type Candidate, type RetrievalStage } from './stage.js';
 
 /**
  * A period of publication, as ISO days (`YYYY-MM-DD`): `after` is inclusive (on or after that
@@ -91,5 +91,40 @@ export function dateWindow(period: DatePeriod, outsideFactor = DATE_WINDOW_OUTSI
       candidates
         .map((candidate) => (isInPeriod(candidate.article, period) ? candidate : { ...candidate, score: candidate.score * outsideFactor }))
         .sort((a, b) => compareRanking(index, a, b)),
+  };
+}
+
+/** "The latest": candidates scoring at least this share of the best one's count as comparably relevant… */
+export const RECENCY_BAND = 0.85;
+/** …and among them the newest article's score is raised by this share, the oldest's not at all (undated: not at all). */
+export const RECENCY_BONUS = 0.15;
+
+/**
+ * The `prefer-recent` stage, for "the latest", "most recent": among the candidates scoring at
+ * least `band` (default {@link RECENCY_BAND}) of the best score, a dated article's score is raised
+ * by up to `bonus` (default {@link RECENCY_BONUS}), in proportion to how new its date is among
+ * theirs (the newest the most, the oldest and undated ones not at all); then the candidates are
+ * sorted again. Recency reorders comparably relevant passages only: a passage scoring less than
+ * `band` of the best is never lifted past it. `answerQuestion` inserts it after `rerank` (after
+ * `date-window` when there is one) when the question asks for the newest. Linear in the candidates.
+ *
+ * @example insertStage(DEFAULT_STAGES, recencyPreference(), { after: 'rerank' })
+ */
+export function recencyPreference(band = RECENCY_BAND, bonus = RECENCY_BONUS): RetrievalStage {
+  return {
+    name: 'prefer-recent',
+    run: (candidates, _question, { index }) => {
+      const top = candidates.reduce((best, candidate) => Math.max(best, candidate.score), 0);
+      const comparable = (score: number): boolean => top > 0 && score >= band * top;
+      const dates = [...new Set(candidates.flatMap((candidate) => (comparable(candidate.score) ? (startOfPeriod(candidate.article.date ?? '') ?? []) : [])))].sort();
+      if (dates.length < 2) return candidates;
+      const newness = (candidate: Candidate): number => {
+        const start = startOfPeriod(candidate.article.date ?? '');
+        return start === undefined ? 0 : dates.indexOf(start) / (dates.length - 1);
+      };
+      return candidates
+        .map((candidate) => (comparable(candidate.score) ? { ...candidate, score: candidate.score * (1 + bonus * newness(candidate)) } : candidate))
+        .sort((a, b) => compareRanking(index, a, b));
+    },
   };
 }

@@ -7,6 +7,9 @@ import type { CorpusIndex } from '../indexing/corpusIndex.js';
 import { normalizeForMatching, normalizeUserText } from '../text/normalize.js';
 import { askedKindsOf } from './answerKinds.js';
 import { findAlternatives, type TermAlternative } from './alternatives.js';
+import type { DatePeriod } from './dateWindow.js';
+import { describeCorpusMetadata, detectMetadataQuestion, type MetadataQuestion } from './metadataQuestions.js';
+import { readQuestionDates } from './questionDates.js';
 
 /** A question cut to a bounded cost: at most this many characters are read… */
 export const MAX_QUERY_LENGTH = 500;
@@ -44,12 +47,19 @@ export interface AnalyzedQuestion {
   readonly firstWord: string | undefined;
   /** Other forms of its terms that the corpus uses ("IMF" for "International Monetary Fund"; see {@link findAlternatives}). */
   readonly alternatives: readonly TermAlternative[];
+  /** What the question asks of an article's metadata ("Who published …?"), or `null`; only for a field the corpus's articles differ in. */
+  readonly metadata: MetadataQuestion | null;
+  /** The period of publication the question states ("in 2020", "before 2018"), or `null`; read only when the corpus's articles differ in date, and its words are not among {@link terms}. */
+  readonly period: DatePeriod | null;
+  /** Whether the question asks for the newest ("the latest", "most recent"); only when the corpus's articles differ in date. */
+  readonly prefersRecent: boolean;
 }
 
 /**
  * Analyses a question for retrieval, once: normalises it, cuts it to {@link MAX_QUERY_LENGTH}
  * characters and {@link MAX_QUERY_TERMS} distinct terms, and reads its shape (names, focus noun,
- * kinds of answer asked for) and its terms' weights in the index. The text is tokenised twice
+ * kinds of answer asked for, a question about an article's metadata, a period of publication or
+ * "the latest") and its terms' weights in the index. The text is tokenised twice
  * here, in two forms: folded for matching (diacritics removed: the terms) and as written (capitals
  * and diacritics kept: names and the focus noun). Cost: linear in the question; microseconds.
  *
@@ -58,8 +68,13 @@ export interface AnalyzedQuestion {
 export function analyzeQuestion(index: CorpusIndex, question: string): AnalyzedQuestion {
   const trimmed = normalizeUserText(question);
   const text = trimmed.length > MAX_QUERY_LENGTH ? cutAtCodePoint(trimmed, MAX_QUERY_LENGTH) : trimmed;
-  const matched = tokenizeWords(normalizeForMatching(text));
-  const written = tokenizeWords(text);
+  const corpusMetadata = describeCorpusMetadata(index.articles);
+  const dates = corpusMetadata.date ? readQuestionDates(text) : null;
+  // Words read as a period are not topic words: "in 2020" does not ask for "2020" in the text.
+  const searched = dates === null ? text : blankRanges(text, dates.spans);
+  const matched = tokenizeWords(normalizeForMatching(searched));
+  const written = tokenizeWords(searched);
+  const metadata = detectMetadataQuestion(text);
   const terms: string[] = [];
   const words: string[] = [];
   let truncated = text.length < trimmed.length;
@@ -87,7 +102,17 @@ export function analyzeQuestion(index: CorpusIndex, question: string): AnalyzedQ
     askedKinds: askedKindsOf(text),
     firstWord: matched[0]?.word,
     alternatives: findAlternatives(index, text, written, terms),
+    metadata: metadata !== null && corpusMetadata[metadata.field] ? metadata : null,
+    period: dates?.period ?? null,
+    prefersRecent: dates?.prefersRecent ?? false,
   };
+}
+
+/** The text with each range replaced by spaces (same length, so positions hold). */
+function blankRanges(text: string, ranges: readonly { readonly start: number; readonly end: number }[]): string {
+  let result = text;
+  for (const { start, end } of ranges) result = result.slice(0, start) + ' '.repeat(end - start) + result.slice(end);
+  return result;
 }
 
 /**
