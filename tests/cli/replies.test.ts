@@ -17,7 +17,7 @@ describe('askReply as JSON', () => {
     const reply = await askReply(index, 'Who replaced Brian Hook?', 'json');
     expect(reply.ok).toBe(true);
     const body = json(reply.output);
-    expect(Object.keys(body).sort()).toEqual(['abstained', 'answer', 'citations', 'corpus', 'dates', 'query', 'truncated', 'unmentioned']);
+    expect(Object.keys(body).sort()).toEqual(['abstained', 'answer', 'citations', 'corpus', 'dates', 'datesFrom', 'preferNewest', 'query', 'truncated', 'unmentioned']);
     expect(body).toMatchObject({
       query: 'Who replaced Brian Hook?',
       abstained: false,
@@ -46,6 +46,37 @@ describe('askReply as JSON', () => {
   it('prints the period it applied as dates, each bound at the start of its period', async () => {
     const reply = await askReply(index, 'What did Lavrov say about Iran?', 'json', undefined, { after: '2020', before: '2021-06' });
     expect(json(reply.output)).toMatchObject({ dates: { after: '2020-01-01', before: '2021-06-01' } });
+  });
+
+  it('says the dates came from the options when --after or --before gave them', async () => {
+    const reply = await askReply(index, 'What did Lavrov say about Iran?', 'json', undefined, { after: '2020' });
+    expect(json(reply.output)).toMatchObject({ dates: { after: '2020-01-01', before: null }, datesFrom: 'options' });
+  });
+
+  it('prints the period the question states as dates, saying they came from the question', async () => {
+    const body = json((await askReply(index, 'In 2016, which Russian minister hosted his Iranian and Syrian counterparts in Moscow?', 'json')).output);
+    expect(body).toMatchObject({ dates: { after: '2016-01-01', before: '2017-01-01' }, datesFrom: 'question', preferNewest: false });
+  });
+
+  it('prints null datesFrom when no period applied', async () => {
+    expect(json((await askReply(index, 'Who replaced Brian Hook?', 'json')).output)).toMatchObject({ datesFrom: null, preferNewest: false });
+  });
+
+  it('prints preferNewest when the question asks for the latest', async () => {
+    const body = json((await askReply(index, 'What did the latest article say Khamenei claimed Russia was forced to do?', 'json')).output);
+    expect(body).toMatchObject({ preferNewest: true });
+  });
+
+  it('marks a quote from the article’s metadata with `from` and the field asked for', async () => {
+    const body = json((await askReply(index, 'Who published the piece "Russia and Iran Deepening Their Relationship"?', 'json')).output);
+    expect(body).toMatchObject({
+      answer: { text: 'Published by VOA Editorials in 2022-07.', citation: 1, from: 'metadata', metadata: { field: 'publisher', value: 'VOA Editorials' } },
+    });
+  });
+
+  it('marks a quote from the text with `from: text` and null metadata', async () => {
+    const body = json((await askReply(index, 'Who replaced Brian Hook?', 'json')).output);
+    expect(body).toMatchObject({ answer: { from: 'text', metadata: null } });
   });
 
   it('answers a bad date with one message and no answer', async () => {
@@ -172,5 +203,15 @@ describe('text rendering', () => {
 
   it('says when the corpus has no articles', () => {
     expect(renderArticleList([])).toBe('The corpus has no articles.');
+  });
+
+  it('introduces a metadata answer as the article’s details, not as a quotation', async () => {
+    const reply = await askReply(index, 'Who published the piece "Russia and Iran Deepening Their Relationship"?', 'text');
+    expect(reply.output.split('\n')[0]).toBe("From the article's details: Published by **VOA Editorials** in 2022-07. [1]");
+  });
+
+  it('says which period it preferred when the question states one', async () => {
+    const reply = await askReply(index, 'In 2016, which Russian minister hosted his Iranian and Syrian counterparts in Moscow?', 'text');
+    expect(reply.output).toContain('(Preferring articles from 2016-01-01 to before 2017-01-01, as the question asks.)');
   });
 });

@@ -106,6 +106,21 @@ describe('renderAnswer on the bundled corpus', () => {
     expect(embed?.description).not.toMatch(/^>/);
   });
 
+  it('gives a metadata answer as the article’s details with the value in bold, not as a quotation', async () => {
+    const [embed] = renderAnswer(await ask(index, 'Who published the piece "Russia and Iran Deepening Their Relationship"?'), index, false).embeds ?? [];
+    expect(embed?.description).toBe("From the article's details: Published by **VOA Editorials** in 2022-07. **[1]**");
+  });
+
+  it('says in the footer that the period came from the question', async () => {
+    const [embed] = renderAnswer(await ask(index, 'In 2016, which Russian minister hosted his Iranian and Syrian counterparts in Moscow?'), index, false).embeds ?? [];
+    expect(embed?.footer?.text).toMatch(/^Preferring articles from 2016-01-01 to before 2017-01-01, as the question asks · Corpus /);
+  });
+
+  it('says in the footer that newer articles came first for "the latest"', async () => {
+    const [embed] = renderAnswer(await ask(index, 'What did the latest article say Khamenei claimed Russia was forced to do?'), index, false).embeds ?? [];
+    expect(embed?.footer?.text).toMatch(/^Newer articles first · Corpus /);
+  });
+
   it('names the year or name of the question that the nearest article never mentions', async () => {
     const [embed] = renderAnswer(await ask(index, 'What did Lavrov say about Iran in 2031?'), index, false).embeds ?? [];
     expect(embed?.description).toContain('Its nearest article never mentions “2031”.');

@@ -51,6 +51,8 @@ export interface AnalyzedQuestion {
   readonly metadata: MetadataQuestion | null;
   /** The period of publication the question states ("in 2020", "before 2018"), or `null`; read only when the corpus's articles differ in date, and its words are not among {@link terms}. */
   readonly period: DatePeriod | null;
+  /** The years of the words read as {@link period}, as written ("2016" in "In 2016, …"). */
+  readonly periodYears: readonly string[];
   /** Whether the question asks for the newest ("the latest", "most recent"); only when the corpus's articles differ in date. */
   readonly prefersRecent: boolean;
 }
@@ -104,6 +106,7 @@ export function analyzeQuestion(index: CorpusIndex, question: string): AnalyzedQ
     alternatives: findAlternatives(index, text, written, terms),
     metadata: metadata !== null && corpusMetadata[metadata.field] ? metadata : null,
     period: dates?.period ?? null,
+    periodYears: (dates?.spans ?? []).flatMap(({ start, end }) => text.slice(start, end).match(/\d{4}/gu) ?? []),
     prefersRecent: dates?.prefersRecent ?? false,
   };
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion, isQuestionProblem, type Answer, type CorpusIndex } from '../../../src/core/index.js';
-import { dateWindow, parseDatePeriod } from '../../../src/core/search/dateWindow.js';
+import { dateWindow, parseDatePeriod, recencyPreference } from '../../../src/core/search/dateWindow.js';
 import { DEFAULT_STAGES, insertStage } from '../../../src/core/search/retrieve.js';
 import { SEED, seedIndex } from '../../support/seedCorpus.js';
 
@@ -96,5 +96,50 @@ describe('the date-window stage', () => {
 
   it('records the period it applied in the answer', async () => {
     expect((await answer('Who replaced Brian Hook?', { period: { after: '2020-01-01', before: '2021-06-01' } })).period).toEqual({ after: '2020-01-01', before: '2021-06-01' });
+  });
+});
+
+describe('dates written in the question', () => {
+  it('answers "In 2016, which Russian minister …" from the 2016 article rather than declining for want of "2016"', async () => {
+    const result = await answer('In 2016, which Russian minister hosted his Iranian and Syrian counterparts in Moscow?');
+    expect(result).toMatchObject({ abstained: false, period: { after: '2016-01-01', before: '2017-01-01' }, periodFrom: 'question' });
+    expect(result.quote?.text).toContain('Sergey Lavrov');
+  });
+
+  it('prefers articles of the period the question states', async () => {
+    const result = await answer('What did Lavrov say about Iran in 2022?');
+    expect(result.citations[0]?.articleId).toBe(SEED.voaDeepening);
+  });
+
+  it('lets the period given as options win over the one the question states', async () => {
+    const result = await answer('What did Lavrov say about Iran in 2022?', { period: { before: '2017-01-01' } });
+    expect(result).toMatchObject({ period: { before: '2017-01-01' }, periodFrom: 'options' });
+    expect(result.citations[0]?.articleId).toBe(SEED.allianceThatWasnt);
+  });
+
+  it('records no period for a question without dates', async () => {
+    expect('periodFrom' in (await answer('Who replaced Brian Hook?'))).toBe(false);
+  });
+
+  it('records that the question asked for the newest', async () => {
+    expect((await answer('According to the latest article, how much was the oil and gas deal Russia and Iran claimed to have reached?')).prefersRecent).toBe(true);
+  });
+});
+
+describe('the prefer-recent stage', () => {
+  const candidateOf = (articleId: string, score: number) => {
+    const article = index.articles.find((each) => each.id === articleId)!;
+    const passage = index.passages.find((each) => each.articleId === articleId)!;
+    return { passage, article, score, matchedQueryTerms: [], matchedPassageTerms: [], approximateQueryTerms: [], coverage: 0, alsoReportedBy: [] };
+  };
+
+  it('puts the newer of two comparably relevant articles first', async () => {
+    const ranked = await recencyPreference().run([candidateOf(SEED.allianceThatWasnt, 10), candidateOf(SEED.voaDeepening, 9.5)], {} as never, { index } as never);
+    expect(ranked.map((candidate) => candidate.article.id)).toEqual([SEED.voaDeepening, SEED.allianceThatWasnt]);
+  });
+
+  it('never lifts a newer article scoring under the band past a more relevant one', async () => {
+    const ranked = await recencyPreference().run([candidateOf(SEED.allianceThatWasnt, 10), candidateOf(SEED.voaDeepening, 8)], {} as never, { index } as never);
+    expect(ranked.map((candidate) => candidate.article.id)).toEqual([SEED.allianceThatWasnt, SEED.voaDeepening]);
   });
 });
