@@ -3,10 +3,10 @@
  * quoted verbatim with the matched words marked, and numbered citations; or, when the corpus does
  * not cover the question, a plain "not covered" with the nearest passages.
  */
-import { analyze, analyzeTerms, toTerm } from '../text/analysis.js';
-import { passagesOfArticle, type CorpusIndex } from '../indexing/corpusIndex.js';
+import { analyze } from '../text/analysis.js';
+import type { CorpusIndex } from '../indexing/corpusIndex.js';
 import { analyzeQuestion, termWeight, type AnalyzedQuestion } from '../search/question.js';
-import { dateWindow, isDatePeriodSet, isInPeriod, recencyPreference, type DatePeriod } from '../search/dateWindow.js';
+import { dateWindow, isDatePeriodSet, recencyPreference, type DatePeriod } from '../search/dateWindow.js';
 import { isWrittenBy, type MetadataField } from '../search/metadataQuestions.js';
 import { composeMetadataQuote } from './metadataAnswer.js';
 import { DEFAULT_STAGES, insertStage, retrievePassages, type RetrievalOptions } from '../search/retrieve.js';
@@ -121,11 +121,8 @@ export async function answerQuestion(index: CorpusIndex, question: string, optio
   const hits = await retrievePassages(index, query, { ...options, ...(stages === undefined ? {} : { stages }), limit: citationCount + extra });
   const citations = hits.map((hit, position) => toCitation(hit, position + 1));
   const best = hits[0];
-  const judged = judgeCoverage(index, query, best, { minCoverage });
-  // A year of a period the question states that no article is dated in declines too (see unmentionedPeriodYear).
-  const periodYear = best === undefined || judged.unmentioned !== undefined || periodFrom !== 'question' ? undefined : unmentionedPeriodYear(index, query, best);
-  const unmentioned = judged.unmentioned ?? periodYear;
-  const abstained = best === undefined || !judged.covered || periodYear !== undefined;
+  const { covered, unmentioned } = judgeCoverage(index, query, best, { minCoverage });
+  const abstained = best === undefined || !covered;
   return {
     query: query.text,
     abstained,
@@ -158,19 +155,6 @@ function withDateStages(stages: AnswerOptions['stages'], period: DatePeriod | un
 function quoteMetadata(query: AnalyzedQuestion, best: PassageHit): Quote | undefined {
   if (query.metadata === null || !isWrittenBy(best.article, query.metadata)) return undefined;
   return { ...composeMetadataQuote(best.article, query.metadata.field), citation: 1 };
-}
-
-/**
- * A year of the period the question states ("What did Lavrov say in 2031?") when no article of
- * the corpus is dated in that period and the best passage's article never mentions the year: the
- * corpus has nothing from that time, and a quote from another year would mislead. Linear in the
- * articles, only for a question whose period its best article is outside.
- */
-function unmentionedPeriodYear(index: CorpusIndex, query: AnalyzedQuestion, best: PassageHit): string | undefined {
-  const period = query.period;
-  if (period === null || isInPeriod(best.article, period) || index.articles.some((article) => isInPeriod(article, period))) return undefined;
-  const mentioned = new Set([...analyzeTerms(best.article.title), ...passagesOfArticle(index, best.article.id).flatMap((passage) => index.passageTerms.get(passage.id) ?? [])]);
-  return query.periodYears.find((year) => !mentioned.has(toTerm(year) ?? year));
 }
 
 /** Whether a value returned by {@link answerQuestion} is a problem rather than an answer. */

@@ -7,7 +7,7 @@ import type { CorpusIndex } from '../indexing/corpusIndex.js';
 import { normalizeForMatching, normalizeUserText } from '../text/normalize.js';
 import { askedKindsOf } from './answerKinds.js';
 import { findAlternatives, type TermAlternative } from './alternatives.js';
-import type { DatePeriod } from './dateWindow.js';
+import { isInPeriod, type DatePeriod } from './dateWindow.js';
 import { describeCorpusMetadata, detectMetadataQuestion, type MetadataQuestion } from './metadataQuestions.js';
 import { readQuestionDates } from './questionDates.js';
 
@@ -49,10 +49,8 @@ export interface AnalyzedQuestion {
   readonly alternatives: readonly TermAlternative[];
   /** What the question asks of an article's metadata ("Who published …?"), or `null`; only for a field the corpus's articles differ in. */
   readonly metadata: MetadataQuestion | null;
-  /** The period of publication the question states ("in 2020", "before 2018"), or `null`; read only when the corpus's articles differ in date, and its words are not among {@link terms}. */
+  /** The period of publication the question states ("in 2020", "before 2018"), or `null`; read only when the corpus's articles differ in date and some article is dated in it (else the words are about events: "fall out in 2014"), and its words are then not among {@link terms}. */
   readonly period: DatePeriod | null;
-  /** The years of the words read as {@link period}, as written ("2016" in "In 2016, …"). */
-  readonly periodYears: readonly string[];
   /** Whether the question asks for the newest ("the latest", "most recent"); only when the corpus's articles differ in date. */
   readonly prefersRecent: boolean;
 }
@@ -71,7 +69,9 @@ export function analyzeQuestion(index: CorpusIndex, question: string): AnalyzedQ
   const trimmed = normalizeUserText(question);
   const text = trimmed.length > MAX_QUERY_LENGTH ? cutAtCodePoint(trimmed, MAX_QUERY_LENGTH) : trimmed;
   const corpusMetadata = describeCorpusMetadata(index.articles);
-  const dates = corpusMetadata.date ? readQuestionDates(text) : null;
+  // A period no article is dated in is about events, not publication ("fall out in 2014"): its words stay topic words.
+  const read = corpusMetadata.date ? readQuestionDates(text) : null;
+  const dates = read !== null && (read.period === null || hasArticleIn(index, read.period)) ? read : read === null ? null : { ...read, period: null, spans: [] };
   // Words read as a period are not topic words: "in 2020" does not ask for "2020" in the text.
   const searched = dates === null ? text : blankRanges(text, dates.spans);
   const matched = tokenizeWords(normalizeForMatching(searched));
@@ -106,9 +106,13 @@ export function analyzeQuestion(index: CorpusIndex, question: string): AnalyzedQ
     alternatives: findAlternatives(index, text, written, terms),
     metadata: metadata !== null && corpusMetadata[metadata.field] ? metadata : null,
     period: dates?.period ?? null,
-    periodYears: (dates?.spans ?? []).flatMap(({ start, end }) => text.slice(start, end).match(/\d{4}/gu) ?? []),
     prefersRecent: dates?.prefersRecent ?? false,
   };
+}
+
+/** Whether some article of the corpus is dated in the period; linear in the articles. */
+function hasArticleIn(index: CorpusIndex, period: DatePeriod): boolean {
+  return index.articles.some((article) => isInPeriod(article, period));
 }
 
 /** The text with each range replaced by spaces (same length, so positions hold). */
