@@ -1,7 +1,7 @@
 /**
  * Speed and memory at scale:
  *
- *   npm run bench -- --corpus PATH [--queries FILE] [--scale N] [--encoding latin1] [--limit N] [--json]
+ *   npm run bench -- --corpus PATH [--queries FILE] [--scale N] [--encoding latin1] [--limit N] [--vectors off|FILE] [--json]
  *
  * Measures, for the same corpus and the same queries, in fresh processes one after the other:
  * - **dossier**: load the corpus and build the index (`buildCorpusIndex`), then answer
@@ -14,6 +14,8 @@
  * line). `--scale N` multiplies the corpus in memory: N copies of every article, with distinct ids.
  * Heap is measured after a full GC, as the growth over the loaded corpus (the articles are the
  * same for all three), counting array buffers (typed arrays' contents, kept outside the heap). Ratios are Dossier (or its snapshot) over the baseline.
+ * Dossier answers with the word vectors the bot uses (`data/word-vectors.bin`; `--vectors off`
+ * without): their memory (heap and buffers after loading them) and load time are printed apart.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -33,11 +35,13 @@ import {
   suggestPeople,
   type Article,
   type CorpusIndex,
+  type WordVectors,
 } from '../src/core/index.js';
 import { codeVersion, readIndexSnapshot, writeIndexSnapshot } from '../src/storage/snapshotFile.js';
 import { readCorpus } from '../src/storage/corpusFolder.js';
+import { readWordVectorsFile } from '../src/storage/wordVectorsFile.js';
 
-const USAGE = 'Usage: npm run bench -- --corpus PATH [--queries FILE] [--scale N] [--encoding utf-8|latin1] [--limit N] [--json]';
+const USAGE = 'Usage: npm run bench -- --corpus PATH [--queries FILE] [--scale N] [--encoding utf-8|latin1] [--limit N] [--vectors off|FILE] [--json]';
 
 const { values } = parseArgs({
   options: {
@@ -46,6 +50,7 @@ const { values } = parseArgs({
     scale: { type: 'string', default: '1' },
     encoding: { type: 'string', default: 'utf-8' },
     limit: { type: 'string' },
+    vectors: { type: 'string' },
     json: { type: 'boolean', default: false },
     worker: { type: 'string' },
     snapshot: { type: 'string' },
@@ -82,6 +87,14 @@ interface Measured {
   readonly snapshotSaveMs?: number;
   /** The hash of the core's code the run loaded: the runs compare only if it is the same. */
   readonly code: string;
+  /** The word vectors answering used (dossier, snapshot): words, memory after loading, load time; null when none. */
+  readonly wordVectors?: VectorsMeasured | null;
+}
+
+interface VectorsMeasured {
+  readonly words: number;
+  readonly bytes: number;
+  readonly loadMs: number;
 }
 
 interface Percentiles {
@@ -170,11 +183,12 @@ async function runDossier(fromSnapshot: boolean): Promise<Measured> {
   const index = fromSnapshot ? await restoreSnapshot(articles) : buildCorpusIndex(articles);
   const indexMs = performance.now() - started;
   const heapBytes = heapUsed() - before;
+  const { wordVectors, measured: vectorsMeasured } = await loadVectors();
 
   const digest = createHash('sha256');
   const queryMs = await timeEachAsync(
     queries,
-    (query) => answerQuestion(index, query),
+    (query) => answerQuestion(index, query, wordVectors === undefined ? {} : { wordVectors }),
     (answer) => digest.update(JSON.stringify(answer)),
   );
   const names = index.people.people.map((person) => person.name);
@@ -191,11 +205,26 @@ async function runDossier(fromSnapshot: boolean): Promise<Measured> {
     suggestPeopleMs: timeEach(typedPrefixes(names), (typed) => suggestPeople(index.people, typed)),
     answersDigest: digest.digest('hex'),
     code: await codeVersion(),
+    wordVectors: vectorsMeasured,
   };
   if (fromSnapshot) return measured;
   const saveStarted = performance.now();
   await writeIndexSnapshot(values.snapshot!, snapshotKeyFor(), serializeCorpusIndex(index));
   return { ...measured, snapshotSaveMs: performance.now() - saveStarted, snapshotBytes: (await stat(values.snapshot!)).size };
+}
+
+/** The word vectors answering uses (none with `--vectors off`), with their memory (heap and buffers) and load time. */
+async function loadVectors(): Promise<{ wordVectors: WordVectors | undefined; measured: VectorsMeasured | null }> {
+  if (values.vectors === 'off') return { wordVectors: undefined, measured: null };
+  const before = heapUsed();
+  const started = performance.now();
+  const load = await readWordVectorsFile(values.vectors);
+  const loadMs = performance.now() - started;
+  if (load.kind === 'unavailable') {
+    process.stderr.write(`bench: ${load.reason}; answering without word vectors\n`);
+    return { wordVectors: undefined, measured: null };
+  }
+  return { wordVectors: load.vectors, measured: { words: load.vectors.size, bytes: heapUsed() - before, loadMs } };
 }
 
 /** Reads the snapshot and restores the index, in a function of its own so that the snapshot's text is garbage once it returns (as in `openCorpus`). */
@@ -325,6 +354,9 @@ function report(runs: Record<System, Measured>): string {
     `corpus ${values.corpus} ×${scale} (${encoding}): ${dossier.articles} articles; ${dossier.queries} queries (${queriesFrom}); node ${process.version}, ${os.availableParallelism()} CPUs`,
     ...lines,
     `snapshot: ${mib(dossier.snapshotBytes ?? 0)} on disk, saved in ${ms(dossier.snapshotSaveMs ?? 0)}; answers ${dossier.answersDigest === snapshot.answersDigest ? 'identical to' : 'DIFFERENT from'} the built index's`,
+    dossier.wordVectors
+      ? `word vectors: ${dossier.wordVectors.words} words, ${mib(dossier.wordVectors.bytes)} in memory (heap and buffers, not in "heap after build"), loaded in ${ms(dossier.wordVectors.loadMs)}`
+      : 'word vectors: none',
     ...(new Set([dossier.code, snapshot.code, baseline.code]).size > 1 ? ["WARNING: the core's code changed during the run; the runs do not compare"] : []),
   ].join('\n');
 }

@@ -27,6 +27,10 @@
  * missing). `--scale N` indexes N copies of every article with distinct ids, as `npm run bench`
  * does: copies add passages but no vocabulary.
  *
+ * Dossier answers with the word vectors the bot uses (`data/word-vectors.bin`, for related words);
+ * `--vectors off` answers without them, `--vectors FILE` with another file. `--weight NAME=VALUE`
+ * (repeatable) changes a re-ranking weight (`RerankWeights`), as `npm run tune` does.
+ *
  * `--articles REGEX` keeps only the questions with an expected article id matching it (for
  * example `^squad-[0-4]-`, the questions on the first five SQuAD articles). `--json` prints one
  * object with every figure instead of the text.
@@ -34,9 +38,21 @@
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
-import { answerQuestion, buildCorpusIndex, isQuestionProblem, parseEncodingName, type Answer, type Article, type CorpusIndex, type CorpusIssue } from '../src/core/index.js';
+import {
+  answerQuestion,
+  buildCorpusIndex,
+  isQuestionProblem,
+  parseEncodingName,
+  resolveRerankWeights,
+  type Answer,
+  type Article,
+  type CorpusIndex,
+  type CorpusIssue,
+  type RerankWeights,
+} from '../src/core/index.js';
 import { describeCorpusIssues, openCorpus } from '../src/corpus/openCorpus.js';
 import { readCorpus } from '../src/storage/corpusFolder.js';
+import { readWordVectorsFile } from '../src/storage/wordVectorsFile.js';
 import {
   figuresByKindAndHalf,
   matchesArticle,
@@ -70,6 +86,8 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     limit: { type: 'string' },
+    vectors: { type: 'string' },
+    weight: { type: 'string', multiple: true, default: [] },
   },
 });
 
@@ -84,6 +102,21 @@ if (!Number.isInteger(scale) || scale < 1) {
   process.stderr.write(`--scale must be a whole number from 1, not ${values.scale}.\n`);
   process.exit(2);
 }
+const rerank: Partial<Record<keyof RerankWeights, number>> = {};
+for (const setting of values.weight!) {
+  const [name = '', value = ''] = setting.split('=');
+  rerank[name as keyof RerankWeights] = Number(value);
+}
+try {
+  resolveRerankWeights(rerank);
+} catch (error) {
+  process.stderr.write(`--weight: ${(error as Error).message}\n`);
+  process.exit(2);
+}
+const vectorsLoad = values.vectors === 'off' ? null : await readWordVectorsFile(values.vectors);
+if (vectorsLoad?.kind === 'unavailable') process.stderr.write(`warning: ${vectorsLoad.reason}; answering without related words\n`);
+const wordVectors = vectorsLoad?.kind === 'loaded' ? vectorsLoad.vectors : undefined;
+const vectorsLine = `word vectors: ${wordVectors === undefined ? 'none' : `${vectorsLoad!.path} (${wordVectors.size} words)`}${values.weight!.length > 0 ? `; weights ${values.weight!.join(' ')}` : ''}`;
 const articleFilter = values.articles === undefined ? null : new RegExp(values.articles, 'u');
 const questions = (await readQuestions(values.questions!, articleFilter)).slice(0, values.limit === undefined ? undefined : Number(values.limit));
 const started = performance.now();
@@ -98,7 +131,7 @@ const failures: string[] = [];
 const dossierResults = new Map<Question, { answered: boolean; rank?: number; phraseFound?: boolean }>();
 const answeringStarted = performance.now();
 for (const question of questions) {
-  const result = await answerQuestion(index, question.q, { moreCitations: RANKED - 3 });
+  const result = await answerQuestion(index, question.q, { moreCitations: RANKED - 3, rerank, ...(wordVectors === undefined ? {} : { wordVectors }) });
   const answer: Answer | null = isQuestionProblem(result) ? null : result;
   const abstained = answer === null || answer.abstained;
   const outcome: { answered: boolean; rank?: number; phraseFound?: boolean } = { answered: !abstained };
@@ -147,6 +180,8 @@ if (values.json) {
   const figures = {
     questions: { file: values.questions, count: questions.length, articles: values.articles ?? null },
     corpus: { articles: index.articles.length, passages: index.passages.length, version: index.version, indexedMs: Math.round(indexedIn) },
+    wordVectors: wordVectors === undefined ? null : { file: vectorsLoad!.path, words: wordVectors.size },
+    weights: rerank,
     dossier: {
       ...(dossier.count > 0 ? rankingFigures(dossier, 4) : {}),
       hitAt1: shareOf(tallies.hitAt1),
@@ -186,6 +221,7 @@ if (values.json) {
   const lines = [
     `questions: ${questions.length} from ${values.questions}${values.articles === undefined ? '' : ` (articles matching ${values.articles})`}`,
     `corpus: ${index.articles.length} articles, ${index.passages.length} passages (version ${index.version}), indexed in ${indexedIn.toFixed(0)} ms`,
+    vectorsLine,
     share('hit@1 (top citation from an expected article)', tallies.hitAt1),
     ...(baseline === null || stemmedBaseline === null ? [] : rankingTable(dossier, baseline.ranking, stemmedBaseline.ranking)),
     share('expected phrase in the answer or top excerpt', tallies.phrase),

@@ -22,14 +22,14 @@ export const ask: SlashCommand = {
   definition,
   deferral: (interaction) => ({ ephemeral: interaction.options.getBoolean('hide') ?? false }),
   cooldown: true,
-  async execute(interaction, { index, memory }) {
+  async execute(interaction, { index, memory, wordVectors }) {
     const hidden = interaction.options.getBoolean('hide') ?? false;
     // A client can bypass max_length: the bot cuts the question to it too.
     const question = Array.from(interaction.options.getString('question', true)).slice(0, definition.options[0].max_length).join('');
     const dates = parseDatePeriod({ after: interaction.options.getString('after') ?? undefined, before: interaction.options.getString('before') ?? undefined });
     if (dates.kind === 'bad-period') return notice(`${dates.message}.`);
     const started = performance.now();
-    const answer = await answerQuestion(index, question, { citations: CITATIONS_PER_PAGE, period: dates.period });
+    const answer = await answerQuestion(index, question, { citations: CITATIONS_PER_PAGE, period: dates.period, ...(wordVectors === undefined ? {} : { wordVectors }) });
     // Queued, never awaited: recording cannot delay or break the reply. One record per question
     // asked ("More results" pages are the same question and are not recorded again).
     const answerId = memory?.recordQuestion({
@@ -46,7 +46,7 @@ export const ask: SlashCommand = {
     }
     return { kind: 'message', message: renderAnswer(answer, index, hidden, answerId) };
   },
-  async button(interaction, action, args, { index, memory }) {
+  async button(interaction, action, args, { index, memory, wordVectors }) {
     if (action === 'vote') return vote(memory, args, interaction.user.id);
     const offset = Number(args[0]);
     // The question is read back from the answer's embed title, so the button needs no server state.
@@ -55,7 +55,12 @@ export const ask: SlashCommand = {
     // Older buttons carry no period; a newer one carries the period's after and before (either may be blank).
     const dates = parseDatePeriod({ after: args[1], before: args[2] });
     if (dates.kind === 'bad-period') return notice('This button no longer works; ask again with `/ask`.');
-    const answer = await answerQuestion(index, question, { citations: CITATIONS_PER_PAGE, moreCitations: offset + CITATIONS_PER_PAGE, period: dates.period });
+    const answer = await answerQuestion(index, question, {
+      citations: CITATIONS_PER_PAGE,
+      moreCitations: offset + CITATIONS_PER_PAGE,
+      period: dates.period,
+      ...(wordVectors === undefined ? {} : { wordVectors }),
+    });
     if (isQuestionProblem(answer)) return notice('This button no longer works; ask again with `/ask`.');
     return { kind: 'followUp', message: renderMoreResults(answer, offset, index, CITATIONS_PER_PAGE) };
   },

@@ -9,7 +9,7 @@ import type { ArticleAdder } from '../corpus/addArticle.js';
 import type { QuestionMemory } from '../questionMemory.js';
 import { addFromArgument } from './addFromArgument.js';
 import { renderGapsText } from './renderGaps.js';
-import { articlesReply, askReply, peopleReply, sourceReply, whoReply } from './replies.js';
+import { articlesReply, askReply, peopleReply, sourceReply, whoReply, type Answering } from './replies.js';
 import { ansiEmphasis, markdownEmphasis, renderAddText } from './renderText.js';
 
 export const CONSOLE_HELP = `Commands:
@@ -39,7 +39,7 @@ export interface ConsoleCorpus {
  * saves an article in the corpus folder and the next line is answered with it. With a memory,
  * every question is recorded (place `console`) and `/gaps` reports them.
  */
-export async function runConsole(corpus: ConsoleCorpus, streams: ConsoleStreams, adder?: ArticleAdder, memory?: QuestionMemory): Promise<void> {
+export async function runConsole(corpus: ConsoleCorpus, streams: ConsoleStreams, adder?: ArticleAdder, memory?: QuestionMemory, answering: Answering = {}): Promise<void> {
   const lines = createInterface({ input: streams.input, output: streams.output, terminal: false, crlfDelay: Infinity });
   const write = (text: string): void => {
     streams.output.write(`${text}\n`);
@@ -53,7 +53,7 @@ export async function runConsole(corpus: ConsoleCorpus, streams: ConsoleStreams,
       const addition = /^\s*\/add(?:\s+([\s\S]*))?$/i.exec(line);
       const reply =
         addition === null
-          ? await answerLine(corpus.index, line, streams.color, memory)
+          ? await answerLine(corpus.index, line, streams.color, memory, answering)
           : adder === undefined
             ? 'Adding is not available here: the corpus is a single file, not a folder.'
             : renderAddText(await addFromArgument(adder, addition[1] ?? ''));
@@ -72,14 +72,14 @@ export async function runConsole(corpus: ConsoleCorpus, streams: ConsoleStreams,
 const CONSOLE_GAPS_LIMIT = 50;
 
 /** What the console prints for one line; `'quit'` to leave. With a memory, a question is recorded (after it is answered, never awaited). */
-export async function answerLine(index: CorpusIndex, line: string, color = false, memory?: QuestionMemory): Promise<string | 'quit'> {
+export async function answerLine(index: CorpusIndex, line: string, color = false, memory?: QuestionMemory, answering: Answering = {}): Promise<string | 'quit'> {
   const trimmed = line.trim();
   if (trimmed.length === 0) return '';
   const [, command = '', argument = ''] = /^\/(\S*)\s*([\s\S]*)$/.exec(trimmed) ?? [undefined, 'ask', trimmed];
   switch (command.toLowerCase()) {
     case 'ask': {
       const started = performance.now();
-      const reply = await askReply(index, argument, 'text', color ? ansiEmphasis : markdownEmphasis);
+      const reply = await askReply(index, argument, 'text', color ? ansiEmphasis : markdownEmphasis, {}, answering);
       if (reply.result !== undefined) {
         memory?.recordQuestion({ question: argument, place: 'console', result: reply.result, corpusVersion: index.version, durationMs: performance.now() - started });
       }

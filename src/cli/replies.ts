@@ -12,6 +12,7 @@ import {
   type Answer,
   type CorpusIndex,
   type QuestionProblem,
+  type WordVectors,
 } from '../core/index.js';
 import { answerToJson, articleToJson, personToJson, problemToJson, whoToJson } from './renderJson.js';
 import { markdownEmphasis, renderAnswerText, renderArticleList, renderArticleText, renderPeopleList, renderPersonText, renderProblemText, type Emphasis } from './renderText.js';
@@ -32,12 +33,24 @@ export interface AskDates {
   readonly before?: string | undefined;
 }
 
-export async function askReply(index: CorpusIndex, question: string, format: OutputFormat, emphasis: Emphasis = markdownEmphasis, dates: AskDates = {}): Promise<Reply> {
+/** What answering may use besides the index: the word vectors for related words (absent: answered without them). */
+export interface Answering {
+  readonly wordVectors?: WordVectors | undefined;
+}
+
+export async function askReply(
+  index: CorpusIndex,
+  question: string,
+  format: OutputFormat,
+  emphasis: Emphasis = markdownEmphasis,
+  dates: AskDates = {},
+  answering: Answering = {},
+): Promise<Reply> {
   const parsed = parseDatePeriod(dates);
   if (parsed.kind === 'bad-period') {
     return { ok: false, output: format === 'json' ? JSON.stringify({ query: question, error: parsed.message }) : parsed.message };
   }
-  const result = await answerQuestion(index, question, { period: parsed.period });
+  const result = await answerQuestion(index, question, { period: parsed.period, ...(answering.wordVectors === undefined ? {} : { wordVectors: answering.wordVectors }) });
   if (isQuestionProblem(result)) {
     return { ok: false, output: format === 'json' ? JSON.stringify(problemToJson(result, question)) : renderProblemText(result), result };
   }

@@ -61,7 +61,8 @@ export {
 export { analyzeQuestion, termWeight, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, type AnalyzedQuestion, type TermRole } from './search/question.js';
 export { AnswerKind } from './search/answerKinds.js';
 export { findAlternatives, MAX_ALTERNATIVES, type TermAlternative } from './search/alternatives.js';
-export { retrievePassages, runStages, insertStage, createRetrievalContext, DEFAULT_STAGES, type RetrievalOptions } from './search/retrieve.js';
+export { retrievePassages, runStages, insertStage, withRelatedWords, createRetrievalContext, DEFAULT_STAGES, type RetrievalOptions } from './search/retrieve.js';
+export { relatedWordsStage, RELATED_WORDS_STAGE } from './search/relatedWords.js';
 export { FUZZY_MATCH_CREDIT, measureCoverage, compareRanking, type Candidate, type PassageHit, type RetrievalStage, type RetrievalContext } from './search/stage.js';
 export { DEFAULT_RERANK_WEIGHTS, RERANK_WEIGHT_NAMES, resolveRerankWeights, type RerankWeights } from './search/weights.js';
 export { firstStage, DEFAULT_CANDIDATES, DEFAULT_FIRST_STAGE_POSTINGS } from './search/firstStage.js';
@@ -118,3 +119,4 @@ export { canonicalUrl } from './ingest/canonicalUrl.js';
 export { renderArticleMarkdown, articleFileName, type ArticleContent } from './ingest/articleFile.js';
 export { extractArticle, MIN_ARTICLE_WORDS, type ExtractedArticle, type ExtractionResult } from './ingest/extract/extractArticle.js';
 export { decodeHtml } from './ingest/extract/decodeHtml.js';
+export { WordVectors, encodeWordVectors, decodeWordVectors, WORD_VECTORS_MAGIC } from './text/wordVectors.js';

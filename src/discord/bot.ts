@@ -6,7 +6,7 @@
  */
 import { Client, Events, GatewayIntentBits, REST, Status } from 'discord.js';
 import { commands } from '../../commands/index.js';
-import type { CorpusIndex } from '../core/index.js';
+import type { CorpusIndex, WordVectors } from '../core/index.js';
 import type { ArticleAdder } from '../corpus/addArticle.js';
 import type { ReloadReport, ReloadTrigger } from '../corpus/liveCorpus.js';
 import type { Logger } from '../log.js';
@@ -29,6 +29,8 @@ export interface BotOptions {
   readonly addRoleIds?: readonly string[];
   /** Records questions and votes, and answers `/gaps`; without it (`RECORD_QUESTIONS=off`) nothing is recorded and answers carry no vote buttons. */
   readonly memory?: QuestionMemory;
+  /** Word vectors for related words in answers; without them, `/ask` answers without related words. */
+  readonly wordVectors?: WordVectors;
   readonly log: Logger;
   readonly apiBase?: string;
   readonly clientId?: string;
@@ -73,7 +75,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const adding: AddingContext | undefined = options.adder ? { adder: options.adder, roleIds: options.addRoleIds ?? [] } : undefined;
   const router = new InteractionRouter({
     commands,
-    context: () => ({ index: corpus.index, operations, ...(adding ? { adding } : {}), ...(options.memory ? { memory: options.memory } : {}) }),
+    context: () => ({
+      index: corpus.index,
+      operations,
+      ...(adding ? { adding } : {}),
+      ...(options.memory ? { memory: options.memory } : {}),
+      ...(options.wordVectors ? { wordVectors: options.wordVectors } : {}),
+    }),
     log,
     cooldown: new Cooldown(),
   });

@@ -13,7 +13,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { CorpusIndex } from '../core/index.js';
+import type { CorpusIndex, WordVectors } from '../core/index.js';
 import type { ArticleAdder } from '../corpus/addArticle.js';
 import type { ReloadReport } from '../corpus/liveCorpus.js';
 import type { QuestionMemory } from '../questionMemory.js';
@@ -29,6 +29,8 @@ export interface CommandContext {
   readonly adding?: AddingContext;
   /** The memory of questions and votes (`/ask` records, its vote buttons, `/gaps`, `/status`); absent when recording is off. */
   readonly memory?: QuestionMemory;
+  /** Word vectors for related words in answers (`AnswerOptions.wordVectors`); absent: answered without them. */
+  readonly wordVectors?: WordVectors;
 }
 
 /** What `/add` and its Undo button need. */

@@ -201,6 +201,11 @@ export function exactTermsOf(index: CorpusIndex, passage: Passage, questionTerms
   return mask;
 }
 
+/** Where each sentence of a passage starts among its indexed terms (ascending), read once per passage and kept with the index. */
+export function sentenceStartsOf(index: CorpusIndex, passage: Passage): readonly number[] {
+  return layoutOf(index, passage).sentenceStarts;
+}
+
 function layoutOf(index: CorpusIndex, passage: Passage): PassageLayout {
   let layouts = layoutCache.get(index);
   if (layouts === undefined) {

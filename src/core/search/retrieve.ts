@@ -8,9 +8,11 @@ import { firstStage, DEFAULT_CANDIDATES, DEFAULT_FIRST_STAGE_POSTINGS } from './
 import { nearDuplicateFolding } from './fold.js';
 import { promotion } from './promote.js';
 import type { AnalyzedQuestion } from './question.js';
+import { RELATED_WORDS_STAGE, relatedWordsStage } from './relatedWords.js';
 import { lexicalRerank } from './rerank.js';
 import type { Candidate, PassageHit, RetrievalContext, RetrievalStage } from './stage.js';
 import { resolveRerankWeights, type RerankWeights } from './weights.js';
+import type { WordVectors } from '../text/wordVectors.js';
 
 /**
  * Dossier's retrieval: the index proposes candidates (`first-stage`), lexical re-ranking scores
@@ -30,6 +32,8 @@ export interface RetrievalOptions {
   readonly firstStagePostings?: number;
   /** The stages, in order. Default {@link DEFAULT_STAGES}. */
   readonly stages?: readonly RetrievalStage[];
+  /** Word vectors: when given, the `related-words` stage ({@link relatedWordsStage}) runs right after `rerank` (unless the stages have it). Default none. */
+  readonly wordVectors?: WordVectors;
 }
 
 /**
@@ -56,7 +60,7 @@ export function createRetrievalContext(index: CorpusIndex, options: RetrievalOpt
  * @example (await retrievePassages(index, analyzeQuestion(index, 'Who replaced Brian Hook?')))[0].passage.text
  */
 export async function retrievePassages(index: CorpusIndex, question: AnalyzedQuestion, options: RetrievalOptions & { readonly limit?: number } = {}): Promise<PassageHit[]> {
-  const hits = await runStages(options.stages ?? DEFAULT_STAGES, question, createRetrievalContext(index, options));
+  const hits = await runStages(withRelatedWords(options.stages ?? DEFAULT_STAGES, options.wordVectors), question, createRetrievalContext(index, options));
   return hits.slice(0, options.limit ?? 10);
 }
 
@@ -81,6 +85,17 @@ export function insertStage(stages: readonly RetrievalStage[], stage: RetrievalS
   if (at < 0) throw new RangeError(`retrieval: no stage named "${after}"`);
   if (stages.some((existing) => existing.name === stage.name)) throw new RangeError(`retrieval: a stage is already named "${stage.name}"`);
   return [...stages.slice(0, at + 1), stage, ...stages.slice(at + 1)];
+}
+
+/**
+ * `stages` with the `related-words` stage inserted right after `rerank` when word vectors are
+ * given; unchanged without vectors, or when they already have it.
+ *
+ * @example withRelatedWords(DEFAULT_STAGES, vectors).map((stage) => stage.name) // ['first-stage', 'rerank', 'related-words', …]
+ */
+export function withRelatedWords(stages: readonly RetrievalStage[], vectors: WordVectors | undefined): readonly RetrievalStage[] {
+  if (vectors === undefined || stages.some((stage) => stage.name === RELATED_WORDS_STAGE)) return stages;
+  return insertStage(stages, relatedWordsStage(vectors), { after: 'rerank' });
 }
 
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {

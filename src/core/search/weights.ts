@@ -46,6 +46,10 @@ export interface RerankWeights {
   readonly missingNamePenalty: number;
   /** Share of the candidates that must hold a name for {@link missingNamePenalty} to apply. 0–1; default 0.5. */
   readonly sharedNameShare: number;
+  /** Weight of what related words (by word vectors, when given) add to the best sentence's share, as {@link sentenceMatch} weighs the share itself. ≥ 0; default 1. */
+  readonly relatedWords: number;
+  /** Least cosine for a word to count as related to a question word (`demonstrators` for `protesters`: 0.73). −1–1; default 0.6. */
+  readonly relatedWordsMinSimilarity: number;
 }
 
 /**
@@ -70,6 +74,8 @@ export const DEFAULT_RERANK_WEIGHTS: RerankWeights = Object.freeze({
   focusNoun: 0.5,
   missingNamePenalty: 0.3,
   sharedNameShare: 0.5,
+  relatedWords: 1,
+  relatedWordsMinSimilarity: 0.6,
 });
 
 /** The names of the weights, in declaration order (for tools that set them by name). */
