@@ -46,9 +46,9 @@ export interface RerankWeights {
   readonly missingNamePenalty: number;
   /** Share of the candidates that must hold a name for {@link missingNamePenalty} to apply. 0–1; default 0.5. */
   readonly sharedNameShare: number;
-  /** Weight of what related words (by word vectors, when given) add to the best sentence's share, as {@link sentenceMatch} weighs the share itself. ≥ 0; default 1. */
+  /** Weight of what related words (by word vectors, when given) add to the best sentence's share, as {@link sentenceMatch} weighs the share itself. ≥ 0; default 0.5. */
   readonly relatedWords: number;
-  /** Least cosine for a word to count as related to a question word (`demonstrators` for `protesters`: 0.73). −1–1; default 0.6. */
+  /** Least cosine for a word to count as related to a question word (`demonstrators` for `protesters`: 0.73; `bank` for `lender`: 0.56, left out). −1–1; default 0.7. */
   readonly relatedWordsMinSimilarity: number;
 }
 
@@ -74,8 +74,8 @@ export const DEFAULT_RERANK_WEIGHTS: RerankWeights = Object.freeze({
   focusNoun: 0.5,
   missingNamePenalty: 0.3,
   sharedNameShare: 0.5,
-  relatedWords: 1,
-  relatedWordsMinSimilarity: 0.6,
+  relatedWords: 0.5,
+  relatedWordsMinSimilarity: 0.7,
 });
 
 /** The names of the weights, in declaration order (for tools that set them by name). */

@@ -32,7 +32,10 @@ const riots = article(
   'algeria-riots',
   'Demonstrators in a number of regions blocked roads, attacked public buildings and overturned vehicles, newspapers including El Watan reported. The price of butane gas, a vital fuel for cooking, has risen to 200 dinars ($2.77) per canister from 170 dinars.',
 );
-const snow = article('snow', 'Heavy snow blocked roads in a number of regions on Saturday, and drivers were told to stay at home.');
+const snow = article(
+  'snow',
+  'Heavy snow blocked roads in a number of regions on Saturday, and drivers were told to stay at home until ploughs had cleared the main routes south of the capital, the regional authorities said. Schools and several airports were closed.',
+);
 const QUESTION = 'Where did protesters block roads?';
 
 async function answer(index: CorpusIndex, question: string, withVectors: boolean): Promise<Answer> {
