@@ -37,9 +37,11 @@ const snow = article(
   'Heavy snow blocked roads in a number of regions on Saturday, and drivers were told to stay at home until ploughs had cleared the main routes south of the capital, the regional authorities said. Schools and several airports were closed.',
 );
 const QUESTION = 'Where did protesters block roads?';
+/** The weight measured in docs/experiments.md (the default, 0, leaves the stage off). */
+const RELATED = { relatedWords: 0.5 };
 
 async function answer(index: CorpusIndex, question: string, withVectors: boolean): Promise<Answer> {
-  const result = await answerQuestion(index, question, withVectors ? { wordVectors: vectors } : {});
+  const result = await answerQuestion(index, question, withVectors ? { wordVectors: vectors, rerank: RELATED } : {});
   if (isQuestionProblem(result)) throw new Error(`not an answer: ${result.kind}`);
   return result;
 }
@@ -62,10 +64,16 @@ describe('the related-words stage', () => {
     expect((await answer(index, QUESTION, true)).citations[0]?.articleId).toBe('algeria-riots');
   });
 
+  it('changes no ranking at the default weight, which leaves it off', async () => {
+    const index = buildCorpusIndex([snow, riots]);
+    const result = await answerQuestion(index, QUESTION, { wordVectors: vectors });
+    expect(isQuestionProblem(result) ? null : result.citations[0]?.articleId).toBe('snow');
+  });
+
   it('leaves what each candidate matched, and so its coverage, as re-ranking found it', async () => {
     const index = buildCorpusIndex([snow, riots]);
     const question = analyzeQuestion(index, QUESTION);
-    const context = createRetrievalContext(index);
+    const context = createRetrievalContext(index, { rerank: RELATED });
     const reranked = await runStages(DEFAULT_STAGES.slice(0, 2), question, context);
     const related = await relatedWordsStage(vectors).run(reranked, question, context);
     const byId = (candidates: typeof reranked) =>
@@ -77,7 +85,7 @@ describe('the related-words stage', () => {
   it('does not credit a name through a related one: a question on Iraq gains nothing from Iran', async () => {
     const index = buildCorpusIndex([article('iran', 'Iran said the talks on its nuclear programme would resume in Geneva next week.')]);
     const question = analyzeQuestion(index, 'When do the talks with Iraq resume?');
-    const context = createRetrievalContext(index);
+    const context = createRetrievalContext(index, { rerank: RELATED });
     const reranked = await runStages(DEFAULT_STAGES.slice(0, 2), question, context);
     expect((await relatedWordsStage(vectors).run(reranked, question, context))[0]?.score).toBe(reranked[0]?.score);
   });
