@@ -20,7 +20,6 @@ import { readConfigOrExit } from './environment.js';
 import { fetchPage } from './fetch/fetchPage.js';
 import { createLogger, type Logger } from './log.js';
 import { QuestionMemory } from './questionMemory.js';
-import { loadWordVectors } from './storage/wordVectorsFile.js';
 
 /**
  * How a shard process exits when Discord refuses it for good (rejected token, refused intents):
@@ -45,8 +44,7 @@ if (config.discordToken === undefined) {
   // The console has no logger: the question database's warnings go to standard error.
   const report = (message: string): void => void process.stderr.write(`${message}\n`);
   const recording = await openQuestionMemory(config, { warn: report, info: report, fatal: report });
-  const wordVectors = await loadWordVectors((reason) => process.stderr.write(`warning: ${reason}; answering without related words\n`));
-  await runConsole(corpus, { input: process.stdin, output: process.stdout, color: process.stdout.isTTY === true }, adder, recording?.memory, { wordVectors });
+  await runConsole(corpus, { input: process.stdin, output: process.stdout, color: process.stdout.isTTY === true }, adder, recording?.memory);
   await recording?.close();
   await corpus.close();
 } else if (config.shards !== undefined) {
@@ -88,12 +86,10 @@ async function runBot(config: Config, token: string): Promise<void> {
     },
   });
   if (recording !== undefined) log.info({ database: describeDatabase(config) }, 'recording questions and votes');
-  const wordVectors = await loadWordVectors((reason) => log.warn({ reason }, 'word vectors not loaded: answering without related words'));
   try {
     const bot = await startBot({
       token,
       corpus,
-      ...(wordVectors === undefined ? {} : { wordVectors }),
       version: await readOwnVersion(),
       ...(recording ? { memory: recording.memory } : {}),
       log,

@@ -11,7 +11,6 @@ import { createArticleAdder } from '../corpus/addArticle.js';
 import { buildIndexInThread } from '../corpus/buildIndexOffThread.js';
 import { LiveCorpus } from '../corpus/liveCorpus.js';
 import { readCorpus } from '../storage/corpusFolder.js';
-import { loadWordVectors } from '../storage/wordVectorsFile.js';
 import { corpusOptions, describeCorpusIssues, describeSnapshotProblem, openCorpus } from '../corpus/openCorpus.js';
 import { readConfigOrExit } from '../environment.js';
 import { fetchPage } from '../fetch/fetchPage.js';
@@ -94,8 +93,7 @@ async function main(): Promise<number> {
   if (command === 'people') return print(peopleReply(index, format));
   if (command === 'source') return print(sourceReply(index, argument, format));
   const dates = { after: parsed.values.after, before: parsed.values.before };
-  const wordVectors = command === 'ask' ? await loadWordVectors((reason) => process.stderr.write(`warning: ${reason}; answering without related words\n`)) : undefined;
-  const reply = (line: string) => (command === 'who' ? whoReply(index, line, format) : askReply(index, line, format, undefined, dates, { wordVectors }));
+  const reply = (line: string) => (command === 'who' ? whoReply(index, line, format) : askReply(index, line, format, undefined, dates));
   if (rest.length > 0) return print(await reply(argument));
 
   // One question (or name) per input line, answered in order in one process: a whole file at once.
