@@ -10,6 +10,8 @@ import { dateWindow, isDatePeriodSet, recencyPreference, type DatePeriod } from 
 import { isWrittenBy, type MetadataField } from '../search/metadataQuestions.js';
 import { composeMetadataQuote } from './metadataAnswer.js';
 import { DEFAULT_STAGES, insertStage, retrievePassages, type RetrievalOptions } from '../search/retrieve.js';
+import type { SaidQuestion } from '../search/saidQuestions.js';
+import { findSpeakerQuote } from '../search/saidQuotes.js';
 import type { PassageHit } from '../search/stage.js';
 import { splitSentences } from '../text/sentences.js';
 import type { TextRange } from '../types.js';
@@ -126,7 +128,7 @@ export async function answerQuestion(index: CorpusIndex, question: string, optio
   return {
     query: query.text,
     abstained,
-    quote: abstained ? null : (quoteMetadata(query, best) ?? quoteBestSentences(index, best, 1)),
+    quote: abstained ? null : (quoteMetadata(query, best) ?? quoteBestSentences(index, best, 1, query.said)),
     citations: citations.slice(0, citationCount),
     moreCitations: citations.slice(citationCount),
     truncated: query.truncated,
@@ -188,8 +190,10 @@ function toCitation(hit: PassageHit, rank: number): Citation {
 /**
  * Picks the sentence of the passage that matches the most question weight (rare words count
  * more; ties go to the earlier sentence) and quotes it, with the next sentence when it is short.
+ * For a question about what someone said, the sentence where the passage's best quotation of
+ * that person starts is picked instead, when there is one ({@link findSpeakerQuote}).
  */
-function quoteBestSentences(index: CorpusIndex, hit: PassageHit, citation: number): Quote {
+function quoteBestSentences(index: CorpusIndex, hit: PassageHit, citation: number, said?: SaidQuestion): Quote {
   const text = hit.passage.text;
   const matched = new Set(hit.matchedPassageTerms);
   const sentences = splitSentences(text);
@@ -199,10 +203,14 @@ function quoteBestSentences(index: CorpusIndex, hit: PassageHit, citation: numbe
     for (const term of terms) if (matched.has(term)) score += termWeight(index, term);
     return score;
   });
-  let bestIndex = 0;
-  scores.forEach((score, position) => {
-    if (score > scores[bestIndex]!) bestIndex = position;
-  });
+  const spoken = said === undefined ? null : findSpeakerQuote(index, said, hit.passage);
+  const spokenSentence = spoken === null ? -1 : sentences.findIndex((sentence) => sentence.end > spoken.quote.start);
+  let bestIndex = Math.max(spokenSentence, 0);
+  if (spokenSentence < 0) {
+    scores.forEach((score, position) => {
+      if (score > scores[bestIndex]!) bestIndex = position;
+    });
+  }
   const first = sentences[bestIndex] ?? { start: 0, end: text.length };
   const next = sentences[bestIndex + 1];
   const range = first.end - first.start < MIN_QUOTE_LENGTH && next !== undefined ? { start: first.start, end: next.end } : first;

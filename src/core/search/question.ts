@@ -10,6 +10,7 @@ import { findAlternatives, type TermAlternative } from './alternatives.js';
 import { isInPeriod, type DatePeriod } from './dateWindow.js';
 import { describeCorpusMetadata, detectMetadataQuestion, type MetadataQuestion } from './metadataQuestions.js';
 import { readQuestionDates } from './questionDates.js';
+import { analyzeSaidQuestion, type SaidQuestion } from './saidQuestions.js';
 
 /** A question cut to a bounded cost: at most this many characters are read… */
 export const MAX_QUERY_LENGTH = 500;
@@ -53,6 +54,8 @@ export interface AnalyzedQuestion {
   readonly period: DatePeriod | null;
   /** Whether the question asks for the newest ("the latest", "most recent"); only when the corpus's articles differ in date. */
   readonly prefersRecent: boolean;
+  /** When the question asks what someone said ("How did the minister describe the talks?"): who, and about what. */
+  readonly said?: SaidQuestion;
 }
 
 /**
@@ -92,6 +95,7 @@ export function analyzeQuestion(index: CorpusIndex, question: string): AnalyzedQ
   }
   const termWeights = terms.map((term) => termWeight(index, term));
   const focusWord = focusWordOf(written);
+  const said = analyzeSaidQuestion(text);
   return {
     text,
     terms,
@@ -107,6 +111,7 @@ export function analyzeQuestion(index: CorpusIndex, question: string): AnalyzedQ
     metadata: metadata !== null && corpusMetadata[metadata.field] ? metadata : null,
     period: dates?.period ?? null,
     prefersRecent: dates?.prefersRecent ?? false,
+    ...(said === null ? {} : { said }),
   };
 }
 

@@ -10,17 +10,19 @@ import { promotion } from './promote.js';
 import type { AnalyzedQuestion } from './question.js';
 import { RELATED_WORDS_STAGE, relatedWordsStage } from './relatedWords.js';
 import { lexicalRerank } from './rerank.js';
+import { saidQuotes } from './saidQuotes.js';
 import type { Candidate, PassageHit, RetrievalContext, RetrievalStage } from './stage.js';
 import { resolveRerankWeights, type RerankWeights } from './weights.js';
 import type { WordVectors } from '../text/wordVectors.js';
 
 /**
  * Dossier's retrieval: the index proposes candidates (`first-stage`), lexical re-ranking scores
- * them again (`rerank`), a passage of the first article that gives the kind of answer asked for
+ * them again (`rerank`), for a question about what someone said the passages quoting them go up
+ * (`said-quotes`), a passage of the first article that gives the kind of answer asked for
  * goes first (`promote-answer-bearing`), near-duplicates are folded (`fold-near-duplicates`).
  * Further scorers go after `rerank` ({@link insertStage}).
  */
-export const DEFAULT_STAGES: readonly RetrievalStage[] = Object.freeze([firstStage, lexicalRerank, promotion, nearDuplicateFolding]);
+export const DEFAULT_STAGES: readonly RetrievalStage[] = Object.freeze([firstStage, lexicalRerank, saidQuotes, promotion, nearDuplicateFolding]);
 
 /** How to retrieve: every field optional, the defaults are Dossier's. */
 export interface RetrievalOptions {
