@@ -19,6 +19,7 @@ export { tokenizeWords, toTerm, analyze, analyzeTerms, type WordToken, type Term
 export { splitSentences } from './text/sentences.js';
 export { normalizeQuestion, wordingKeyOf, MAX_RECORDED_QUESTION_LENGTH } from './text/wordingKey.js';
 export { findDefinedAbbreviations, builtInAlternatives, abbreviationTerm, type DefinedAbbreviation, type NameForm } from './text/abbreviations.js';
+export { findAttributedQuotes, type AttributedQuote, type AttributionOptions } from './text/attribution.js';
 export { chunkArticle, type ChunkOptions } from './ingest/chunk.js';
 export {
   parseCorpus,
@@ -61,6 +62,8 @@ export {
 export { analyzeQuestion, termWeight, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, type AnalyzedQuestion, type TermRole } from './search/question.js';
 export { AnswerKind } from './search/answerKinds.js';
 export { findAlternatives, MAX_ALTERNATIVES, type TermAlternative } from './search/alternatives.js';
+export { analyzeSaidQuestion, type SaidQuestion } from './search/saidQuestions.js';
+export { saidQuotes, findSpeakerQuote, SAID_QUOTE_WEIGHT, type SpeakerQuote } from './search/saidQuotes.js';
 export { retrievePassages, runStages, insertStage, withRelatedWords, createRetrievalContext, DEFAULT_STAGES, type RetrievalOptions } from './search/retrieve.js';
 export { relatedWordsStage, RELATED_WORDS_STAGE } from './search/relatedWords.js';
 export { FUZZY_MATCH_CREDIT, measureCoverage, compareRanking, type Candidate, type PassageHit, type RetrievalStage, type RetrievalContext } from './search/stage.js';

@@ -25,13 +25,13 @@ export interface SaidQuestion {
 }
 
 /** Verbs of a said-question, after "What/How did X …". */
-const SAID_VERBS =
-  'say|said|call|called|describe|described|tell|told|think|react|reacted|respond|responded|characteri[sz]e|dub|label|brand|claim|warn|argue|reply|make of|sum up';
+const SAID_VERBS = 'say|said|call|called|describe|described|tell|told|think|react|reacted|respond|responded|characteri[sz]e|dub|label|brand|claim|warn|argue|reply|make of|sum up';
 /** Longest speaker read, in words. */
 const MAX_SPEAKER_WORDS = 10;
 const DID_X_VERB = new RegExp(`^(?:what|how)\\s+(?:did|does|do|has|have|had)\\s+(.+?)\\s+(${SAID_VERBS})\\b(.*)$`, 'iu');
 const DESCRIBING = /^(?:call|called|describe|described|characteri[sz]e|dub|label|brand)$/iu;
-const X_REACTION = /^(?:what|how)\s+(?:was|were|is|are)\s+(.+?)(?:'s|’s|'|’)\s+(?:reaction|response|view|verdict|comment|comments|message|answer|reply|assessment|description|opinion|words|warning|explanation)\b(.*)$/iu;
+const X_REACTION =
+  /^(?:what|how)\s+(?:was|were|is|are)\s+(.+?)(?:'s|’s|'|’)\s+(?:reaction|response|view|verdict|comment|comments|message|answer|reply|assessment|description|opinion|words|warning|explanation)\b(.*)$/iu;
 /** "What did Russia call for?" asks for a demand, not words. */
 const NOT_SPEECH = /^\s*(?:for|on|off|in|up|out|back)\b/iu;
 /** A speaker that is no one in particular. */
@@ -76,7 +76,10 @@ export function analyzeSaidQuestion(question: string): SaidQuestion | null {
   const match = didSay ?? reaction;
   if (match === null) return null;
   // "Tony Blair mockingly" is Tony Blair.
-  const speaker = match[1]!.trim().replace(LEADING_ARTICLE, '').replace(/\s+\p{Ll}+ly$/u, '');
+  const speaker = match[1]!
+    .trim()
+    .replace(LEADING_ARTICLE, '')
+    .replace(/\s+\p{Ll}+ly$/u, '');
   const rest = (didSay === null ? reaction![2] : didSay[3]) ?? '';
   const asksForDescription = didSay !== null && DESCRIBING.test(didSay[2]!);
   const speakerTokens = tokenizeWords(speaker);

@@ -40,7 +40,7 @@ export interface SpeakerQuote {
  * The stage `said-quotes`: for a said-question only (`question.said`), multiplies each
  * candidate's score by 1 + {@link SAID_QUOTE_WEIGHT} × its best {@link SpeakerQuote.match} and
  * sorts again; then, within each article, the passage whose quotation matches best takes the
- * place (and score) of the article's first-ranked passage when that one matches less — a news
+ * place (score and coverage) of the article's first-ranked passage when that one matches less — a news
  * lead names the speaker, the paragraph after it quotes them. Any other question passes through
  * untouched. Cost: the quotations of the candidates and of the paragraphs before them, tens of
  * microseconds each.
@@ -60,7 +60,11 @@ export const saidQuotes: RetrievalStage = {
   },
 };
 
-/** Within each article, the best-matching passage moves up to the article's first place, with its score. */
+/**
+ * Within each article, the best-matching passage moves up to the article's first place, with its
+ * score, and the coverage and matched terms of the passage it displaces when they are more (the
+ * article's lead holds the question's words, the quotation the answer: Dossier answers as it would have).
+ */
 function promoteSpeakerQuotes<T extends Candidate>(scored: { candidate: T; match: number }[]): T[] {
   const ranked = [...scored];
   const seen = new Set<string>();
@@ -75,7 +79,14 @@ function promoteSpeakerQuotes<T extends Candidate>(scored: { candidate: T; match
     }
     if (best === position) continue;
     const [promoted] = ranked.splice(best, 1);
-    ranked.splice(position, 0, { candidate: { ...promoted!.candidate, score: first.candidate.score }, match: promoted!.match });
+    const { candidate } = promoted!;
+    // The article covers the question as its first-ranked passage did: the quotation answers it there.
+    const covered = {
+      score: first.candidate.score,
+      coverage: Math.max(candidate.coverage, first.candidate.coverage),
+      matchedQueryTerms: [...new Set([...first.candidate.matchedQueryTerms, ...candidate.matchedQueryTerms])],
+    };
+    ranked.splice(position, 0, { candidate: { ...candidate, ...covered }, match: promoted!.match });
   }
   return ranked.map(({ candidate }) => candidate);
 }

@@ -71,7 +71,7 @@ const ROLE_NOUNS: ReadonlySet<string> = new Set([
   'diplomat', 'general', 'commander', 'officer', 'inspector', 'presenter', 'star', 'player', 'owner', 'partner',
 ]);
 /** Titles before a name. */
-const TITLE = "(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Professor|Prof|President|Premier|Senator|Judge|Chancellor|Minister|Secretary|General|Gen|Col|Captain)\\.?";
+const TITLE = '(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Professor|Prof|President|Premier|Senator|Judge|Chancellor|Minister|Secretary|General|Gen|Col|Captain)\\.?';
 const NAME_WORD = "\\p{Lu}[\\p{L}\\p{M}'’-]+";
 /** A titled name (`Mr Sarkozy`), or two or more capitalised words (`Nicolas Sarkozy`, `Kenteris' lawyer` is caught as a role). */
 const ROLE_ALTERNATION = [...ROLE_NOUNS].join('|');
@@ -86,7 +86,8 @@ const PARTICIPLE_RUN_ON = /^[^."“”]*,\s*(?:adding|saying|insisting|warning|e
 /** A subject longer than this many words is a clause, not a speaker: its first person named is taken. */
 const MAX_SUBJECT_WORDS = 10;
 /** Capitalised words that start sentences and are no one. */
-const NOT_NAMES = /^(?:The|A|An|But|And|He|She|It|They|We|I|You|This|That|These|Those|In|On|At|Of|For|With|As|If|When|While|After|Before|However|Still|So|Yet|Now|Then|There|Here|His|Her|Its|Their|Our|My|Your|Both|Many|Some|Most|All|One|Two|Three|Last|Next|Meanwhile|Backstage|Instead|Asked|Speaking)$/u;
+const NOT_NAMES =
+  /^(?:The|A|An|But|And|He|She|It|They|We|I|You|This|That|These|Those|In|On|At|Of|For|With|As|If|When|While|After|Before|However|Still|So|Yet|Now|Then|There|Here|His|Her|Its|Their|Our|My|Your|Both|Many|Some|Most|All|One|Two|Three|Last|Next|Meanwhile|Backstage|Instead|Asked|Speaking)$/u;
 
 /**
  * Finds the quotations of a text and who says each. Quotation marks are straight (`"`) or curly
@@ -235,7 +236,13 @@ function cutAtClause(phrase: string): string {
 }
 
 function cleanSpeaker(phrase: string): string | null {
-  const cleaned = phrase.replace(WORD_END_SPEAKER, '').trim().replace(/[.,;:]+$/u, '').replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').trim();
+  const cleaned = phrase
+    .replace(WORD_END_SPEAKER, '')
+    .trim()
+    .replace(/[.,;:]+$/u, '')
+    .replace(LEADING_FILLER, '')
+    .replace(TRAILING_FILLER, '')
+    .trim();
   return cleaned.length === 0 ? null : cleaned;
 }
 
