@@ -18,6 +18,12 @@ import { compareRanking, type Candidate, type RetrievalStage } from './stage.js'
  * docs/experiments.md ("Question kinds (issue 16)").
  */
 export const SAID_QUOTE_WEIGHT = 0.5;
+/**
+ * A quotation moves above its article's first passage only with at least this match: on the
+ * topic, or of the kind asked for, not merely the speaker's (a quotation off the topic is no
+ * better an answer than a paragraph reporting what they said).
+ */
+const MIN_PROMOTED_MATCH = 0.5;
 /** A quotation attributed only by the speaker's role ("the lawyer"), not their name, counts this much. */
 const ROLE_ONLY_MATCH = 0.5;
 
@@ -77,7 +83,7 @@ function promoteSpeakerQuotes<T extends Candidate>(scored: { candidate: T; match
     for (let other = position + 1; other < ranked.length; other += 1) {
       if (ranked[other]!.candidate.article.id === articleId && ranked[other]!.match > ranked[best]!.match) best = other;
     }
-    if (best === position) continue;
+    if (best === position || ranked[best]!.match < MIN_PROMOTED_MATCH) continue;
     const [promoted] = ranked.splice(best, 1);
     const { candidate } = promoted!;
     // The article covers the question as its first-ranked passage did: the quotation answers it there.
@@ -94,15 +100,15 @@ function promoteSpeakerQuotes<T extends Candidate>(scored: { candidate: T; match
 /**
  * The quotation of a passage attributed to the said-question's speaker that best answers it, or
  * `null`: attributions are read with {@link findAttributedQuotes} ("he" may stand for a person
- * named in the paragraph before); a quotation is the speaker's when its attribution holds one of
+ * named earlier in the article); a quotation is the speaker's when its attribution holds one of
  * {@link SaidQuestion.speakerTerms} (or only a role noun, for less); its match grows with the
  * share of the topic's weight in the sentences it stands in. Ties go to the earlier quotation.
  *
  * @example findSpeakerQuote(index, analyzeSaidQuestion('What did Dave Collins say about the job?')!, passage)?.quote
  */
 export function findSpeakerQuote(index: CorpusIndex, said: SaidQuestion, passage: Passage): SpeakerQuote | null {
-  const previous = passage.position > 0 ? passagesOfArticle(index, passage.articleId)[passage.position - 1] : undefined;
-  const quotes = findAttributedQuotes(passage.text, previous === undefined ? {} : { before: previous.text });
+  const earlier = passage.position > 0 ? passagesOfArticle(index, passage.articleId).slice(0, passage.position) : [];
+  const quotes = findAttributedQuotes(passage.text, earlier.length === 0 ? {} : { before: earlier.map((other) => other.text).join('\n\n') });
   if (quotes.length === 0) return null;
   const topicWeights = said.topicTerms.map((term) => termWeight(index, term));
   const topicTotal = topicWeights.reduce((sum, weight) => sum + weight, 0);

@@ -26,7 +26,7 @@ interface Attribution {
 
 /** Options of {@link findAttributedQuotes}. */
 export interface AttributionOptions {
-  /** Text before `text` in its article (the previous paragraph), where "he" or "she" may find the person it stands for. */
+  /** The text before `text` in its article (the paragraphs before it), where "he" or "she" may find the person it stands for. */
   readonly before?: string;
 }
 
@@ -53,6 +53,8 @@ const INVERTED_LATER = new RegExp(`,\\s*${SPEECH_VERB}\\s+(${SPEAKER_PHRASE})\\s
 const VERB_IN_BEFORE = new RegExp(`\\b${SPEECH_VERB}\\b`, 'u');
 const LEADING_FILLER = /^(?:(?:and|but|so|yet|however|meanwhile|still|also|instead|backstage|afterwards|later|then|now)\b[,]?\s*)+/iu;
 const TRAILING_FILLER = /(?:\s+(?:has|have|had|was|were|is|also|afterwards|later|then|already|previously|publicly|earlier|once|again|had\s+also|has\s+also))+\s*$/iu;
+/** A sentence whose subject is "he" or "she". */
+const PRONOUN_SUBJECT = /^[\s"“]*(?:(?:and|but|so|then|later|backstage|afterwards|instead)[,]?\s+)?(?:he|she)\b/iu;
 /** Words that stand for a person named before. */
 const PRONOUN = /^(?:he|she)$/iu;
 const WORD_END_SPEAKER = /[\s,;:]+$/u;
@@ -79,8 +81,8 @@ const PERSON_MENTION = new RegExp(
   `\\b(?:${NAME_WORD}\\s+)*(?:${ROLE_ALTERNATION})(?:\\s+${NAME_WORD})+|\\b${TITLE}\\s+${NAME_WORD}(?:\\s+${NAME_WORD})*|\\b${NAME_WORD}(?:\\s+(?:van|den|der|de|von|al|bin|da|di|le|la)?\\s*${NAME_WORD})+|\\b(?:${ROLE_ALTERNATION})\\b`,
   'gu',
 );
-/** A single capitalised word right before a speech verb is a person too (`Collins said`). */
-const SINGLE_NAME_SPEAKING = new RegExp(`\\b(${NAME_WORD})\\s+(?:(?:also|later|afterwards|then|\\p{Ll}+ly)\\s+)?${SPEECH_VERB}\\b`, 'gu');
+/** A name right before a speech verb is a person (`Collins said`, `film-maker George Lucas has said`). */
+const NAME_SPEAKING = new RegExp(`\\b(${NAME_WORD}(?:\\s+${NAME_WORD})*)\\s+(?:(?:has|had|have|also|later|afterwards|then|\\p{Ll}+ly)\\s+)*${SPEECH_VERB}\\b`, 'gu');
 /** `…", adding: "…` — the second quotation is the first one's speaker's. */
 const PARTICIPLE_RUN_ON = /^[^."“”]*,\s*(?:adding|saying|insisting|warning|explaining|arguing|telling\s+\S+(?:\s+\S+)?)\s*[:,]?\s*$/u;
 /** A subject longer than this many words is a clause, not a speaker: its first person named is taken. */
@@ -128,10 +130,15 @@ export function findAttributedQuotes(text: string, options: AttributionOptions =
     }
   }
   const outside = maskQuotations(text, quotes);
+  let maskedBefore: string | undefined;
+  const before = (): string => {
+    maskedBefore ??= options.before === undefined ? '' : maskQuotations(options.before, findQuotations(options.before));
+    return maskedBefore;
+  };
   return quotes.map((quote, position) => {
     const found = speakers[position] ?? null;
     if (found === null) return { quote, speaker: null, verb: null };
-    const speaker = isPronounPhrase(found.speaker) ? resolvePronoun(outside, quote.start, options.before) : found.speaker;
+    const speaker = isPronounPhrase(found.speaker) ? resolvePronoun(outside.slice(0, quote.start), before) : found.speaker;
     return { quote, speaker, verb: speaker === null ? null : found.verb };
   });
 }
@@ -195,7 +202,8 @@ function attributionBefore(before: string): Attribution | null {
   if (interrupt !== null) return attributed(interrupt[1]!, interrupt[0]);
   const verb = VERB_IN_BEFORE.exec(before);
   if (verb === null) return null;
-  const subject = cleanSpeaker(before.slice(0, verb.index));
+  // "Cate Blanchett, who won for playing Katharine Hepburn, said…": the relative clause is no part of the speaker.
+  const subject = cleanSpeaker(before.slice(0, verb.index).replace(/,\s*(?:who|which)\b[^,]*,/gu, ''));
   if (subject === null) return null;
   // "Of Hepburn, she said:" — the pronoun is the subject.
   const lastWord = /(\S+)$/u.exec(subject)?.[1] ?? '';
@@ -224,7 +232,8 @@ function attributed(speaker: string | null, matched: string): Attribution | null
 function lastClauseOf(subject: string): string | null {
   const boundaries = [...subject.matchAll(/\b(?:as|after|before|when|while|because|since|that|where|whereas|although|though)\s+/gu)];
   const last = boundaries.at(-1);
-  const clause = last === undefined ? subject : subject.slice(last.index + last[0].length);
+  if (last === undefined) return firstMention(subject) ?? cleanSpeaker(subject.split(/\s+/u).slice(-MAX_SUBJECT_WORDS).join(' '));
+  const clause = subject.slice(last.index + last[0].length);
   const words = clause.trim().split(/\s+/u);
   return cleanSpeaker(words.slice(-MAX_SUBJECT_WORDS).join(' '));
 }
@@ -269,23 +278,33 @@ function maskQuotations(text: string, quotes: readonly TextRange[]): string {
 }
 
 /**
- * The person "he" or "she" at `position` stands for: the first person or role named in the
- * nearest sentence before it that names one (a sentence's subject comes first, and is what a
- * pronoun opening the next sentence usually means), in `outside` (quotations blanked), else in `before`.
+ * The person "he" or "she" stands for, from the text before it (`preceding`, quotations blanked),
+ * else from the article before (`before`): the first person or role named in the nearest sentence
+ * that names one (a sentence's subject comes first, and is what a pronoun opening the next
+ * sentence usually means). A sentence whose subject is itself "he" or "she" is passed over (the
+ * same person, named further back). A bare role ("the Tory leader") is completed by the last
+ * name written after that role before it ("Tory leader Michael Howard").
  */
-function resolvePronoun(outside: string, position: number, before: string | undefined): string | null {
-  const texts = [outside.slice(0, position), ...(before === undefined ? [] : [maskQuotations(before, findQuotations(before))])];
-  for (const text of texts) {
+function resolvePronoun(preceding: string, before: () => string): string | null {
+  for (const text of [preceding, before()]) {
     const sentences = text.split(/(?<=[.!?])\s+|\n/u);
     for (let sentence = sentences.length - 1; sentence >= 0; sentence -= 1) {
+      if (PRONOUN_SUBJECT.test(sentences[sentence]!)) continue;
       const mention = firstMention(sentences[sentence]!);
-      if (mention !== null) return mention;
+      if (mention === null) continue;
+      return ROLE_NOUNS.has(mention) ? (namedRole(mention, `${before()}\n${preceding}`) ?? mention) : mention;
     }
   }
   return null;
 }
 
-/** The first person or role named in a text, or `null`. */
+/** The last "ROLE Name Surname" written for a role noun in a text, or `null`. */
+function namedRole(role: string, text: string): string | null {
+  const named = [...text.matchAll(new RegExp(`\\b${role}\\s+(?:${TITLE}\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD})*`, 'gu'))];
+  return named.at(-1)?.[0] ?? null;
+}
+
+/** The person named speaking in a text, else the first person or role named, or `null`. */
 function firstMention(text: string): string | null {
   let best: { at: number; mention: string } | null = null;
   const consider = (at: number, mention: string): void => {
@@ -296,11 +315,17 @@ function firstMention(text: string): string | null {
     // A sentence's first word is capitalised anyway: "But Tony Blair" is Tony Blair.
     while (words.length > 1 && NOT_NAMES.test(words[0]!)) words.shift();
     if (words.length === 1 && /^\p{Lu}/u.test(words[0]!)) continue;
+    // "US TV", "BBC News": organisations and programmes.
+    if (words.every((word) => /^\p{Lu}{2,}$/u.test(word)) || words.some((word) => /^\p{Lu}{2,}$/u.test(word) && !ROLE_NOUNS.has(word.toLowerCase()) && words.length <= 2)) continue;
     const mention = words.join(' ');
     consider(match.index + match[0].length - mention.length, mention);
   }
-  for (const match of text.matchAll(SINGLE_NAME_SPEAKING)) {
-    if (!NOT_NAMES.test(match[1]!)) consider(match.index, match[1]!);
+  for (const match of text.matchAll(NAME_SPEAKING)) {
+    const words = match[1]!.split(/\s+/u).filter((word) => !NOT_NAMES.test(word));
+    if (words.length === 0) continue;
+    // Two or more words speaking ("George Lucas has said") are whom the sentence is about, wherever they stand.
+    if (words.length > 1) return words.join(' ');
+    consider(match.index, words[0]!);
   }
   const found = best as { at: number; mention: string } | null;
   return found === null ? null : found.mention;
