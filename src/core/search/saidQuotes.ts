@@ -91,6 +91,8 @@ function promoteSpeakerQuotes<T extends Candidate>(scored: { candidate: T; match
       score: first.candidate.score,
       coverage: Math.max(candidate.coverage, first.candidate.coverage),
       matchedQueryTerms: [...new Set([...first.candidate.matchedQueryTerms, ...candidate.matchedQueryTerms])],
+      // Highlighting marks only the words a text holds, so the displaced passage's matched words can be carried.
+      matchedPassageTerms: [...new Set([...first.candidate.matchedPassageTerms, ...candidate.matchedPassageTerms])],
     };
     ranked.splice(position, 0, { candidate: { ...candidate, ...covered }, match: promoted!.match });
   }
