@@ -89,6 +89,7 @@ describe('the date-window stage', () => {
       'first-stage',
       'rerank',
       'date-window',
+      'said-quotes',
       'promote-answer-bearing',
       'fold-near-duplicates',
     ]);

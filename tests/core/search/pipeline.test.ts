@@ -33,8 +33,8 @@ const preferVoa: RetrievalStage = {
 };
 
 describe('the retrieval stages', () => {
-  it('runs the first stage, re-ranking, promotion and folding, in that order, by default', () => {
-    expect(DEFAULT_STAGES.map((stage) => stage.name)).toEqual(['first-stage', 'rerank', 'promote-answer-bearing', 'fold-near-duplicates']);
+  it('runs the first stage, re-ranking, said-quotes, promotion and folding, in that order, by default', () => {
+    expect(DEFAULT_STAGES.map((stage) => stage.name)).toEqual(['first-stage', 'rerank', 'said-quotes', 'promote-answer-bearing', 'fold-near-duplicates']);
   });
 
   it('lets an asynchronous scorer added after re-ranking change which article is cited first', async () => {
