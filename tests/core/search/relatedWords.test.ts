@@ -52,6 +52,7 @@ describe('the related-words stage', () => {
       'first-stage',
       'rerank',
       'related-words',
+      'said-quotes',
       'promote-answer-bearing',
       'fold-near-duplicates',
     ]);
