@@ -2,7 +2,8 @@
  * The other forms of a question's words that the corpus uses: "IMF" for "International Monetary
  * Fund" and the reverse, "Iranian" for "Iran", "mln" for "million". Every stage counts a passage's
  * alternative form as the question's own words: the first stage searches it, re-ranking matches
- * it exactly, highlighting marks it, and coverage (whether to answer) counts it.
+ * it, highlighting marks it, and coverage (whether to answer) counts it; exactly for an
+ * abbreviation and its name, as a near form for a word's other form ("Iranian" for "Iran").
  */
 import { builtInAlternatives, isBuiltInNameStart, isCapitalisedBuiltIn } from '../text/abbreviations.js';
 import { toTerm, type WordToken } from '../text/analysis.js';
@@ -15,6 +16,12 @@ export interface TermAlternative {
   readonly covers: number;
   /** Its terms, in order: one word (`imf`) or a name's words (`intern`, `monetari`, `fund`). */
   readonly terms: readonly string[];
+  /**
+   * Only a near form of the terms, not the same name (see {@link builtInAlternatives}: "Iranian" for
+   * "Iran", "Corp" for "Corporation"): coverage and re-ranking count it as a near form of the
+   * question's word, not as the word itself.
+   */
+  readonly near: boolean;
 }
 
 /** The most alternatives kept for one question (bit sets in re-ranking have 31 places). */
@@ -59,17 +66,19 @@ export function findAlternatives(index: CorpusIndex, text: string, written: read
     if (term !== null) words.push({ term, termIndex: terms.indexOf(term), capitalised: CAPITALISED.test(token.word), position });
   });
   const found = new Map<string, TermAlternative>();
-  const add = (covered: readonly QuestionWord[], alternative: readonly string[]): void => {
-    if (found.size >= MAX_ALTERNATIVES || covered.some((word) => word.termIndex < 0)) return;
+  const add = (covered: readonly QuestionWord[], alternative: readonly string[], near = false): void => {
+    if (covered.some((word) => word.termIndex < 0)) return;
     if (alternative.every((term) => terms.includes(term)) || !alternative.every((term) => index.documentFrequency.has(term))) return;
     const covers = covered.reduce((bits, word) => bits | (1 << word.termIndex), 0);
     const key = `${covers} ${alternative.join(' ')}`;
-    if (!found.has(key)) found.set(key, { covers, terms: alternative });
+    const known = found.get(key);
+    // The same form found as an abbreviation too (a learned pair) is exact.
+    if (known === undefined ? found.size < MAX_ALTERNATIVES : known.near && !near) found.set(key, { covers, terms: alternative, near });
   };
 
   words.forEach((word, start) => {
     if (word.capitalised || !isCapitalisedBuiltIn(word.term)) {
-      for (const forms of builtInAlternatives([word.term])) for (const form of forms) add([word], form.terms);
+      for (const forms of builtInAlternatives([word.term])) for (const form of forms) add([word], form.terms, form.near);
     }
     if (word.capitalised) for (const name of index.abbreviations.namesOf(word.term)) add([word], name);
     for (const short of index.abbreviations.abbreviationsOf([word.term])) add([word], [short]);

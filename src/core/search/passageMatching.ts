@@ -29,13 +29,13 @@ export class QuestionTerms {
   private readonly fourLetter = new Map<string, number>();
   private readonly synonyms = new Map<string, number>();
   /** The alternatives by their first term: the rest of their terms, the question terms they stand for, their index. */
-  private readonly alternativesByFirst = new Map<string, Array<{ readonly rest: readonly string[]; readonly covers: number; readonly bit: number }>>();
+  private readonly alternativesByFirst = new Map<string, Array<{ readonly rest: readonly string[]; readonly covers: number; readonly near: boolean; readonly bit: number }>>();
 
   constructor(terms: readonly string[], alternatives: readonly TermAlternative[] = []) {
-    alternatives.forEach(({ terms: [first, ...rest], covers }, alternativeIndex) => {
+    alternatives.forEach(({ terms: [first, ...rest], covers, near }, alternativeIndex) => {
       if (first === undefined) return;
       const list = this.alternativesByFirst.get(first) ?? [];
-      list.push({ rest, covers, bit: 1 << alternativeIndex });
+      list.push({ rest, covers, near, bit: 1 << alternativeIndex });
       this.alternativesByFirst.set(first, list);
     });
     this.exact = new Map(terms.map((term, termIndex) => [term, termIndex]));
@@ -65,21 +65,24 @@ export class QuestionTerms {
 
   /**
    * The alternatives that start at `position` of `passageTerms` (their terms in order there), as
-   * `covers` (the question terms they stand for, as bits) and `alternatives` (bit `i` for
-   * alternative `i`); both 0 when none does.
+   * `covers` (the question terms they stand for, as bits), `nearCovers` (those that near forms
+   * alone stand for: {@link TermAlternative.near}) and `alternatives` (bit `i` for alternative
+   * `i`); all 0 when none does.
    */
-  alternativesAt(passageTerms: readonly string[], position: number): { covers: number; alternatives: number } {
+  alternativesAt(passageTerms: readonly string[], position: number): { covers: number; nearCovers: number; alternatives: number } {
     const starting = this.alternativesByFirst.get(passageTerms[position]!);
     if (starting === undefined) return NO_ALTERNATIVE;
     let covers = 0;
+    let nearCovers = 0;
     let alternatives = 0;
-    for (const { rest, covers: stands, bit } of starting) {
+    for (const { rest, covers: stands, near, bit } of starting) {
       if (rest.every((term, offset) => passageTerms[position + 1 + offset] === term)) {
-        covers |= stands;
+        if (near) nearCovers |= stands;
+        else covers |= stands;
         alternatives |= bit;
       }
     }
-    return { covers, alternatives };
+    return { covers, nearCovers: nearCovers & ~covers, alternatives };
   }
 
   /** The index of a question term of which `term` is a synonym, or -1. */
@@ -88,7 +91,7 @@ export class QuestionTerms {
   }
 }
 
-const NO_ALTERNATIVE = { covers: 0, alternatives: 0 } as const;
+const NO_ALTERNATIVE = { covers: 0, nearCovers: 0, alternatives: 0 } as const;
 
 function setOnce(map: Map<string, number>, key: string, value: number): void {
   if (!map.has(key)) map.set(key, value);
@@ -156,10 +159,12 @@ export function matchPassage(index: CorpusIndex, passage: Passage, questionTerms
   passageTerms.forEach((term, termIndex) => {
     while (sentence + 1 < layout.sentenceStarts.length && layout.sentenceStarts[sentence + 1]! <= termIndex) sentence += 1;
     const alternative = questionTerms.alternativesAt(passageTerms, termIndex);
-    if (alternative.covers !== 0) {
-      terms |= alternative.covers;
-      alternatives |= alternative.alternatives;
-      if (sentence >= 0) sentences[sentence]! |= alternative.covers;
+    alternatives |= alternative.alternatives;
+    terms |= alternative.covers;
+    nearTerms |= alternative.nearCovers;
+    if (sentence >= 0) {
+      sentences[sentence]! |= alternative.covers;
+      nearSentences[sentence]! |= alternative.nearCovers;
     }
     const queryIndex = questionTerms.indexOf(term);
     if (queryIndex < 0) {
@@ -184,19 +189,21 @@ export function matchPassage(index: CorpusIndex, passage: Passage, questionTerms
   layout.titleTerms.forEach((term, termIndex) => {
     const queryIndex = questionTerms.indexOf(term);
     if (queryIndex >= 0) title |= 1 << queryIndex;
-    title |= questionTerms.alternativesAt(layout.titleTerms, termIndex).covers;
+    const alternative = questionTerms.alternativesAt(layout.titleTerms, termIndex);
+    title |= alternative.covers | alternative.nearCovers;
   });
   return { terms, title, nearTerms, sentences, nearSentences, synonymSentences, answers: layout.sentenceAnswers, pairs, skippedPairs, length: passageTerms.length, alternatives };
 }
 
-/** Which question terms a passage's text holds as they are, or as an alternative form (bit `i` for term `i`). */
+/** Which question terms a passage's text holds as they are, or as an alternative form (near forms included: a passage before the one ranked only lends it context; bit `i` for term `i`). */
 export function exactTermsOf(index: CorpusIndex, passage: Passage, questionTerms: QuestionTerms): number {
   let mask = 0;
   const passageTerms = index.passageTerms.get(passage.id) ?? [];
   passageTerms.forEach((term, termIndex) => {
     const queryIndex = questionTerms.indexOf(term);
     if (queryIndex >= 0) mask |= 1 << queryIndex;
-    mask |= questionTerms.alternativesAt(passageTerms, termIndex).covers;
+    const alternative = questionTerms.alternativesAt(passageTerms, termIndex);
+    mask |= alternative.covers | alternative.nearCovers;
   });
   return mask;
 }

@@ -68,7 +68,8 @@ export interface RetrievalStage {
  * The question terms a candidate matches, and the share of the question's weight they cover: an
  * exact match (in `matchedPassageTerms`) counts fully, an approximate one for {@link FUZZY_MATCH_CREDIT}.
  * An alternative form ({@link AnalyzedQuestion.alternatives}) all of whose terms the passage
- * matched is an exact match of the terms it stands for ("IMF" of "International Monetary Fund").
+ * matched is an exact match of the terms it stands for ("IMF" of "International Monetary Fund"),
+ * or an approximate one when it is only a near form ("Australian" of "Australia").
  */
 export function measureCoverage(
   question: AnalyzedQuestion,
@@ -77,10 +78,17 @@ export function measureCoverage(
 ): { matchedQueryTerms: string[]; coverage: number } {
   const exact = new Set(matchedPassageTerms);
   let byAlternative = 0;
-  for (const alternative of question.alternatives) if (alternative.terms.every((term) => exact.has(term))) byAlternative |= alternative.covers;
+  let byNearAlternative = 0;
+  for (const alternative of question.alternatives) {
+    if (alternative.terms.every((term) => exact.has(term))) {
+      if (alternative.near) byNearAlternative |= alternative.covers;
+      else byAlternative |= alternative.covers;
+    }
+  }
   let coveredWeight = 0;
   const matchedQueryTerms = question.terms.filter((term, termPosition) => {
-    const credit = exact.has(term) || (byAlternative >> termPosition) & 1 ? 1 : approximateQueryTerms.includes(term) ? FUZZY_MATCH_CREDIT : 0;
+    const approximate = approximateQueryTerms.includes(term) || (byNearAlternative >> termPosition) & 1;
+    const credit = exact.has(term) || (byAlternative >> termPosition) & 1 ? 1 : approximate ? FUZZY_MATCH_CREDIT : 0;
     coveredWeight += credit * question.termWeights[termPosition]!;
     return credit > 0;
   });

@@ -38,12 +38,19 @@ const BUILT_IN_GROUPS =
   'Kuwait|Kuwaiti;Libya|Libyan;Venezuela|Venezuelan;Colombia|Colombian;Chile|Chilean;Serbia|Serbian|Serb;' +
   'Taiwan|Taiwanese;Zimbabwe|Zimbabwean;Yemen|Yemeni;Sudan|Sudanese;Somalia|Somali;Europe|European';
 
-/** One name of a group, as terms ({@link toTerm}), and whether a question must write it with a capital. */
+/** One name of a group, as terms ({@link toTerm}), whether a question must write it with a capital, and whether it is only a near form of the name looked up. */
 export interface NameForm {
   /** The name's terms, in order (`['intern', 'monetari', 'fund']`). */
   readonly terms: readonly string[];
   /** A one-word name written with a capital in the list: the question must capitalise it too. */
   readonly capitalised: boolean;
+  /**
+   * Only a near form of the name looked up, not the same name: two one-word names written as
+   * words, not in capitals ("Australia"/"Australian", "Britain"/"British", "Corp"/"Corporation").
+   * An abbreviation and its name ("US"/"United States", "NHS"/"National Health Service") are the
+   * same name. A near form counts as the question's near forms do (a share of the term's weight).
+   */
+  readonly near: boolean;
 }
 
 /** The built-in list, read once: each name's groups, the terms names begin with, the capitalised one-word names. */
@@ -54,13 +61,15 @@ interface BuiltInNames {
 }
 
 let builtIns: BuiltInNames | undefined;
+/** A name of the list written as an abbreviation: two capitals or more ("US", "VoIP"), or a full stop ("U.S."). */
+const WRITTEN_AS_ABBREVIATION = /\p{Lu}.*\p{Lu}|\./u;
 
 /**
  * The built-in names for the same thing as `terms` (a name's terms, in order): for each group
  * that holds that name, the group's other names. Empty for a name no group holds.
  * Cost: the first call reads the list (about 150 groups, a millisecond or two); then a lookup.
  *
- * @example builtInAlternatives(['imf']) // [[{ terms: ['intern', 'monetari', 'fund'], capitalised: false }]]
+ * @example builtInAlternatives(['imf']) // [[{ terms: ['intern', 'monetari', 'fund'], capitalised: false, near: false }]]
  */
 export function builtInAlternatives(terms: readonly string[]): readonly (readonly NameForm[])[] {
   builtIns ??= readGroups(BUILT_IN_GROUPS);
@@ -84,18 +93,19 @@ function readGroups(list: string): BuiltInNames {
   const starts = new Set<string>();
   const capitalisedTerms = new Set<string>();
   for (const group of list.split(';')) {
-    const forms: NameForm[] = [];
+    const forms: Array<NameForm & { readonly word: boolean }> = [];
     for (const name of group.split('|')) {
       const terms = analyzeTerms(name);
       if (terms.length === 0 || forms.some((form) => form.terms.join(' ') === terms.join(' '))) continue;
-      const capitalised = terms.length === 1 && tokenizeWords(name).length === 1 && /^\p{Lu}/u.test(name);
-      forms.push({ terms, capitalised });
+      const oneWord = terms.length === 1 && tokenizeWords(name).length === 1;
+      const capitalised = oneWord && /^\p{Lu}/u.test(name);
+      forms.push({ terms, capitalised, near: false, word: oneWord && !WRITTEN_AS_ABBREVIATION.test(name) });
       starts.add(terms[0]!);
       if (capitalised) capitalisedTerms.add(terms[0]!);
     }
     for (const form of forms) {
       const key = form.terms.join(' ');
-      const others = forms.filter((other) => other !== form);
+      const others = forms.filter((other) => other !== form).map(({ terms, capitalised, word }) => ({ terms, capitalised, near: form.word && word }));
       const list = byName.get(key);
       if (list === undefined) byName.set(key, [others]);
       else list.push(others);

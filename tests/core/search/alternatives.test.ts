@@ -91,3 +91,31 @@ describe('an alternative in each stage', () => {
     expect(quote.highlights.map((range) => quote.text.slice(range.start, range.end))).toContain('NHS');
   });
 });
+
+describe('a country and its adjective', () => {
+  /** Real BBC sentences: "capital" only in the financial sense, "Australian" only as an adjective. */
+  const tennis = buildCorpusIndex([
+    article('capriati', 'Jennifer Capriati has become the third leading lady to withdraw from the Australian Open because of injury.'),
+    article('withdrawal', 'Serena Williams has become the third leading lady to withdraw from the French Open because of injury.'),
+    article('fannie-mae', 'The financial regulator said Fannie Mae would have to raise substantial new capital to restore its balance sheet.'),
+  ]);
+
+  it('is a near form, not the country itself', () => {
+    const analyzed = analyzeQuestion(tennis, 'What is the capital of Australia?');
+    expect(analyzed.alternatives).toEqual([{ covers: 2, terms: ['australian'], near: true }]);
+  });
+
+  it('keeps an abbreviation and its name exact', () => {
+    expect(analyzeQuestion(index, 'Which robots will the US have in homes?').alternatives.every((alternative) => !alternative.near)).toBe(true);
+  });
+
+  it('declines "What is the capital of Australia?" on news that mentions only the Australian Open and capital in the financial sense', async () => {
+    const result = await answerQuestion(tennis, 'What is the capital of Australia?');
+    expect(isQuestionProblem(result) ? undefined : result.abstained).toBe(true);
+  });
+
+  it('still ranks the passage holding the adjective first for a question naming the country', () => {
+    const scores = rerankAll(tennis, 'Which leading lady withdrew from the Open in Australia?');
+    expect(scores.get('capriati')!).toBeGreaterThan(scores.get('withdrawal')!);
+  });
+});

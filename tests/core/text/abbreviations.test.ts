@@ -62,6 +62,11 @@ describe('builtInAlternatives', () => {
   });
 
   it('marks a one-word name written with a capital, which a question must capitalise', () => {
-    expect(builtInAlternatives(['unit', 'nation']).flat()).toContainEqual({ terms: ['un'], capitalised: true });
+    expect(builtInAlternatives(['unit', 'nation']).flat()).toContainEqual({ terms: ['un'], capitalised: true, near: false });
+  });
+
+  it("marks a country's adjective as a near form of its name, and an abbreviation as the same name", () => {
+    expect(builtInAlternatives(['australia']).flat()).toContainEqual({ terms: ['australian'], capitalised: true, near: true });
+    expect(builtInAlternatives(['britain']).flat()).toContainEqual({ terms: ['uk'], capitalised: true, near: false });
   });
 });
