@@ -30,6 +30,7 @@ import { PostgresStore } from '../src/database/postgresStore.js';
 import type { QuestionOutcome, QuestionRecord, QuestionStore, VoteRecord } from '../src/database/questionStore.js';
 import { createRecordingQueue } from '../src/database/recordingQueue.js';
 import { SqliteStore } from '../src/database/sqliteStore.js';
+import { seededRandom } from '../tests/support/seededRandom.js';
 
 const USAGE = 'Usage: npm run bench:recording -- [--backend sqlite|postgres|both] [--questions N] [--gaps-records N] [--json]';
 const DAY = 24 * 60 * 60 * 1_000;
@@ -52,16 +53,10 @@ if (!(questionCount >= 1_000) || !(gapsRecords >= 1_000) || backends.some((backe
   process.exit(2);
 }
 
-/** mulberry32: the same records on every run. */
+/** The same records on every run: a seeded generator (mulberry32). */
 function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const generator = seededRandom(seed);
+  return () => generator.next();
 }
 
 const baseQuestions = readFileSync(new URL('./questions/bbc-news-questions.jsonl', import.meta.url), 'utf8')

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { truncate } from '../../src/discord/limits.js';
+import { seededRandom } from '../support/seededRandom.js';
 import { LONE_SURROGATE } from './discordLimits.js';
-
-/** mulberry32: a tiny seeded PRNG, so a failing case can be replayed from its seed. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Pieces a generated text is made of: words from the corpus, spaces, emoji, Arabic, combining marks. */
 const PIECES = [
@@ -81,7 +70,8 @@ describe('truncate', () => {
 
   it('keeps a prefix within the limit and leaves no lone surrogate, on random mixed-script text', () => {
     for (let seed = 1; seed <= 2_000; seed += 1) {
-      const random = mulberry32(seed);
+      const generator = seededRandom(seed);
+      const random = (): number => generator.next();
       const text = randomText(random);
       const limit = Math.floor(random() * (text.length + 10));
       const cut = truncate(text, limit);
