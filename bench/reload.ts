@@ -12,6 +12,10 @@
  *   (the index updated for that article), up to the moment the article's own sentence is the
  *   answer to a question about it; then the file removed again (Undo); and saving the snapshot,
  *   which the bot does afterwards, once the corpus is quiet (built on a worker thread, as the bot does);
+ * - **from a restored index**: the bot's usual start, the index restored from its snapshot
+ *   (`openCorpus` with the snapshot beside the corpus, saved when the corpus is back as opened),
+ *   then the same article added: its first update, until answerable, and whether it answers as
+ *   the fresh build does;
  * - whether the updated index answers the benchmark questions exactly as an index built from
  *   scratch of the same articles (re-parsed copies, so that nothing read earlier is reused).
  *
@@ -24,7 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { askReply } from '../src/cli/replies.js';
-import { answerQuestion, buildCorpusIndex, isQuestionProblem, parseEncodingName, type CorpusIndex } from '../src/core/index.js';
+import { answerQuestion, buildCorpusIndex, isQuestionProblem, parseEncodingName, type Article, type CorpusIndex } from '../src/core/index.js';
 import { buildIndexInThread, buildIndexOffThread, buildSnapshotOffThread } from '../src/corpus/buildIndexOffThread.js';
 import { LiveCorpus } from '../src/corpus/liveCorpus.js';
 import { openCorpus } from '../src/corpus/openCorpus.js';
@@ -93,6 +97,14 @@ async function isAnswerable(index: CorpusIndex): Promise<boolean> {
   return answer.citations[answer.quote.citation - 1]?.articleId === NEW_ARTICLE.id && NEW_ARTICLE.text.includes(answer.quote.text);
 }
 
+/** A fresh build of copies of `articles` (so that nothing read earlier is reused), its version and its answers to `questions`; the index itself is let go. */
+async function freshBuild(articles: readonly Article[], questions: readonly string[]): Promise<{ ms: number; version: string; answers: string[] }> {
+  const started = performance.now();
+  const index = buildCorpusIndex(articles.map((article) => ({ ...article })));
+  const ms = performance.now() - started;
+  return { ms, version: index.version, answers: await answers(index, questions) };
+}
+
 const folder = await mkdtemp(path.join(os.tmpdir(), 'dossier-reload-bench-'));
 try {
   if (scale === 1) await cp(values.corpus!, folder, { recursive: true });
@@ -147,15 +159,13 @@ try {
     .map((line) => (JSON.parse(line) as { q: string }).q)
     .slice(0, questionLimit);
   const updatedIndex = live.index;
-  const freshStarted = performance.now();
-  const fresh = buildCorpusIndex(updatedIndex.articles.map((article) => ({ ...article })));
-  const freshMs = performance.now() - freshStarted;
+  const fresh = await freshBuild(updatedIndex.articles, [...questions, NEW_ARTICLE.question]);
   const updatedAnswers = await answers(updatedIndex, [...questions, NEW_ARTICLE.question]);
-  const freshAnswers = await answers(fresh, [...questions, NEW_ARTICLE.question]);
+  const freshAnswers = fresh.answers;
   const differing = updatedAnswers.filter((answer, position) => answer !== freshAnswers[position]).length;
   const identical = differing === 0 && updatedIndex.version === fresh.version;
   log(
-    `  answers identical to a fresh build (${Math.round(freshMs / 1_000)} s in-thread): ${identical ? 'yes' : 'no'} (${updatedAnswers.length} questions, ${differing} differ; version ${updatedIndex.version} / ${fresh.version})`,
+    `  answers identical to a fresh build (${Math.round(fresh.ms / 1_000)} s in-thread): ${identical ? 'yes' : 'no'} (${updatedAnswers.length} questions, ${differing} differ; version ${updatedIndex.version} / ${fresh.version})`,
   );
 
   const undone = await longestPause(async () => {
@@ -175,7 +185,34 @@ try {
   log(
     `  add it again: ${again.result.outcome} in ${Math.round(again.ms)} ms, answerable: ${answerableAgain ? 'yes' : 'no'}   longest event-loop pause ${Math.round(again.pauseMs)} ms`,
   );
+
+  // The bot's usual start: the corpus as opened, its index restored from the snapshot (saved here, on a worker, as the bot does), then the article added.
+  await rm(newFile);
+  await live.applyFileChanges([NEW_ARTICLE.file], 'undo');
   await live.close();
+  (globalThis as { gc?: () => void }).gc?.();
+  const restoreStarted = performance.now();
+  const reopened = await openCorpus(folder, { encoding, snapshot: 'beside-corpus' });
+  const restoreMs = performance.now() - restoreStarted;
+  const restoredLive = new LiveCorpus(reopened.index, reopened.issues, {
+    corpusPath: folder,
+    open: { encoding, snapshot: 'off' },
+    buildIndex: buildIndexOffThread,
+    files: reopened.files,
+  });
+  const restoredAdd = await longestPause(async () => {
+    await writeFile(newFile, NEW_ARTICLE.text);
+    return restoredLive.applyFileChanges([NEW_ARTICLE.file], 'add');
+  });
+  const answerableRestored = await isAnswerable(restoredLive.index);
+  const restoredAnswers = await answers(restoredLive.index, [...questions, NEW_ARTICLE.question]);
+  const restoredDiffering = restoredAnswers.filter((answer, position) => answer !== freshAnswers[position]).length;
+  const restoredIdentical = restoredDiffering === 0 && restoredLive.index.version === fresh.version;
+  log(
+    `  from a restored index (${reopened.snapshot.outcome} in ${(restoreMs / 1_000).toFixed(1)} s), add the article: ${restoredAdd.result.outcome} (${restoredAdd.result.indexing ?? 'no index change'}) in ${Math.round(restoredAdd.ms)} ms, answerable: ${answerableRestored ? 'yes' : 'no'}   longest event-loop pause ${Math.round(restoredAdd.pauseMs)} ms`,
+  );
+  log(`    its answers identical to the fresh build's: ${restoredIdentical ? 'yes' : 'no'} (${restoredAnswers.length} questions, ${restoredDiffering} differ)`);
+  await restoredLive.close();
 
   if (values.json) {
     process.stdout.write(
@@ -189,6 +226,16 @@ try {
           snapshot: { ms: snapshot.ms, longestPauseMs: snapshot.pauseMs },
           undo: { outcome: undone.result.outcome, ms: undone.ms, longestPauseMs: undone.pauseMs, backToStart },
           addAgain: { outcome: again.result.outcome, ms: again.ms, longestPauseMs: again.pauseMs },
+          restoredAdd: {
+            restore: reopened.snapshot.outcome,
+            restoreMs,
+            outcome: restoredAdd.result.outcome,
+            indexing: restoredAdd.result.indexing,
+            ms: restoredAdd.ms,
+            longestPauseMs: restoredAdd.pauseMs,
+            answerable: answerableRestored,
+            identical: { answers: restoredAnswers.length, differing: restoredDiffering, version: restoredLive.index.version === fresh.version },
+          },
           identical: { answers: updatedAnswers.length, differing, version: updatedIndex.version === fresh.version },
         },
         null,
