@@ -5,7 +5,7 @@
  */
 import type { GapsReport } from '../questionMemory.js';
 
-/** `--json`: exactly this shape (README, "What members asked"). */
+/** `--json`: exactly this shape (README, "JSON shapes"; every field in docs/json.md). */
 export interface GapsJson {
   /** The first day counted (`YYYY-MM-DD`), or null for every record kept. */
   readonly since: string | null;

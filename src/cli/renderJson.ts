@@ -1,5 +1,5 @@
 /**
- * The JSON shapes of the CLI (`--json`), documented in the README: scripts rely on them, so
+ * The JSON shapes of the CLI (`--json`), documented in the README and docs/json.md: scripts rely on them, so
  * fields are only ever added, and unknown values are `null` rather than missing.
  */
 import {

@@ -64,7 +64,7 @@ const UNRECOVERABLE_CLOSES: Readonly<Record<number, { readonly reason: string; r
   },
   [GatewayCloseCodes.ShardingRequired]: {
     reason: 'Discord requires sharding (close code 4011): the bot is in too many servers for one connection',
-    fix: 'set SHARDS=auto in .env (or a larger number of shards); see "Scale beyond one machine" in the README',
+    fix: 'set SHARDS=auto in .env (or a larger number of shards); see SHARDS under "Settings" in the README',
   },
   [GatewayCloseCodes.InvalidAPIVersion]: {
     reason: 'Discord rejected the gateway API version (close code 4012)',

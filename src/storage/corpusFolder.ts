@@ -68,7 +68,7 @@ export function isIgnoredName(name: string): boolean {
 }
 
 /**
- * Reads a corpus from a folder (every `.md`, `.txt` and `.jsonl` file in it and its subfolders,
+ * Reads a corpus from a folder (every `.md`, `.txt`, `.jsonl`, `.html` and `.htm` file in it and its subfolders,
  * except a `README`, hidden files and folders and editors' leftovers: see {@link isIgnoredName})
  * or from one such file. Files that cannot be used become issues; the rest load.
  *
