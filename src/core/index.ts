@@ -49,7 +49,7 @@ export {
 export { compareCorpora, isUnchanged, keepPreviousVersions, type CorpusChanges, type MergedCorpus } from './ingest/corpusChanges.js';
 export { findNearDuplicates, type DuplicateGroup, type NearDuplicateOptions } from './indexing/nearDuplicates.js';
 export { buildCorpusIndex, hashCorpus, FIELD_BOOSTS, type CorpusIndex } from './indexing/corpusIndex.js';
-export { updateCorpusIndex, type CorpusIndexChange } from './indexing/updateCorpusIndex.js';
+export { prepareIndexUpdate, updateCorpusIndex, type CorpusIndexChange } from './indexing/updateCorpusIndex.js';
 export { AbbreviationTable, buildAbbreviationTable, updateAbbreviationTable, learnAbbreviationPairs } from './indexing/abbreviationPairs.js';
 export {
   serializeCorpusIndex,

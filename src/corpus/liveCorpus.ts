@@ -13,6 +13,7 @@ import {
   compareCorpora,
   isUnchanged,
   keepPreviousVersions,
+  prepareIndexUpdate,
   serializeCorpusIndex,
   updateCorpusIndex,
   type Article,
@@ -82,12 +83,18 @@ export class LiveCorpus {
   private pendingSnapshot: { readonly index: CorpusIndex; readonly fingerprint: string; readonly built?: IndexSnapshot } | undefined;
   private saving: Promise<void> = Promise.resolve();
 
-  /** @param index the index in service at start, with the issues found reading its corpus */
+  /**
+   * Readies `index` for updates (see `prepareIndexUpdate`: for an index restored from its
+   * snapshot, a few seconds at 35,000 articles), so that the first change costs what later ones do.
+   *
+   * @param index the index in service at start, with the issues found reading its corpus
+   */
   constructor(
     index: CorpusIndex,
     issues: readonly CorpusIssue[],
     private readonly options: LiveCorpusOptions,
   ) {
+    prepareIndexUpdate(index);
     this.current = index;
     if (options.files !== undefined) this.rememberReads(options.files.isFolder, options.files.reads);
     this.last = {

@@ -188,6 +188,15 @@ export function takeDuplicateTracker(index: CorpusIndex, termIdsOf: (article: Ar
   return tracker;
 }
 
+/** @internal makes the near-duplicate tracker of an index that has none (one restored from a snapshot), from each article's terms, and keeps it */
+export function prepareDuplicateTracker(index: CorpusIndex, termIdsOf: (article: Article) => Int32Array): void {
+  if (duplicateTrackers.has(index)) return;
+  const tracker = takeDuplicateTracker(index, termIdsOf);
+  // Compared now, not at the first update.
+  tracker.groups(index.articles);
+  duplicateTrackers.set(index, tracker);
+}
+
 /** @internal gives an index its near-duplicate tracker */
 export function keepDuplicateTracker(index: CorpusIndex, tracker: NearDuplicateTracker): void {
   duplicateTrackers.set(index, tracker);

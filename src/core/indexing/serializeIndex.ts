@@ -17,17 +17,28 @@ import {
   type IndexedTitle,
 } from './corpusIndex.js';
 import type { DuplicateGroup } from './nearDuplicates.js';
-import { restoreArticlePeople, saveArticlePeople, type PeopleDirectory, type Person, type SavedArticlePeople } from '../people/directory.js';
+import { restoreArticlePeople, restorePeopleMerge, saveArticlePeople, savePeopleMerge, type PeopleDirectory, type Person, type SavedArticlePeople } from '../people/directory.js';
 import { packedMentions, packPeople, type PackedMention } from '../people/packedPeople.js';
 import { preparePeopleLookup } from '../lookup/findPerson.js';
 import { TermTable } from './termTable.js';
 import type { Article, Passage } from '../types.js';
 
 /** Changes whenever the layout of the sections does. */
-export const INDEX_SNAPSHOT_FORMAT = 3;
+export const INDEX_SNAPSHOT_FORMAT = 4;
 
 /** The parts of a snapshot, in the order they are written. */
-export const INDEX_SNAPSHOT_SECTIONS = ['corpus', 'passages', 'terms', 'people', 'articlePeople', 'duplicates', 'abbreviations', 'passageSearch', 'titleSearch'] as const;
+export const INDEX_SNAPSHOT_SECTIONS = [
+  'corpus',
+  'passages',
+  'terms',
+  'people',
+  'articlePeople',
+  'peopleMerge',
+  'duplicates',
+  'abbreviations',
+  'passageSearch',
+  'titleSearch',
+] as const;
 
 /**
  * A saved index: one JSON text per part, so that each stays well below the engine's string length
@@ -99,6 +110,8 @@ export function serializeCorpusIndex(index: CorpusIndex): IndexSnapshot {
     people: JSON.stringify(index.people.people.map((person) => savePerson(person, index, articleIndex))),
     // Each article's people before the merge: an update of the restored index reads only the changed articles' (see updateCorpusIndex).
     articlePeople: JSON.stringify(index.articles.map(saveArticlePeople)),
+    // How those were merged into the people (null when the directory keeps no merge): the restored index's first update merges again only where it reaches.
+    peopleMerge: JSON.stringify(savePeopleMerge(index.people, articleIndex) ?? null),
     duplicates: JSON.stringify(index.duplicateGroups),
     abbreviations: saveAbbreviationTable(index.abbreviations),
     passageSearch: JSON.stringify(index.passageSearch),
@@ -209,6 +222,13 @@ function* restoreInSteps(articles: readonly Article[], snapshot: IndexSnapshot):
     });
   } catch (error) {
     throw new Error(`index snapshot: the articlePeople section does not fit the articles (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const peopleMerge = parseSection<number[][] | null>(snapshot, 'peopleMerge');
+  if (peopleMerge !== null) {
+    if (!Array.isArray(peopleMerge) || peopleMerge.length !== people.people.length || !peopleMerge.every((pairs) => Array.isArray(pairs) && pairs.every(Number.isInteger))) {
+      throw new Error('index snapshot: the peopleMerge section does not fit the people');
+    }
+    restorePeopleMerge(people, articles, peopleMerge);
   }
   const duplicateGroups = parseSection<DuplicateGroup[]>(snapshot, 'duplicates');
   const abbreviations = restoreAbbreviationTable(snapshot.abbreviations);

@@ -17,6 +17,7 @@ import {
   passageNamesOf,
   takeDuplicateTracker,
   passagesOfArticle,
+  prepareDuplicateTracker,
   rememberPassageNames,
   rememberArticleTerms,
   PASSAGE_INDEX_OPTIONS,
@@ -26,7 +27,8 @@ import {
   type IndexedTitle,
 } from './corpusIndex.js';
 import { chunkArticle, type ChunkOptions } from '../ingest/chunk.js';
-import { updatePeopleDirectory } from '../people/directory.js';
+import { preparePeopleUpdate, updatePeopleDirectory } from '../people/directory.js';
+import { getLexicons } from '../people/lexicon.js';
 import { updateAbbreviationTable } from './abbreviationPairs.js';
 import { TermTable } from './termTable.js';
 import type { Article, Passage } from '../types.js';
@@ -168,6 +170,32 @@ export function updateCorpusIndex(index: CorpusIndex, change: CorpusIndexChange,
   rememberArticlePassages(next, passagesByArticle);
   keepDuplicateTracker(next, tracker);
   return next;
+}
+
+/**
+ * Readies `index` for {@link updateCorpusIndex}: makes now what its first update would otherwise
+ * make over the whole corpus, so that the first update costs what later ones do. An index
+ * restored from a snapshot keeps only what answering needs: this makes the people merge's
+ * working state (from the merge the snapshot saved), each passage's names, the near-duplicate
+ * tracker and each article's passages; and it loads the lexicons that reading an added article's
+ * people needs (loaded on first use, else). For an index built or updated, only the lexicons may
+ * be missing. Answers are unchanged; a second call costs nothing.
+ *
+ * Cost: passes over the corpus's passages, people and their mentions, and each article's terms
+ * (seconds at 35,000 articles; see docs/performance.md, "Live updates"), plus loading the
+ * lexicons (about half a second, once per process).
+ *
+ * @example const index = restoreCorpusIndex(articles, snapshot); prepareIndexUpdate(index); // then the first /add is as fast as the next
+ */
+export function prepareIndexUpdate(index: CorpusIndex): void {
+  getLexicons();
+  preparePeopleUpdate(index.people);
+  articlePassagesOf(index);
+  passageNamesOf(index);
+  const fields = new ArticleFields();
+  prepareDuplicateTracker(index, (article) => articleTermNumbers(article) ?? keptArticleTerms(index, article, fields));
+  // Each article's hash, kept for the version of the next index.
+  hashCorpus(index.articles);
 }
 
 /** The passage names after a change that touched the people of `changed` articles only: those articles' passages named again, the others' kept. */

@@ -11,10 +11,10 @@
 import type { Article, TextRange } from '../types.js';
 import { preparePeopleLookup } from '../lookup/findPerson.js';
 import { nameWordKeys } from './nameMatching.js';
-import { packMention, packPeople, withIdentity } from './packedPeople.js';
-import { readArticlePeople } from './articlePeople.js';
+import { mentionCount, packMention, packPeople, withIdentity } from './packedPeople.js';
+import { readArticlePeople, type RawMention } from './articlePeople.js';
 import { type ClusterRef, mergeAcrossArticles, type MergedPerson } from './mergePeople.js';
-import { addCoMentions, assignIds, toPerson } from './personRecord.js';
+import { addCoMentions, assignIds, personSlug, toPerson } from './personRecord.js';
 
 /** An article's people before the merge, as the index snapshot saves and restores them. */
 export { restoreArticlePeople, saveArticlePeople, type SavedArticlePeople } from './articlePeople.js';
@@ -96,7 +96,7 @@ export function buildPeopleDirectory(articles: readonly Article[]): PeopleDirect
  * @example const { people } = updatePeopleDirectory(index.people, articles, [removedArticle], [addedArticle]);
  */
 export function updatePeopleDirectory(previous: PeopleDirectory, articles: readonly Article[], removed: readonly Article[], added: readonly Article[]): PeopleUpdate {
-  const state = peopleStates.get(previous);
+  const state = peopleStateOf(previous);
   if (state === undefined) return { people: buildPeopleDirectory(articles) };
   peopleStates.delete(previous);
   const changedKeys = new Set<string>();
@@ -186,6 +186,125 @@ interface PeopleState {
 }
 
 const peopleStates = new WeakMap<PeopleDirectory, PeopleState>();
+/** The state of a directory restored from a snapshot, made on first use (see {@link restorePeopleMerge}). */
+const savedMerges = new WeakMap<PeopleDirectory, () => PeopleState | undefined>();
+
+/** The state an update of `directory` starts from: kept, or made from the merge its snapshot saved; `undefined` when neither. */
+function peopleStateOf(directory: PeopleDirectory): PeopleState | undefined {
+  let state = peopleStates.get(directory);
+  if (state !== undefined) return state;
+  const restore = savedMerges.get(directory);
+  if (restore === undefined) return undefined;
+  savedMerges.delete(directory);
+  state = restore();
+  if (state !== undefined) peopleStates.set(directory, state);
+  return state;
+}
+
+/**
+ * Makes now the state an update of `directory` starts from, when it is to be made from a merge
+ * restored from a snapshot (see {@link restorePeopleMerge}): the first update then costs what
+ * later ones do. Nothing to do for a directory built or updated. Cost: a pass over the articles'
+ * clusters and the people.
+ */
+export function preparePeopleUpdate(directory: PeopleDirectory): void {
+  peopleStateOf(directory);
+}
+
+/**
+ * How the merge across articles made each person of `directory`, for an index snapshot: per
+ * person, in the directory's order, the article clusters merged into them as flattened
+ * `[article number, cluster position]` pairs (numbers from `articleIndex`; positions among the
+ * article's clusters as `saveArticlePeople` saves them), the cluster that started the person
+ * first. With {@link restorePeopleMerge}, an index restored from the snapshot is updated as
+ * cheaply as the one it was saved from. `undefined` when the directory keeps no merge (it was
+ * updated since: its successor has it). Cost: a pass over the people and their clusters.
+ *
+ * @example savePeopleMerge(index.people, new Map(index.articles.map((article, n) => [article.id, n]))) // [[0, 1, 4, 0], [2, 0], …]
+ */
+export function savePeopleMerge(directory: PeopleDirectory, articleIndex: ReadonlyMap<string, number>): number[][] | undefined {
+  const state = peopleStateOf(directory);
+  if (state === undefined) return undefined;
+  const clustersOf = new Map<Person, readonly ClusterRef[]>();
+  for (const merged of state.persons) {
+    const packed = state.drafts.get(merged)?.packed;
+    if (packed !== undefined) clustersOf.set(packed, merged.clusters);
+  }
+  const saved: number[][] = [];
+  for (const person of directory.people) {
+    const clusters = clustersOf.get(person);
+    if (clusters === undefined) return undefined;
+    const pairs: number[] = [];
+    for (const cluster of clusters) pairs.push(articleIndex.get(cluster.articleId)!, cluster.position);
+    saved.push(pairs);
+  }
+  return saved;
+}
+
+/**
+ * Gives a directory restored from a snapshot the merge {@link savePeopleMerge} saved, so that
+ * its first update merges again only where the changed articles reach, as the directory it was
+ * saved from would (instead of merging everyone again). `articles` are the restored index's
+ * articles, with their people restored (`restoreArticlePeople`); the merge's state is made at the
+ * first update (a pass over the articles' clusters and the people). A saved merge that does not fit
+ * (a cluster named twice or never, a person's mention count other than their clusters') is not
+ * used: that update builds the directory whole, with the same result.
+ */
+export function restorePeopleMerge(directory: PeopleDirectory, articles: readonly Article[], saved: ReadonlyArray<readonly number[]>): void {
+  savedMerges.set(directory, () => stateFromSavedMerge(directory, articles, saved));
+}
+
+/** The update state of a restored directory from its saved merge; `undefined` when the merge does not fit the directory and articles. */
+function stateFromSavedMerge(directory: PeopleDirectory, articles: readonly Article[], saved: ReadonlyArray<readonly number[]>): PeopleState | undefined {
+  if (saved.length !== directory.people.length) return undefined;
+  const state: PeopleState = { persons: [], personsByKey: new Map(), clustersByKey: new Map(), clustersOf: new Map(), drafts: new Map() };
+  const byPosition: Array<Array<ClusterRef | undefined>> = [];
+  let clusterCount = 0;
+  for (const article of articles) {
+    const refs = indexClusters(state, article);
+    const slots: Array<ClusterRef | undefined> = [];
+    for (const ref of refs) slots[ref.position] = ref;
+    byPosition.push(slots);
+    clusterCount += refs.length;
+  }
+  const persons: MergedPerson[] = [];
+  const used = new Set<ClusterRef>();
+  for (let index = 0; index < saved.length; index += 1) {
+    const pairs = saved[index]!;
+    const person = directory.people[index]!;
+    if (pairs.length < 2 || pairs.length % 2 !== 0) return undefined;
+    const clusters: ClusterRef[] = [];
+    const mentions: RawMention[] = [];
+    for (let at = 0; at < pairs.length; at += 2) {
+      const cluster = byPosition[pairs[at]!]?.[pairs[at + 1]!];
+      if (cluster === undefined || used.has(cluster)) return undefined;
+      used.add(cluster);
+      clusters.push(cluster);
+      mentions.push(...cluster.mentions);
+    }
+    if (mentions.length !== mentionCount(person)) return undefined;
+    const creator = clusters[0]!;
+    const merged: MergedPerson = { mentions, tokens: creator.tokens, keys: creator.keys, creator, clusters };
+    persons.push(merged);
+    const { name, variants, roles, articleIds, firstDate, lastDate } = person;
+    const fields = { name, variants, roles, articleIds, ...(firstDate === undefined ? {} : { firstDate }), ...(lastDate === undefined ? {} : { lastDate }) };
+    state.drafts.set(merged, { fields, mentionCount: mentions.length, slug: personSlug(name), packed: person });
+  }
+  if (used.size !== clusterCount) return undefined;
+  // In the order the merge creates people (as updatePeopleDirectory orders them): longer names first, then by the corpus order of the cluster that started them.
+  const creation = (person: MergedPerson): number => (person.tokens.length > 1 ? -person.tokens.length : 0);
+  const order = new Map(articles.map((article, index) => [article.id, index]));
+  persons.sort((a, b) => creation(a) - creation(b) || order.get(a.creator.articleId)! - order.get(b.creator.articleId)! || a.creator.position - b.creator.position);
+  state.persons = persons;
+  for (const person of persons) {
+    for (const key of person.keys) {
+      let set = state.personsByKey.get(key);
+      if (set === undefined) state.personsByKey.set(key, (set = new Set()));
+      set.add(person);
+    }
+  }
+  return state;
+}
 
 /** Indexes an article's clusters by their surname keys (those with a name: a cluster of roles only joins no one). */
 function indexClusters(state: PeopleState, article: Article): ClusterRef[] {

@@ -24,6 +24,8 @@ export interface MergedPerson {
   readonly tokens: readonly string[];
   readonly keys: readonly string[];
   readonly creator: ClusterRef;
+  /** The clusters merged into the person, the creator first (what an index snapshot saves of the merge). */
+  readonly clusters: ClusterRef[];
 }
 
 /**
@@ -44,13 +46,18 @@ export function mergeAcrossArticles(clusters: readonly ClusterRef[]): MergedPers
     return [...found].sort((a, b) => a.order - b.order);
   };
   const add = (cluster: ClusterRef): void => {
-    const person: Candidate = { mentions: [...cluster.mentions], tokens: cluster.tokens, keys: cluster.keys, creator: cluster, order: people.length };
+    const person: Candidate = { mentions: [...cluster.mentions], tokens: cluster.tokens, keys: cluster.keys, creator: cluster, clusters: [cluster], order: people.length };
     people.push(person);
     for (const key of cluster.keys) {
       const list = bySurname.get(key);
       if (list === undefined) bySurname.set(key, [person]);
       else list.push(person);
     }
+  };
+
+  const join = (person: Candidate, cluster: ClusterRef): void => {
+    person.mentions.push(...cluster.mentions);
+    person.clusters.push(cluster);
   };
 
   const surnameOnly: ClusterRef[] = [];
@@ -62,7 +69,7 @@ export function mergeAcrossArticles(clusters: readonly ClusterRef[]): MergedPers
       continue;
     }
     const match = candidates(cluster.keys).find((person) => compatibleNames(tokens, person.tokens));
-    if (match) match.mentions.push(...cluster.mentions);
+    if (match) join(match, cluster);
     else add(cluster);
   }
   for (const cluster of surnameOnly) {
@@ -70,11 +77,11 @@ export function mergeAcrossArticles(clusters: readonly ClusterRef[]): MergedPers
     const nearby = candidates(cluster.keys);
     const matches = nearby.filter((person) => person.tokens.length > 1 && compatibleNames(tokens, person.tokens));
     if (matches.length === 1) {
-      matches[0]!.mentions.push(...cluster.mentions);
+      join(matches[0]!, cluster);
       continue;
     }
     const sameSurname = nearby.find((person) => person.tokens.length === 1 && sameNameWord(person.tokens[0]!, tokens[0]!));
-    if (sameSurname && matches.length === 0) sameSurname.mentions.push(...cluster.mentions);
+    if (sameSurname && matches.length === 0) join(sameSurname, cluster);
     else add(cluster);
   }
   return people.map(({ order: _order, ...person }) => person);

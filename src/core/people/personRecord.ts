@@ -49,11 +49,16 @@ export function toPerson(
   };
 }
 
+/** The base of the id of a person named `name`: its slug (`person` when it has none). */
+export function personSlug(name: string): string {
+  return slugify(name) || 'person';
+}
+
 /** Gives each person an id: the slug of their name, with `-2`, `-3`… after the first who has it (in the order given). */
 export function assignIds(people: Array<{ readonly name: string; slug?: string | undefined; id: string }>): void {
   const used = new Set<string>();
   for (const person of people) {
-    const base = (person.slug ??= slugify(person.name) || 'person');
+    const base = (person.slug ??= personSlug(person.name));
     let id = base;
     for (let suffix = 2; used.has(id); suffix += 1) id = `${base}-${suffix}`;
     used.add(id);

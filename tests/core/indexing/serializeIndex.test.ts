@@ -51,6 +51,18 @@ describe('serializeCorpusIndex and restoreCorpusIndex', () => {
     expect(() => restoreCorpusIndex(built.articles, withoutPeople as unknown as IndexSnapshot)).toThrow('index snapshot: the people section is missing');
     expect(() => restoreCorpusIndex(built.articles, { ...snapshot, terms: snapshot.terms.slice(0, -40) })).toThrow(/^index snapshot: the terms section is not valid JSON/);
     expect(() => restoreCorpusIndex(built.articles, { ...snapshot, passageSearch: '{"serializationVersion":99}' })).toThrow(/^index snapshot: a search index cannot be loaded/);
+    expect(() => restoreCorpusIndex(built.articles, { ...snapshot, peopleMerge: '[[0, 1]]' })).toThrow('index snapshot: the peopleMerge section does not fit the people');
+  });
+
+  it('saves the merge of people again, unchanged, from an index restored from it', async () => {
+    const built = await seedIndex();
+    const snapshot = serializeCorpusIndex(built);
+    const restored = restoreCorpusIndex(
+      built.articles.map((article) => ({ ...article })),
+      snapshot,
+    );
+    expect(JSON.parse(snapshot.peopleMerge)).toHaveLength(built.people.people.length);
+    expect(serializeCorpusIndex(restored).peopleMerge).toBe(snapshot.peopleMerge);
   });
 });
 

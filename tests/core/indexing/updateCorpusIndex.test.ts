@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askReply, whoReply } from '../../../src/cli/replies.js';
-import { buildCorpusIndex, restoreCorpusIndex, serializeCorpusIndex, updateCorpusIndex, type Article, type CorpusIndex } from '../../../src/core/index.js';
+import { buildCorpusIndex, prepareIndexUpdate, restoreCorpusIndex, serializeCorpusIndex, updateCorpusIndex, type Article, type CorpusIndex } from '../../../src/core/index.js';
 import { readCorpus } from '../../../src/storage/corpusFolder.js';
 import { answers } from '../../support/answers.js';
 import { PROJECT_ROOT, SEED, SEED_CORPUS_DIR } from '../../support/seedCorpus.js';
@@ -166,6 +166,40 @@ describe('updateCorpusIndex', () => {
 
     expect(contents(updated)).toEqual(contents(buildCorpusIndex(after)));
     expect(await allAnswers(updated)).toEqual(await allAnswers(buildCorpusIndex(after)));
+  }, 60_000);
+
+  it('updates a restored index readied for updates, twice, to the index a fresh build gives each time', async () => {
+    const before = byId([...seed, ...bbc.slice(0, 20)]);
+    const snapshot = serializeCorpusIndex(buildCorpusIndex(before));
+    const restored = restoreCorpusIndex(
+      before.map((each) => ({ ...each })),
+      snapshot,
+    );
+    prepareIndexUpdate(restored);
+    const afterAdd = byId([...restored.articles.filter((each) => each.id !== 'business-002'), lavrovArticle]);
+    const added = updateCorpusIndex(restored, { removed: ['business-002'], added: [lavrovArticle], articles: afterAdd });
+    const afterRemove = afterAdd.filter((each) => each.id !== SEED.freeBeacon);
+    const removed = updateCorpusIndex(added, { removed: [SEED.freeBeacon], added: [], articles: afterRemove });
+
+    expect(contents(added)).toEqual(contents(buildCorpusIndex(afterAdd)));
+    expect(contents(removed)).toEqual(contents(buildCorpusIndex(afterRemove)));
+    expect(await allAnswers(removed)).toEqual(await allAnswers(buildCorpusIndex(afterRemove)));
+  }, 60_000);
+
+  it('updates a restored index whose saved merge of people does not fit (a cluster given to two people) as a fresh build', () => {
+    const before = byId([...seed, ...bbc.slice(0, 20)]);
+    const snapshot = serializeCorpusIndex(buildCorpusIndex(before));
+    const merge = JSON.parse(snapshot.peopleMerge) as number[][];
+    merge[1] = [...merge[1]!, ...merge[0]!.slice(0, 2)];
+    const restored = restoreCorpusIndex(
+      before.map((each) => ({ ...each })),
+      { ...snapshot, peopleMerge: JSON.stringify(merge) },
+    );
+    const after = byId([...restored.articles, lavrovArticle]);
+
+    const updated = updateCorpusIndex(restored, { removed: [], added: [lavrovArticle], articles: after });
+
+    expect(contents(updated)).toEqual(contents(buildCorpusIndex(after)));
   }, 60_000);
 
   it('leaves the index it was given answering as before', async () => {
