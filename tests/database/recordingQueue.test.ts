@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QuestionRecord, VoteRecord } from '../../src/database/questionStore.js';
 import { createRecordingQueue, type RecordingQueueOptions } from '../../src/database/recordingQueue.js';
+import { waitUntil } from '../support/waitUntil.js';
 import { question } from './databases.js';
 
 /** A store in memory that can be made unavailable, like a read-only file or a stopped server. */
@@ -40,11 +41,9 @@ function setUp(options: Partial<RecordingQueueOptions> = {}) {
 
 const asked = (n: number): QuestionRecord => question({ question: `Who replaced Brian Hook? (${n})`, wordingKey: 'brian hook replace', id: `answer-${n}` });
 
-async function until(condition: () => boolean): Promise<void> {
-  for (let waited = 0; !condition(); waited += 5) {
-    if (waited > 10_000) throw new Error('condition not met within 10 s');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+/** Until the queue has done what `condition` checks (polled every 5 ms, at most 10 s). */
+function until(condition: () => boolean): Promise<void> {
+  return waitUntil(condition, { timeoutMs: 10_000, everyMs: 5 });
 }
 
 describe('the recording queue', () => {

@@ -11,19 +11,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DatabaseLocation } from '../../src/config.js';
 import { type OpenedStore, openStore } from '../../src/database/openStore.js';
 import { SqliteStore } from '../../src/database/sqliteStore.js';
+import { waitUntil } from '../support/waitUntil.js';
 import { question, RUNNING_IN_CI } from './databases.js';
 import { type OwnPostgres, ownPostgresMissing, startOwnPostgres } from './ownPostgres.js';
 
 const QUEUE = { retryMinMs: 20, retryMaxMs: 200, flushIntervalMs: 20 };
 
 const asked = (n: number) => question({ id: `answer-${n}`, question: `Who replaced Brian Hook? (${n})`, wordingKey: 'brian hook replace' });
-
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  for (const start = Date.now(); !(await condition()); ) {
-    if (Date.now() - start > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** Opens the memory with reports collected, as the bot does. */
 async function openRecording(database: DatabaseLocation) {
@@ -102,7 +96,7 @@ describe('a read-only SQLite file', () => {
 
     undo?.();
     undo = undefined;
-    await until(() => opened?.queue.stats().pending === 0);
+    await waitUntil(() => opened?.queue.stats().pending === 0);
     expect([(await opened.store.activity(0)).questions, recording.warnings.length, recording.infos]).toEqual([
       50,
       1,
@@ -134,7 +128,7 @@ describe('PostgreSQL stopped and started', () => {
     const warningsWhileDown = recording.warnings.length;
     cluster.start();
 
-    await until(() => opened?.queue.stats().pending === 0);
+    await waitUntil(() => opened?.queue.stats().pending === 0);
     expect([failed, warningsWhileDown, (await opened.store.activity(0)).questions, opened.queue.stats().dropped]).toEqual([0, 1, 60, 0]);
   });
 });

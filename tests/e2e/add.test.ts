@@ -12,7 +12,7 @@ import { PermissionFlagsBits, type APIInteraction } from 'discord-api-types/v10'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractionPagePath } from '../support/extractionPages.js';
 import { startBotWithFakeDiscord, stopBotsWithFakeDiscord } from '../support/botProcess.js';
-import { EPHEMERAL, waitForFinalMessage, type MessageBody } from '../support/botReplies.js';
+import { EPHEMERAL, messageText, waitForFinalMessage, type MessageBody } from '../support/botReplies.js';
 import { attachmentCommand, buttonPress, messageCommand, slashCommand, type FakeDiscord } from '../support/fakeDiscord.js';
 import { copySeedCorpus, removeTempCorpora } from '../support/tempCorpus.js';
 
@@ -70,12 +70,6 @@ function finalMessage(interaction: APIInteraction): Promise<MessageBody> {
   return waitForFinalMessage(fake, interaction, 20_000);
 }
 
-function shown(body: MessageBody): string {
-  return [body.content, ...(body.embeds ?? []).flatMap((embed) => [embed.title, embed.description, ...(embed.fields ?? []).flatMap((field) => [field.name, field.value])])]
-    .filter(Boolean)
-    .join('\n');
-}
-
 function field(body: MessageBody, name: string): string | undefined {
   return body.embeds?.[0]?.fields?.find((candidate) => candidate.name === name)?.value;
 }
@@ -84,7 +78,7 @@ function field(body: MessageBody, name: string): string | undefined {
 function savedAs(body: MessageBody): { id: string; file: string } {
   const id = /^`(.+)`$/.exec(field(body, 'Id') ?? '')?.[1];
   const file = /^`(.+)`$/.exec(field(body, 'File') ?? '')?.[1];
-  if (id === undefined || file === undefined) throw new Error(`not an add reply: ${shown(body)}`);
+  if (id === undefined || file === undefined) throw new Error(`not an add reply: ${messageText(body)}`);
   return { id, file };
 }
 
@@ -134,7 +128,7 @@ describe('adding articles from Discord', () => {
     expect(body.allowed_mentions).toEqual({ parse: [] });
     const { id, file } = savedAs(body);
     expect(await readdir(corpus)).toContain(file);
-    expect(shown(body)).toContain(`/source ${id}`);
+    expect(messageText(body)).toContain(`/source ${id}`);
     expect(undoButton(body)).toBe(`add:undo:${file}`);
   }, 30_000);
 
@@ -192,7 +186,7 @@ describe('adding articles from Discord', () => {
     expect(body.embeds?.[0]?.description).toContain('Removed from the corpus');
     expect(await readdir(corpus)).not.toContain(file);
     const answer = await ask(HITLER_HOUSE_QUESTION);
-    expect(shown(answer)).not.toContain(`/source ${id}`);
+    expect(messageText(answer)).not.toContain(`/source ${id}`);
     const source = await finalMessage(fake.dispatchInteraction(slashCommand('source', { article: id })));
     expect(source.content).toContain('No article matches that.');
   }, 30_000);

@@ -6,7 +6,7 @@
 import { InteractionResponseType, type APIEmbed, type APIInteraction } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_TOKEN, startBotWithFakeDiscord, stopBotsWithFakeDiscord, type BotProcess } from '../support/botProcess.js';
-import { EPHEMERAL, type MessageBody } from '../support/botReplies.js';
+import { EPHEMERAL, messageButtons, type MessageBody } from '../support/botReplies.js';
 import { autocomplete, buttonPress, slashCommand, type FakeDiscord, type RecordedRequest } from '../support/fakeDiscord.js';
 import { makeTempCorpus, removeTempCorpora } from '../support/tempCorpus.js';
 
@@ -31,10 +31,6 @@ async function reply(fake: FakeDiscord, interaction: APIInteraction, predicate: 
   );
   const callbacks = fake.requestsFor(interaction).filter(isCallback);
   return { final, body: final.body as MessageBody & CallbackBody, callbacks };
-}
-
-function buttons(body: MessageBody): Array<{ custom_id?: string; label?: string; disabled?: boolean }> {
-  return (body.components ?? []).flatMap((row) => row.components);
 }
 
 function embedText(embed: APIEmbed): string {
@@ -73,7 +69,7 @@ describe('the bot in a guild', () => {
     expect(embed.fields?.[0]?.value).toContain('Washington Free Beacon, 2020-08-07');
     expect(embed.footer?.text).toMatch(/^Corpus [0-9a-f]+ · 5 articles$/);
     expect(body.allowed_mentions).toEqual({ parse: [] });
-    expect(buttons(body).map((button) => button.label)).toEqual(['More results', 'Full article']);
+    expect(messageButtons(body).map((button) => button.label)).toEqual(['More results', 'Full article']);
   });
 
   it('defers /ask hide:true as ephemeral', async () => {
@@ -138,7 +134,7 @@ describe('the bot in a guild', () => {
     const { body, callbacks } = await reply(fake, interaction);
     expect((callbacks[0]!.body as CallbackBody).data?.flags).toBe(EPHEMERAL);
     expect(body.embeds![0]!.footer?.text).toMatch(/^Page 1 of 2 · /);
-    const next = buttons(body).find((button) => button.label === 'Next');
+    const next = messageButtons(body).find((button) => button.label === 'Next');
     expect(next?.custom_id).toBe('source:page:russia-iran-deepening-relationship:2');
 
     const [message] = fake.messagesFor(interaction);

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/database/sqliteStore.js';
 import { hashVoter } from '../../src/questionMemory.js';
 import { startBotProcess, waitForCommandsRegistered, type BotProcess } from '../support/botProcess.js';
-import { EPHEMERAL, waitForFinalMessage, type MessageBody } from '../support/botReplies.js';
+import { EPHEMERAL, messageButtons, waitForFinalMessage, type MessageBody } from '../support/botReplies.js';
 import { buttonPress, slashCommand, startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord.js';
 
 const MANAGER = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.ManageGuild;
@@ -43,10 +43,6 @@ async function ask(question: string, userId: string): Promise<{ interaction: API
   return { interaction, body: await waitForFinalMessage(fake, interaction, 10_000) };
 }
 
-function buttons(body: MessageBody): Array<{ custom_id?: string; label?: string }> {
-  return (body.components ?? []).flatMap((row) => row.components);
-}
-
 beforeAll(async () => {
   folder = await mkdtemp(path.join(os.tmpdir(), 'dossier-feedback-'));
   databasePath = path.join(folder, 'records', 'dossier.db');
@@ -69,8 +65,8 @@ afterAll(async () => {
 
 describe('votes and gaps across a restart, with SQLite', () => {
   it('shows 👍 Helpful and 👎 Not helpful on the answer, beside its paging buttons', () => {
-    expect(buttons(answer.body).map((button) => button.label)).toEqual(['More results', 'Full article', 'Helpful', 'Not helpful']);
-    expect(buttons(answer.body)[2]?.custom_id).toMatch(/^ask:vote:[A-Za-z0-9_-]{22}:up$/);
+    expect(messageButtons(answer.body).map((button) => button.label)).toEqual(['More results', 'Full article', 'Helpful', 'Not helpful']);
+    expect(messageButtons(answer.body)[2]?.custom_id).toMatch(/^ask:vote:[A-Za-z0-9_-]{22}:up$/);
   });
 
   it('stops at SIGTERM with exit 0 after writing what it recorded', () => {
@@ -78,7 +74,7 @@ describe('votes and gaps across a restart, with SQLite', () => {
   });
 
   it('takes a 👍 on the answer given before the restart, thanks the member privately, and records the vote in the SQLite file', async () => {
-    const up = buttons(answer.body).find((button) => button.label === 'Helpful')!.custom_id!;
+    const up = messageButtons(answer.body).find((button) => button.label === 'Helpful')!.custom_id!;
     const [message] = fake.messagesFor(answer.interaction);
     const press = fake.dispatchInteraction(buttonPress(up, message!.id, { userId: VOTER }));
     const callback = await fake.waitForRequest((request) => request.path.endsWith(`/interactions/${press.id}/${press.token}/callback`), 10_000);

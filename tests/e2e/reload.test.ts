@@ -9,7 +9,7 @@ import path from 'node:path';
 import { PermissionFlagsBits, type APIInteraction } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logRecords, startBotWithFakeDiscord, stopBotsWithFakeDiscord, type BotProcess } from '../support/botProcess.js';
-import { EPHEMERAL, waitForFinalMessage, type MessageBody } from '../support/botReplies.js';
+import { EPHEMERAL, messageText, waitForFinalMessage, type MessageBody } from '../support/botReplies.js';
 import { slashCommand, type FakeDiscord } from '../support/fakeDiscord.js';
 import { copySeedCorpus, markdownArticle, removeTempCorpora } from '../support/tempCorpus.js';
 
@@ -29,15 +29,6 @@ const railArticle = markdownArticle(
 /** The final message of an interaction: the edit of a deferred reply, or a follow-up notice. */
 function finalMessage(fake: FakeDiscord, interaction: APIInteraction): Promise<MessageBody> {
   return waitForFinalMessage(fake, interaction, 10_000);
-}
-
-function text(body: MessageBody): string {
-  return [
-    body.content,
-    ...(body.embeds ?? []).flatMap((embed) => [embed.title, embed.description, embed.footer?.text, ...(embed.fields ?? []).flatMap((field) => [field.name, field.value])]),
-  ]
-    .filter(Boolean)
-    .join('\n');
 }
 
 let nextUser = 400_000_000_000_000_000n;
@@ -77,7 +68,7 @@ describe('editing the corpus of a running bot', () => {
   });
 
   it('answers every question asked during the swap, and cites the new article after it', async () => {
-    const before = text(await finalMessage(fake, ask(fake, RAIL_QUESTION)));
+    const before = messageText(await finalMessage(fake, ask(fake, RAIL_QUESTION)));
     expect(before).toContain('The corpus does not cover this question.');
 
     const asked: APIInteraction[] = [];
@@ -99,7 +90,7 @@ describe('editing the corpus of a running bot', () => {
     const replies = await Promise.all(asked.map((interaction) => finalMessage(fake, interaction)));
     expect(replies.length).toBeGreaterThan(10);
     for (const reply of replies) {
-      expect(text(reply)).not.toContain('Something went wrong');
+      expect(messageText(reply)).not.toContain('Something went wrong');
       expect(reply.embeds?.[0]?.footer?.text).toMatch(/^Corpus [0-9a-f]+ · [56] articles$/);
     }
     const after = await finalMessage(fake, ask(fake, RAIL_QUESTION));
@@ -118,7 +109,7 @@ describe('editing the corpus of a running bot', () => {
 
   it('shows the corpus in service and the last reload in /status, to who asked only', async () => {
     const body = await finalMessage(fake, fake.dispatchInteraction(slashCommand('status')));
-    const shown = text(body);
+    const shown = messageText(body);
     const latest = logged(bot, 'corpus reloaded: new index in service').at(-1)!;
     expect(shown).toContain(`version \`${String(latest['version'])}\``);
     expect(shown).toMatch(/6 articles · \d+ passages · \d+ people · watching for changes/);
@@ -141,7 +132,7 @@ describe('editing the corpus of a running bot', () => {
     await rm(path.join(corpus, 'rasht-astara-railway.md'));
     const manager = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.ManageGuild;
     const body = await finalMessage(fake, fake.dispatchInteraction(slashCommand('reload', {}, { permissions: manager })));
-    const shown = text(body);
+    const shown = messageText(body);
     // The watcher may have swapped first: then /reload finds nothing more to change.
     expect(shown).toMatch(/Reloaded.*\n.*Removed \(1\): `rasht-astara-railway`|No change/);
     const after = await finalMessage(fake, ask(fake, RAIL_QUESTION));

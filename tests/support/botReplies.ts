@@ -27,3 +27,18 @@ export async function waitForFinalMessage(fake: FakeDiscord, interaction: APIInt
   );
   return final.body as MessageBody;
 }
+
+/** What a member reads in a message: its content, then each embed's title, description, footer and fields, one per line. */
+export function messageText(body: MessageBody): string {
+  return [
+    body.content,
+    ...(body.embeds ?? []).flatMap((embed) => [embed.title, embed.description, embed.footer?.text, ...(embed.fields ?? []).flatMap((field) => [field.name, field.value])]),
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The buttons of a message, row after row. */
+export function messageButtons(body: MessageBody): NonNullable<MessageBody['components']>[number]['components'] {
+  return (body.components ?? []).flatMap((row) => row.components);
+}

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerQuestion, isQuestionProblem, type Answer, type CorpusIndex } from '../../../src/core/index.js';
+import type { Answer, CorpusIndex } from '../../../src/core/index.js';
 import { dateWindow, parseDatePeriod, recencyPreference } from '../../../src/core/search/dateWindow.js';
 import { DEFAULT_STAGES, insertStage } from '../../../src/core/search/retrieve.js';
+import { ask } from '../../support/answering.js';
 import { SEED, seedIndex } from '../../support/seedCorpus.js';
 
 let index: CorpusIndex;
@@ -9,12 +10,6 @@ let index: CorpusIndex;
 beforeAll(async () => {
   index = await seedIndex();
 });
-
-async function answer(question: string, options: Parameters<typeof answerQuestion>[2] = {}): Promise<Answer> {
-  const result = await answerQuestion(index, question, options);
-  if (isQuestionProblem(result)) throw new Error(`not an answer: ${result.kind}`);
-  return result;
-}
 
 describe('parseDatePeriod', () => {
   it('reads a year as the first day of that year', () => {
@@ -53,17 +48,17 @@ describe('parseDatePeriod', () => {
 describe('the date-window stage', () => {
   it('ranks a 2022 article above a 2016 one that led without a period, keeping the 2016 one among the citations', async () => {
     const question = 'What did Lavrov say about Iran?';
-    const plain = await answer(question);
+    const plain = await ask(index, question);
     expect(plain.citations[0]?.articleId).toBe(SEED.allianceThatWasnt);
-    const dated = await answer(question, { period: { after: '2022-01-01' } });
+    const dated = await ask(index, question, { period: { after: '2022-01-01' } });
     expect(dated.citations[0]?.articleId).toBe(SEED.voaDeepening);
     expect(dated.citations.map((citation) => citation.articleId)).toContain(SEED.allianceThatWasnt);
   });
 
   it('halves the score of a passage of an article dated outside the period', async () => {
     const question = 'What did Lavrov say about Iran?';
-    const plain = await answer(question);
-    const dated = await answer(question, { period: { before: '2017-01-01' } });
+    const plain = await ask(index, question);
+    const dated = await ask(index, question, { period: { before: '2017-01-01' } });
     const outside = (result: Answer) => result.citations.concat(result.moreCitations).find((citation) => citation.articleId === SEED.voaDeepening);
     expect(outside(dated)?.score).toBeCloseTo((outside(plain)?.score ?? 0) / 2, 2);
   });
@@ -78,8 +73,8 @@ describe('the date-window stage', () => {
   });
 
   it('leaves an answer unchanged, with no period recorded, when the period has neither bound', async () => {
-    const plain = await answer('What did Lavrov say about Iran?');
-    const open = await answer('What did Lavrov say about Iran?', { period: {} });
+    const plain = await ask(index, 'What did Lavrov say about Iran?');
+    const open = await ask(index, 'What did Lavrov say about Iran?', { period: {} });
     expect(open).toEqual(plain);
     expect('period' in open).toBe(false);
   });
@@ -96,34 +91,34 @@ describe('the date-window stage', () => {
   });
 
   it('records the period it applied in the answer', async () => {
-    expect((await answer('Who replaced Brian Hook?', { period: { after: '2020-01-01', before: '2021-06-01' } })).period).toEqual({ after: '2020-01-01', before: '2021-06-01' });
+    expect((await ask(index, 'Who replaced Brian Hook?', { period: { after: '2020-01-01', before: '2021-06-01' } })).period).toEqual({ after: '2020-01-01', before: '2021-06-01' });
   });
 });
 
 describe('dates written in the question', () => {
   it('answers "In 2016, which Russian minister …" from the 2016 article rather than declining for want of "2016"', async () => {
-    const result = await answer('In 2016, which Russian minister hosted his Iranian and Syrian counterparts in Moscow?');
+    const result = await ask(index, 'In 2016, which Russian minister hosted his Iranian and Syrian counterparts in Moscow?');
     expect(result).toMatchObject({ abstained: false, period: { after: '2016-01-01', before: '2017-01-01' }, periodFrom: 'question' });
     expect(result.quote?.text).toContain('Sergey Lavrov');
   });
 
   it('prefers articles of the period the question states', async () => {
-    const result = await answer('What did Lavrov say about Iran in 2022?');
+    const result = await ask(index, 'What did Lavrov say about Iran in 2022?');
     expect(result.citations[0]?.articleId).toBe(SEED.voaDeepening);
   });
 
   it('lets the period given as options win over the one the question states', async () => {
-    const result = await answer('What did Lavrov say about Iran in 2022?', { period: { before: '2017-01-01' } });
+    const result = await ask(index, 'What did Lavrov say about Iran in 2022?', { period: { before: '2017-01-01' } });
     expect(result).toMatchObject({ period: { before: '2017-01-01' }, periodFrom: 'options' });
     expect(result.citations[0]?.articleId).toBe(SEED.allianceThatWasnt);
   });
 
   it('records no period for a question without dates', async () => {
-    expect('periodFrom' in (await answer('Who replaced Brian Hook?'))).toBe(false);
+    expect('periodFrom' in (await ask(index, 'Who replaced Brian Hook?'))).toBe(false);
   });
 
   it('records that the question asked for the newest', async () => {
-    expect((await answer('According to the latest article, how much was the oil and gas deal Russia and Iran claimed to have reached?')).prefersRecent).toBe(true);
+    expect((await ask(index, 'According to the latest article, how much was the oil and gas deal Russia and Iran claimed to have reached?')).prefersRecent).toBe(true);
   });
 });
 

@@ -1,19 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  answerQuestion,
   analyzeQuestion,
   buildCorpusIndex,
   createRetrievalContext,
   DEFAULT_STAGES,
-  isQuestionProblem,
   relatedWordsStage,
   runStages,
   withRelatedWords,
-  type Answer,
+  type AnswerOptions,
   type CorpusIndex,
   type WordVectors,
 } from '../../../src/core/index.js';
 import { readWordVectorsFile } from '../../../src/storage/wordVectorsFile.js';
+import { ask } from '../../support/answering.js';
 import { article } from '../../support/retrieval.js';
 import { seedIndex } from '../../support/seedCorpus.js';
 
@@ -40,10 +39,9 @@ const QUESTION = 'Where did protesters block roads?';
 /** The weight measured in docs/experiments.md (the default, 0, leaves the stage off). */
 const RELATED = { relatedWords: 0.5 };
 
-async function answer(index: CorpusIndex, question: string, withVectors: boolean): Promise<Answer> {
-  const result = await answerQuestion(index, question, withVectors ? { wordVectors: vectors, rerank: RELATED } : {});
-  if (isQuestionProblem(result)) throw new Error(`not an answer: ${result.kind}`);
-  return result;
+/** The answer options that turn the stage on, with the vectors loaded. */
+function relatedWordsOn(): AnswerOptions {
+  return { wordVectors: vectors, rerank: RELATED };
 }
 
 describe('the related-words stage', () => {
@@ -61,14 +59,13 @@ describe('the related-words stage', () => {
 
   it('cites first the passage that says "demonstrators" for a question about protesters', async () => {
     const index = buildCorpusIndex([snow, riots]);
-    expect((await answer(index, QUESTION, false)).citations[0]?.articleId).toBe('snow');
-    expect((await answer(index, QUESTION, true)).citations[0]?.articleId).toBe('algeria-riots');
+    expect((await ask(index, QUESTION)).citations[0]?.articleId).toBe('snow');
+    expect((await ask(index, QUESTION, relatedWordsOn())).citations[0]?.articleId).toBe('algeria-riots');
   });
 
   it('changes no ranking at the default weight, which leaves it off', async () => {
     const index = buildCorpusIndex([snow, riots]);
-    const result = await answerQuestion(index, QUESTION, { wordVectors: vectors });
-    expect(isQuestionProblem(result) ? null : result.citations[0]?.articleId).toBe('snow');
+    expect((await ask(index, QUESTION, { wordVectors: vectors })).citations[0]?.articleId).toBe('snow');
   });
 
   it('leaves what each candidate matched, and so its coverage, as re-ranking found it', async () => {
@@ -100,8 +97,8 @@ describe('the related-words stage', () => {
       'Which film won the most awards at the ceremony?',
     ];
     for (const question of offTopic) {
-      expect((await answer(seed, question, false)).abstained).toBe(true);
-      expect((await answer(seed, question, true)).abstained).toBe(true);
+      expect((await ask(seed, question)).abstained).toBe(true);
+      expect((await ask(seed, question, relatedWordsOn())).abstained).toBe(true);
     }
   });
 });
