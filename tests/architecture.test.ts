@@ -1,5 +1,5 @@
 /**
- * The core stays pure: no Discord, no file system, no network, no logger, no environment; of
+ * The core stays pure: no Discord, no file system, no network, no logger or console, no environment; of
  * packages, only the index, parsers and the language data listed in `src/core/index.ts`. Read as
  * text, so the test holds even for code no test executes.
  */
@@ -29,6 +29,11 @@ function importedModules(text: string): string[] {
     /\brequire\s*\(\s*['"`]([^'"`$]+)/g,
   ];
   return patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1]!));
+}
+
+/** A file's lines of code: comment lines (TSDoc examples may call `console.log`) left out. */
+function codeLines(text: string): string[] {
+  return text.split('\n').filter((line) => !/^\s*(?:\/\/|\/\*|\*)/.test(line));
 }
 
 /** The package a bare specifier names (`natural` for `natural/lib/…`, `@stdlib/x` for `@stdlib/x/data.json`), or null for a relative one. */
@@ -84,6 +89,15 @@ describe('architecture: src/core is pure', () => {
     expect(CORE_PACKAGES.filter((name) => !barrel.includes(`\`${name}\``))).toEqual([]);
   });
 
+  it('neither opens a connection through a global (fetch, WebSocket) nor writes to the console', async () => {
+    const offenders = (await coreFiles()).flatMap(({ file, text }) =>
+      codeLines(text)
+        .filter((line) => /\b(?:fetch|WebSocket|EventSource|XMLHttpRequest)\s*\(|\bnew\s+(?:WebSocket|EventSource|XMLHttpRequest)\b|\bconsole\s*\./.test(line))
+        .map((line) => `${file}: ${line.trim()}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('never reads process.env', async () => {
     const offenders = (await coreFiles()).filter(({ text }) => /\bprocess\s*(?:\.\s*env\b|\[\s*['"]env['"]\s*\])/.test(text)).map(({ file }) => file);
     expect(offenders).toEqual([]);
@@ -102,6 +116,11 @@ describe('architecture: src/core is pure', () => {
     ].join('\n');
     expect(importedModules(sample).filter(isForbidden)).toEqual(['discord.js', 'node:fs', 'fs/promises', 'pino', 'dotenv', 'dotenv/config', 'node:fs', 'pino']);
     expect(importedModules("import { analyze } from './analysis.js';\nimport MiniSearch from 'minisearch';").filter(isForbidden)).toEqual([]);
+  });
+
+  it('reads a call in code as a call, and the same words in a comment as none', () => {
+    const sample = "const page = await fetch(url);\n * @example console.log(result)\n// console.warn('x')\nconsole.log(total);";
+    expect(codeLines(sample).filter((line) => /\bfetch\s*\(|\bconsole\s*\./.test(line))).toEqual(['const page = await fetch(url);', 'console.log(total);']);
   });
 
   it('finds the package behind a deep or templated require', () => {

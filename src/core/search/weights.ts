@@ -46,7 +46,7 @@ export interface RerankWeights {
   readonly missingNamePenalty: number;
   /** Share of the candidates that must hold a name for {@link missingNamePenalty} to apply. 0–1; default 0.5. */
   readonly sharedNameShare: number;
-  /** Weight of what related words (by word vectors, when given) add to the best sentence's share, as {@link sentenceMatch} weighs the share itself. ≥ 0; default 0 (off: at 0.5 R@3 and MRR rose on both SQuAD halves but R@1 lost a question on one; see docs/experiments.md). */
+  /** Weight of what related words (by word vectors, when given) add to the best sentence's share, as {@link sentenceMatch} weighs the share itself. ≥ 0; default 0 (off: no gain on both halves of the question sets; see docs/experiments.md, "Related words (word vectors)"). */
   readonly relatedWords: number;
   /** Least cosine for a word to count as related to a question word (`demonstrators` for `protesters`: 0.73; `bank` for `lender`: 0.56, left out). −1–1; default 0.7. */
   readonly relatedWordsMinSimilarity: number;
