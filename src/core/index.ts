@@ -19,7 +19,7 @@ export { tokenizeWords, toTerm, analyze, analyzeTerms, type WordToken, type Term
 export { splitSentences } from './text/sentences.js';
 export { normalizeQuestion, wordingKeyOf, MAX_RECORDED_QUESTION_LENGTH } from './text/wordingKey.js';
 export { findDefinedAbbreviations, builtInAlternatives, abbreviationTerm, type DefinedAbbreviation, type NameForm } from './text/abbreviations.js';
-export { findAttributedQuotes, type AttributedQuote, type AttributionOptions } from './text/attribution.js';
+export { findAttributedQuotes, findReportedStatements, type AttributedQuote, type AttributionOptions, type ReportedStatement } from './text/attribution.js';
 export { chunkArticle, type ChunkOptions } from './ingest/chunk.js';
 export {
   parseCorpus,

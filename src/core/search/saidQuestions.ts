@@ -3,6 +3,7 @@
  * minister describe the talks?", "What was Zarif's reaction to …?". Their answer is a quotation
  * attributed to that person, so retrieval and the quote look for one (see `saidQuotes.ts`).
  */
+import { builtInAlternatives } from '../text/abbreviations.js';
 import { tokenizeWords, toTerm } from '../text/analysis.js';
 import { normalizeForMatching } from '../text/normalize.js';
 
@@ -12,8 +13,9 @@ export interface SaidQuestion {
   readonly speaker: string;
   /**
    * The speaker's words that tell them apart, as terms: the names (capitalised words: `sarkozi`)
-   * and, failing names, every word (`spokesman`, `commission`). A quotation is the speaker's when
-   * its attribution holds one of them.
+   * and, failing names, every word (`spokesman`, `commission`); names that are only countries or
+   * bodies of the built-in list ("the US national security adviser") count as no names, and are
+   * left out of the words. A quotation is the speaker's when its attribution holds one of them.
    */
   readonly speakerTerms: readonly string[];
   /** The speaker's role nouns ("analyst", "lawyer"), as terms: a weaker sign than a name. */
@@ -34,6 +36,8 @@ const X_REACTION =
   /^(?:what|how)\s+(?:was|were|is|are)\s+(.+?)(?:'s|’s|'|’)\s+(?:reaction|response|view|verdict|comment|comments|message|answer|reply|assessment|description|opinion|words|warning|explanation)\b(.*)$/iu;
 /** "What did Russia call for?" asks for a demand, not words. */
 const NOT_SPEECH = /^\s*(?:for|on|off|in|up|out|back)\b/iu;
+/** The verbs that {@link NOT_SPEECH} turns into something else ("call for"); "say in 2022" is still speech. */
+const PARTICLE_VERBS = /^call(?:ed)?$/iu;
 /** A speaker that is no one in particular. */
 const NO_SPEAKER = /^(?:he|she|they|it|you|we|i|people|anyone|someone|this|that|these|those)$/iu;
 /** Titles are no part of a name: "Mr Bez" is quoted as "Bez" or "he". */
@@ -71,7 +75,7 @@ const ROLE_NOUNS: ReadonlySet<string> = new Set([
 export function analyzeSaidQuestion(question: string): SaidQuestion | null {
   const text = question.trim().replace(/[?.!\s]+$/u, '');
   const didSay = DID_X_VERB.exec(text);
-  if (didSay !== null && NOT_SPEECH.test(didSay[3] ?? '')) return null;
+  if (didSay !== null && PARTICLE_VERBS.test(didSay[2]!) && NOT_SPEECH.test(didSay[3] ?? '')) return null;
   const reaction = didSay === null ? X_REACTION.exec(text) : null;
   const match = didSay ?? reaction;
   if (match === null) return null;
@@ -88,11 +92,18 @@ export function analyzeSaidQuestion(question: string): SaidQuestion | null {
   const names = distinct(speakerTokens.filter((token) => /^\p{Lu}/u.test(token.word) && !TITLES.has(token.word.toLowerCase())).map((token) => termOf(token.word)));
   const all = distinct(speakerTokens.map((token) => termOf(token.word)));
   const roleTerms = distinct(speakerTokens.filter((token) => ROLE_NOUNS.has(token.word.toLowerCase())).map((token) => termOf(token.word)));
-  const speakerTerms = names.length > 0 ? names : all;
+  // "the US national security adviser": a country or body named in the speaker tells no one apart; the role's words do.
+  const roleWords = all.filter((term) => !isBuiltInName(term));
+  const speakerTerms = names.length > 0 && !names.every(isBuiltInName) ? names : roleWords.length > 0 ? roleWords : all;
   if (speakerTerms.length === 0) return null;
   const speakerSet = new Set(all);
   const topicTerms = distinct(tokenizeWords(rest).map((token) => termOf(token.word))).filter((term) => !speakerSet.has(term) && !SPEECH_TERMS.has(term));
   return { speaker, speakerTerms, roleTerms, topicTerms, asksForDescription };
+}
+
+/** Whether a term is a one-word name of the built-in list: a country, its people, a body ("us", "american", "eu"). */
+function isBuiltInName(term: string): boolean {
+  return builtInAlternatives([term]).length > 0;
 }
 
 function distinct(terms: readonly (string | null)[]): string[] {

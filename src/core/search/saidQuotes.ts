@@ -5,7 +5,7 @@
  */
 import { passagesOfArticle, type CorpusIndex } from '../indexing/corpusIndex.js';
 import { analyzeTerms } from '../text/analysis.js';
-import { findAttributedQuotes } from '../text/attribution.js';
+import { findAttributedQuotes, findReportedStatements } from '../text/attribution.js';
 import { splitSentences } from '../text/sentences.js';
 import type { Passage, TextRange } from '../types.js';
 import { termWeight } from './question.js';
@@ -26,18 +26,26 @@ export const SAID_QUOTE_WEIGHT = 0.5;
 const MIN_PROMOTED_MATCH = 0.5;
 /** A quotation attributed only by the speaker's role ("the lawyer"), not their name, counts this much. */
 const ROLE_ONLY_MATCH = 0.5;
+/**
+ * What a quotation's match starts from (then + 0.4 × topic share + 0.2 for the verb asked for), and
+ * what a statement reported without quotation marks ("…, X told reporters") starts from: lower, so
+ * that the speaker's own words win unless the reported statement holds clearly more of the topic.
+ */
+const QUOTATION_BASE = 0.4;
+const REPORTED_BASE = 0.3;
 
 /** Verbs that describe or name rather than report speech ("described the result as…", "called him…"). */
 const DESCRIBING_VERBS: ReadonlySet<string> = new Set(['described', 'describes', 'called', 'calls', 'dubbed', 'branded', 'labelled', 'labeled', 'hailed']);
 
-/** A quotation of the speaker asked about, and how well it answers. */
+/** A quotation of the speaker asked about (or a statement reported as theirs), and how well it answers. */
 export interface SpeakerQuote {
-  /** The quoted words in the passage's text, without the marks. */
+  /** The quoted words in the passage's text, without the marks; for a reported statement, its sentence. */
   readonly quote: TextRange;
   /**
-   * From 0 to 1: the speaker's match (1 by name, {@link ROLE_ONLY_MATCH} by role) × (0.4 + 0.4 ×
-   * the share of the topic's weight its sentences hold + 0.2 when its verb is the kind asked for:
-   * "described … as", "called" for a question asking how the speaker described or called something, any otherwise).
+   * From 0 to 1: the speaker's match (1 by name, {@link ROLE_ONLY_MATCH} by role) × (0.4 for a
+   * quotation, 0.3 for a statement reported without quotation marks, + 0.4 × the share of the
+   * topic's weight its sentences hold + 0.2 when its verb is the kind asked for: "described … as",
+   * "called" for a question asking how the speaker described or called something, any otherwise).
    */
   readonly match: number;
 }
@@ -102,21 +110,27 @@ function promoteSpeakerQuotes<T extends Candidate>(scored: { candidate: T; match
 /**
  * The quotation of a passage attributed to the said-question's speaker that best answers it, or
  * `null`: attributions are read with {@link findAttributedQuotes} ("he" may stand for a person
- * named earlier in the article); a quotation is the speaker's when its attribution holds one of
- * {@link SaidQuestion.speakerTerms} (or only a role noun, for less); its match grows with the
- * share of the topic's weight in the sentences it stands in. Ties go to the earlier quotation.
+ * named earlier in the article), and statements reported without quotation marks ("…, X told
+ * reporters") with {@link findReportedStatements}, which start lower; a statement is the
+ * speaker's when its attribution holds one of {@link SaidQuestion.speakerTerms} (or only a role
+ * noun, for less); its match grows with the share of the topic's weight in the sentences it
+ * stands in. Ties go to the earlier statement.
  *
  * @example findSpeakerQuote(index, analyzeSaidQuestion('What did Dave Collins say about the job?')!, passage)?.quote
  */
 export function findSpeakerQuote(index: CorpusIndex, said: SaidQuestion, passage: Passage): SpeakerQuote | null {
   const earlier = passage.position > 0 ? passagesOfArticle(index, passage.articleId).slice(0, passage.position) : [];
-  const quotes = findAttributedQuotes(passage.text, earlier.length === 0 ? {} : { before: earlier.map((other) => other.text).join('\n\n') });
-  if (quotes.length === 0) return null;
+  const options = earlier.length === 0 ? {} : { before: earlier.map((other) => other.text).join('\n\n') };
+  const statements = [
+    ...findAttributedQuotes(passage.text, options).map(({ quote, speaker, verb }) => ({ quote, speaker, verb, base: QUOTATION_BASE })),
+    ...findReportedStatements(passage.text, options).map(({ sentence, speaker, verb }) => ({ quote: sentence, speaker, verb, base: REPORTED_BASE })),
+  ];
+  if (statements.length === 0) return null;
   const topicWeights = said.topicTerms.map((term) => termWeight(index, term));
   const topicTotal = topicWeights.reduce((sum, weight) => sum + weight, 0);
   let sentences: readonly TextRange[] | undefined;
   let best: SpeakerQuote | null = null;
-  for (const { quote, speaker, verb } of quotes) {
+  for (const { quote, speaker, verb, base } of statements) {
     if (speaker === null) continue;
     const speakerTerms = new Set(analyzeTerms(speaker));
     const bySpeaker = said.speakerTerms.some((term) => speakerTerms.has(term)) ? 1 : said.roleTerms.some((term) => speakerTerms.has(term)) ? ROLE_ONLY_MATCH : 0;
@@ -128,8 +142,8 @@ export function findSpeakerQuote(index: CorpusIndex, said: SaidQuestion, passage
     const terms = new Set(analyzeTerms(passage.text.slice(start, end)));
     const topicShare = topicTotal > 0 ? said.topicTerms.reduce((sum, term, position) => sum + (terms.has(term) ? topicWeights[position]! : 0), 0) / topicTotal : 1;
     const verbAgrees = !said.asksForDescription || DESCRIBING_VERBS.has(verb ?? '');
-    const match = bySpeaker * (0.4 + 0.4 * topicShare + (verbAgrees ? 0.2 : 0));
-    if (best === null || match > best.match) best = { quote, match };
+    const match = bySpeaker * (base + 0.4 * topicShare + (verbAgrees ? 0.2 : 0));
+    if (best === null || match > best.match || (match === best.match && quote.start < best.quote.start)) best = { quote, match };
   }
   return best;
 }

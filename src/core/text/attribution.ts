@@ -4,6 +4,7 @@
  * the nearest person or role named before. Pure text analysis, no index.
  */
 import type { TextRange } from '../types.js';
+import { splitSentences } from './sentences.js';
 
 /** A quotation and who it is attributed to. */
 export interface AttributedQuote {
@@ -17,6 +18,16 @@ export interface AttributedQuote {
   readonly speaker: string | null;
   /** The verb that attributes it, lowercase (`said`, `described`, `told`, `according to`), or `null` with no speaker. */
   readonly verb: string | null;
+}
+
+/** A statement reported without quotation marks ("…, X told reporters", "X said that …", "according to X, …"), and who made it. */
+export interface ReportedStatement {
+  /** The sentence that reports it. */
+  readonly sentence: TextRange;
+  /** Who made it, as written; "he" or "she" replaced as for a quotation ({@link AttributedQuote.speaker}). */
+  readonly speaker: string;
+  /** The verb that reports it, lowercase (`said`, `told`, `according to`). */
+  readonly verb: string;
 }
 
 interface Attribution {
@@ -51,6 +62,12 @@ const PASSIVE_BY = /\b(described|called|dubbed|branded|labelled|labeled|hailed)\
 const INVERTED_LATER = new RegExp(`,\\s*${SPEECH_VERB}\\s+(${SPEAKER_PHRASE})\\s*[.,;]?\\s*$`, 'u');
 /** The first speech verb of the text before a quotation: its subject is the speaker. */
 const VERB_IN_BEFORE = new RegExp(`\\b${SPEECH_VERB}\\b`, 'u');
+/** A reported statement's speaker at its sentence's end: `…, National Security Advisor Jake Sullivan told reporters in Washington.` */
+const REPORTED_AT_END = new RegExp(`,\\s*(${SPEAKER_PHRASE})\\s+(?:(?:has|had|have|also|later|\\p{Ll}+ly)\\s+)*${SPEECH_VERB}\\b[^,;]{0,60}$`, 'u');
+/** A reported statement's speaker first: `The minister said on Monday that …`, `Mr Brown told MPs the plan …`. */
+const REPORTED_AT_START = new RegExp(`^(${SPEAKER_PHRASE})\\s+(?:(?:has|had|have|also|later|\\p{Ll}+ly)\\s+)*${SPEECH_VERB}\\s+\\S`, 'u');
+/** A sentence's end punctuation and spaces. */
+const SENTENCE_END = /[\s.!?…]+$/u;
 const LEADING_FILLER = /^(?:(?:and|but|so|yet|however|meanwhile|still|also|instead|backstage|afterwards|later|then|now)\b[,]?\s*)+/iu;
 const TRAILING_FILLER = /(?:\s+(?:has|have|had|was|were|is|also|afterwards|later|then|already|previously|publicly|earlier|once|again|had\s+also|has\s+also))+\s*$/iu;
 /** A sentence whose subject is "he" or "she". */
@@ -141,6 +158,50 @@ export function findAttributedQuotes(text: string, options: AttributionOptions =
     const speaker = isPronounPhrase(found.speaker) ? resolvePronoun(outside.slice(0, quote.start), before) : found.speaker;
     return { quote, speaker, verb: speaker === null ? null : found.verb };
   });
+}
+
+/**
+ * Finds the statements a text reports without quotation marks, and who made each: a sentence
+ * ending in its speaker and a speech verb (`…, National Security Advisor Jake Sullivan told
+ * reporters in Washington.`, `…, said X.`), starting with them (`The minister said on Monday that
+ * …`), or naming them with `according to`. A sentence holding a quotation mark is left to
+ * {@link findAttributedQuotes}. "He" and "she" are resolved as for quotations. Cost: linear in the
+ * text; tens of microseconds for a paragraph.
+ *
+ * @example findReportedStatements('Iran is preparing drones, Jake Sullivan told reporters.')[0].speaker // 'Jake Sullivan'
+ */
+export function findReportedStatements(text: string, options: AttributionOptions = {}): ReportedStatement[] {
+  const statements: ReportedStatement[] = [];
+  let maskedText: string | undefined;
+  let maskedBefore: string | undefined;
+  const before = (): string => {
+    maskedBefore ??= options.before === undefined ? '' : maskQuotations(options.before, findQuotations(options.before));
+    return maskedBefore;
+  };
+  for (const sentence of splitSentences(text)) {
+    const words = text.slice(sentence.start, sentence.end);
+    if (/["“”]/u.test(words)) continue;
+    const found = reportedAttribution(words.replace(SENTENCE_END, ''));
+    if (found === null) continue;
+    maskedText ??= maskQuotations(text, findQuotations(text));
+    const speaker = isPronounPhrase(found.speaker) ? resolvePronoun(maskedText.slice(0, sentence.start), before) : found.speaker;
+    if (speaker !== null) statements.push({ sentence, speaker, verb: found.verb });
+  }
+  return statements;
+}
+
+/** Who a sentence without quotation marks reports, or `null` (see {@link findReportedStatements}). */
+function reportedAttribution(sentence: string): Attribution | null {
+  const according = ACCORDING_TO.exec(sentence);
+  if (according !== null) return attributed(cutAtClause(according[1]!), 'according to');
+  const inverted = INVERTED_LATER.exec(sentence);
+  if (inverted !== null) return attributed(cutAtClause(inverted[1]!), inverted[0]);
+  const atEnd = REPORTED_AT_END.exec(sentence);
+  if (atEnd !== null && !/^(?:but|and|while|whereas|although|which|who)\b/iu.test(atEnd[1]!)) return attributed(atEnd[1]!, atEnd[0]);
+  const atStart = REPORTED_AT_START.exec(sentence);
+  if (atStart === null) return null;
+  const verb = VERB_IN_BEFORE.exec(atStart[0]);
+  return verb === null ? null : attributed(atStart[0].slice(0, verb.index), verb[0]);
 }
 
 /** The quotations of a text, as ranges inside their marks (see {@link findAttributedQuotes}). */

@@ -46,4 +46,13 @@ describe('analyzeSaidQuestion', () => {
   it('does not take a pronoun for a speaker', () => {
     expect(analyzeSaidQuestion('What did they say about the talks?')).toBeNull();
   });
+
+  it('reads "say in 2022" as speech, unlike "call in"', () => {
+    expect(analyzeSaidQuestion('What did Jake Sullivan say in 2022 about drones?')?.speaker).toBe('Jake Sullivan');
+  });
+
+  it('tells the speaker apart by the role when the only capitalised word is a country', () => {
+    const said = analyzeSaidQuestion("What did the US national security adviser say about Russia's alliance with Iran?");
+    expect(said?.speakerTerms).toEqual(['nation', 'secur', 'advis']);
+  });
 });

@@ -34,4 +34,20 @@ describe('the said-quotes stage', () => {
     const ranked = async (stages: typeof DEFAULT_STAGES) => (await retrievePassages(index, analyzeQuestion(index, question), { stages })).map((hit) => [hit.passage.id, hit.score]);
     expect(await ranked(DEFAULT_STAGES)).toEqual(await ranked(withoutSaidQuotes));
   });
+
+  it('answers with a statement reported without quotation marks when it holds the topic and the quotation does not', async () => {
+    // The seed corpus, VOA Editorials 2022-07: the reported statement, then his quotation on another point.
+    const sullivan: Article = {
+      id: 'voa',
+      title: 'Russia and Iran Deepening Their Relationship',
+      source: 'voa.md',
+      text: [
+        'The Iranian government is preparing to provide Russia with up to several hundred UAVs, including ones that are weapons-capable to use in Ukraine, National Security Advisor Jake Sullivan told reporters in Washington.',
+        '“Russia deepening an alliance with Iran to kill Ukrainians is something that the whole world should look at and see as a profound threat,” he said.',
+      ].join('\n\n'),
+    };
+    const voa = buildCorpusIndex([sullivan], { targetLength: 10 });
+    const hits = await retrievePassages(voa, analyzeQuestion(voa, 'What did the National Security Advisor tell reporters Iran was preparing?'), { stages: DEFAULT_STAGES });
+    expect(hits[0]?.passage.id).toBe('voa#0');
+  });
 });

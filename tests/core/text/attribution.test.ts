@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAttributedQuotes } from '../../../src/core/text/attribution.js';
+import { findAttributedQuotes, findReportedStatements } from '../../../src/core/text/attribution.js';
 
 /** Each quotation's words and who says it. */
 function quotesOf(text: string, before?: string): Array<[string, string | null]> {
@@ -94,5 +94,42 @@ describe('findAttributedQuotes', () => {
   it('leaves a quotation nobody is said to have said without a speaker', () => {
     const text = 'The US Federal Communications Commission fined CBS $550,000 last autumn for singer Janet Jackson\'s "wardrobe malfunction".';
     expect(quotesOf(text)).toEqual([['wardrobe malfunction', null]]);
+  });
+});
+
+/** Each reported statement's sentence and who made it. */
+function statementsOf(text: string, before?: string): Array<[string, string]> {
+  return findReportedStatements(text, before === undefined ? {} : { before }).map(({ sentence, speaker }) => [text.slice(sentence.start, sentence.end), speaker]);
+}
+
+// Sentences from the seed corpus (VOA Editorials, 2022-07) and the BBC news corpus (sport-029, business-089).
+describe('findReportedStatements', () => {
+  it('reads the speaker named with a speech verb at the end of a sentence', () => {
+    const text =
+      'The Iranian government is preparing to provide Russia with up to several hundred UAVs, including ones that are weapons-capable to use in Ukraine, National Security Advisor Jake Sullivan told reporters in Washington.';
+    expect(statementsOf(text)).toEqual([[text, 'National Security Advisor Jake Sullivan']]);
+  });
+
+  it('reads the speaker at the start of a sentence that reports what they said', () => {
+    const text = "Arsenal's manager Arsene Wenger said Newcastle's season had been troubled.";
+    expect(statementsOf(text)).toEqual([[text, "Arsenal's manager Arsene Wenger"]]);
+  });
+
+  it('reads "according to" as naming who made a statement', () => {
+    const text = 'The euro has risen by 12% against the dollar this year, according to the European Central Bank.';
+    expect(statementsOf(text)[0]?.[1]).toBe('the European Central Bank');
+  });
+
+  it('resolves "he" to the person named in the sentence before', () => {
+    const text = 'Nicolas Sarkozy of France met his colleagues on Friday. He said the decline of the dollar would hit Europe.';
+    expect(statementsOf(text)).toEqual([['He said the decline of the dollar would hit Europe.', 'Nicolas Sarkozy']]);
+  });
+
+  it('leaves sentences holding a quotation to the quotations', () => {
+    expect(findReportedStatements('Collins said: "It\'s a great challenge."')).toEqual([]);
+  });
+
+  it('finds nothing in a sentence that reports no one', () => {
+    expect(findReportedStatements('The lock cost 212 million pounds and was paid for by the Welsh government.')).toEqual([]);
   });
 });
