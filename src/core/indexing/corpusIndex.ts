@@ -161,13 +161,14 @@ export type CorpusIndexParts = Omit<CorpusIndex, 'passageById' | 'duplicateGroup
 /**
  * An index from its parts, with the lookups derived from them (passages by id, each article's
  * near-duplicate group, corpus order): one place for building, updating and restoring an index.
+ * `derived` gives those the caller has made already (an update makes them from the previous index's).
  */
-export function assembleCorpusIndex(parts: CorpusIndexParts): CorpusIndex {
+export function assembleCorpusIndex(parts: CorpusIndexParts, derived: Partial<Pick<CorpusIndex, 'passageById' | 'articleOrder' | 'duplicateGroupOf'>> = {}): CorpusIndex {
   return {
     ...parts,
-    passageById: new Map(parts.passages.map((passage) => [passage.id, passage])),
-    duplicateGroupOf: groupsByArticle(parts.duplicateGroups),
-    articleOrder: new Map(parts.articles.map((article, order) => [article.id, order])),
+    passageById: derived.passageById ?? new Map(parts.passages.map((passage) => [passage.id, passage])),
+    duplicateGroupOf: derived.duplicateGroupOf ?? groupsByArticle(parts.duplicateGroups),
+    articleOrder: derived.articleOrder ?? new Map(parts.articles.map((article, order) => [article.id, order])),
   };
 }
 

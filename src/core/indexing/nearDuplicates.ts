@@ -91,6 +91,8 @@ export class NearDuplicateTracker {
   private readonly holders = new Map<number, Text[]>();
   /** Texts to compare again before the groups are read. */
   private readonly stale = new Set<Text>();
+  /** The groups last read, while no change has touched them since (see {@link groups}). */
+  private lastGroups: DuplicateGroup[] | undefined;
 
   constructor(private readonly minContainment = DEFAULT_MIN_CONTAINMENT) {}
 
@@ -102,6 +104,7 @@ export class NearDuplicateTracker {
     if (same !== undefined) {
       same.articleIds.add(article.id);
       this.textOf.set(article.id, same);
+      this.lastGroups = undefined;
       return;
     }
     const text: Text = { sequence, bigrams: Float64Array.from(termBigrams(sequence)), articleIds: new Set([article.id]), near: new Set() };
@@ -126,6 +129,7 @@ export class NearDuplicateTracker {
     if (text === undefined) return;
     this.textOf.delete(articleId);
     text.articleIds.delete(articleId);
+    if (text.articleIds.size > 0 || text.near.size > 0) this.lastGroups = undefined;
     if (text.articleIds.size > 0) return;
     for (const bigram of text.bigrams) {
       const list = this.holders.get(bigram)!;
@@ -146,11 +150,20 @@ export class NearDuplicateTracker {
 
   /**
    * The groups of `articles` (the tracked articles, in corpus order): articles that report the
-   * same story, canonical first, in the order of their first member.
+   * same story, canonical first, in the order of their first member. With `keptInOrder` (the
+   * articles tracked when the groups were last read are in the same order relative to one another
+   * in `articles`), the groups last read are given again when no change since has touched a
+   * group: an article added or removed that has no near-duplicate costs no pass over the corpus.
    */
-  groups(articles: readonly Article[]): DuplicateGroup[] {
+  groups(articles: readonly Article[], options: { readonly keptInOrder?: boolean } = {}): DuplicateGroup[] {
     for (const text of this.stale) this.compare(text);
     this.stale.clear();
+    if (options.keptInOrder === true && this.lastGroups !== undefined) return this.lastGroups;
+    this.lastGroups = this.groupsOf(articles);
+    return this.lastGroups;
+  }
+
+  private groupsOf(articles: readonly Article[]): DuplicateGroup[] {
     const groupOf = new Map<Text, Article[]>();
     const groups: Article[][] = [];
     for (const article of articles) {
@@ -194,6 +207,7 @@ export class NearDuplicateTracker {
       const smaller = Math.min(text.bigrams.length, other.bigrams.length);
       if (smaller > 0 && count / smaller >= this.minContainment) near.add(other);
     }
+    if (near.size !== text.near.size || [...near].some((other) => !text.near.has(other))) this.lastGroups = undefined;
     for (const other of text.near) if (!near.has(other)) other.near.delete(text);
     for (const other of near) other.near.add(text);
     text.near.clear();

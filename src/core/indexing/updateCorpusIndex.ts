@@ -30,9 +30,10 @@ import { chunkArticle, type ChunkOptions } from '../ingest/chunk.js';
 import { preparePeopleUpdate, updatePeopleDirectory } from '../people/directory.js';
 import { getLexicons } from '../people/lexicon.js';
 import { updateAbbreviationTable } from './abbreviationPairs.js';
+import { OverlayMap } from './overlayMap.js';
 import { TermTable } from './termTable.js';
 import type { Article, Passage } from '../types.js';
-import { updateSearchIndex } from './updateSearchIndex.js';
+import { prepareSearchIndexUpdate, updateSearchIndex } from './updateSearchIndex.js';
 
 /** A change of the corpus: articles taken out, articles put in, and the corpus after it. */
 export interface CorpusIndexChange {
@@ -75,20 +76,24 @@ export interface CorpusIndexChange {
  */
 export function updateCorpusIndex(index: CorpusIndex, change: CorpusIndexChange, chunkOptions: ChunkOptions = {}): CorpusIndex {
   const { articles } = change;
-  checkChange(index, change);
   const addedIds = new Set(change.added.map((article) => article.id));
   const removedArticles = change.removed.map((id) => index.articleById.get(id)!);
-  const articleById = new Map(articles.map((article) => [article.id, article]));
+  const articleById = new Map<string, Article>();
+  const articleOrder = new Map<string, number>();
+  articles.forEach((article, position) => {
+    articleById.set(article.id, article);
+    articleOrder.set(article.id, position);
+  });
+  const keptInOrder = checkChange(index, change, articleById);
 
   const addedPassages = new Map<string, Passage[]>(change.added.map((article) => [article.id, chunkArticle(article, chunkOptions)]));
-  const passagesByArticle = new Map(articlePassagesOf(index));
-  for (const id of change.removed) passagesByArticle.delete(id);
-  for (const [id, list] of addedPassages) passagesByArticle.set(id, list);
-  const passages = articles.flatMap((article) => passagesByArticle.get(article.id)!);
+  const passagesByArticle = OverlayMap.of(articlePassagesOf(index)).withChanges(change.removed, addedPassages);
+  const passages: Passage[] = [];
+  for (const article of articles) for (const passage of passagesByArticle.get(article.id)!) passages.push(passage);
 
-  const { people, changedArticles } = updatePeopleDirectory(index.people, articles, removedArticles, change.added);
+  const { people, changedArticles } = updatePeopleDirectory(index.people, articles, removedArticles, change.added, articleOrder);
   const namesBefore = passageNamesOf(index);
-  const namesAfter = changedArticles === undefined ? passageNames(passages, people) : updatePassageNames(namesBefore, passages, people, changedArticles, index);
+  const namesAfter = changedArticles === undefined ? passageNames(passages, people) : updatePassageNames(namesBefore, passagesByArticle, people, changedArticles, index);
 
   // What the passage index loses and gains: the changed articles' passages, and passages whose names changed.
   const fields = new ArticleFields();
@@ -112,7 +117,15 @@ export function updateCorpusIndex(index: CorpusIndex, change: CorpusIndexChange,
     }
     rememberArticleTerms(article, terms);
   }
-  for (const passage of passages) {
+  // Names change only in the passages of articles whose people changed (all, when that is not known), taken in corpus order.
+  const renamed =
+    changedArticles === undefined
+      ? passages
+      : [...changedArticles]
+          .filter((id) => !addedIds.has(id) && articleById.has(id))
+          .sort((a, b) => articleOrder.get(a)! - articleOrder.get(b)!)
+          .flatMap((id) => passagesByArticle.get(id)!);
+  for (const passage of renamed) {
     if (addedIds.has(passage.articleId)) continue;
     const before = namesBefore.get(passage.id);
     const after = namesAfter.get(passage.id);
@@ -151,21 +164,31 @@ export function updateCorpusIndex(index: CorpusIndex, change: CorpusIndexChange,
   const tracker = takeDuplicateTracker(index, (article) => articleTermNumbers(article) ?? keptArticleTerms(index, article, fields));
   for (const id of change.removed) tracker.remove(id);
   for (const article of change.added) tracker.add(article, articleTermNumbers(article)!);
-  const duplicateGroups = tracker.groups(articles);
+  const duplicateGroups = tracker.groups(articles, { keptInOrder });
 
-  const next = assembleCorpusIndex({
-    articles,
-    articleById,
-    passages,
-    passageTerms,
-    documentFrequency,
-    duplicateGroups,
-    people,
-    abbreviations: updateAbbreviationTable(index.abbreviations, removedArticles, change.added),
-    version: hashCorpus(articles),
-    passageSearch,
-    titleSearch,
-  });
+  const next = assembleCorpusIndex(
+    {
+      articles,
+      articleById,
+      passages,
+      passageTerms,
+      documentFrequency,
+      duplicateGroups,
+      people,
+      abbreviations: updateAbbreviationTable(index.abbreviations, removedArticles, change.added),
+      version: hashCorpus(articles),
+      passageSearch,
+      titleSearch,
+    },
+    {
+      articleOrder,
+      ...(duplicateGroups === index.duplicateGroups ? { duplicateGroupOf: index.duplicateGroupOf } : {}),
+      passageById: OverlayMap.of(index.passageById).withChanges(
+        removedPassageIds,
+        [...addedPassages.values()].flat().map((passage) => [passage.id, passage] as const),
+      ),
+    },
+  );
   rememberPassageNames(next, namesAfter);
   rememberArticlePassages(next, passagesByArticle);
   keepDuplicateTracker(next, tracker);
@@ -177,7 +200,8 @@ export function updateCorpusIndex(index: CorpusIndex, change: CorpusIndexChange,
  * make over the whole corpus, so that the first update costs what later ones do. An index
  * restored from a snapshot keeps only what answering needs: this makes the people merge's
  * working state (from the merge the snapshot saved), each passage's names, the near-duplicate
- * tracker and each article's passages; and it loads the lexicons that reading an added article's
+ * tracker and each article's passages; for any index, the search indexes' field lengths in
+ * corpus order; and it loads the lexicons that reading an added article's
  * people needs (loaded on first use, else). For an index built or updated, only the lexicons may
  * be missing. Answers are unchanged; a second call costs nothing.
  *
@@ -196,21 +220,30 @@ export function prepareIndexUpdate(index: CorpusIndex): void {
   prepareDuplicateTracker(index, (article) => articleTermNumbers(article) ?? keptArticleTerms(index, article, fields));
   // Each article's hash, kept for the version of the next index.
   hashCorpus(index.articles);
+  prepareSearchIndexUpdate(
+    index.passageSearch,
+    index.passages.map((passage) => passage.id),
+  );
+  prepareSearchIndexUpdate(
+    index.titleSearch,
+    index.articles.map((article) => article.id),
+  );
 }
 
 /** The passage names after a change that touched the people of `changed` articles only: those articles' passages named again, the others' kept. */
 function updatePassageNames(
   before: ReadonlyMap<string, readonly string[]>,
-  passages: readonly Passage[],
+  passagesByArticle: ReadonlyMap<string, readonly Passage[]>,
   people: CorpusIndex['people'],
   changed: ReadonlySet<string>,
   index: CorpusIndex,
-): Map<string, readonly string[]> {
-  const names = new Map(before);
-  for (const id of changed) for (const passage of passagesOfArticle(index, id)) names.delete(passage.id);
-  const changedPassages = passages.filter((passage) => changed.has(passage.articleId));
-  for (const [id, variants] of passageNames(changedPassages, people, changed)) names.set(id, variants);
-  return names;
+): OverlayMap<string, readonly string[]> {
+  const removed: string[] = [];
+  for (const id of changed) for (const passage of passagesOfArticle(index, id)) removed.push(passage.id);
+  // Each changed article's passages (a mention is placed among its own article's passages only).
+  const changedPassages: Passage[] = [];
+  for (const id of changed) for (const passage of passagesByArticle.get(id) ?? []) changedPassages.push(passage);
+  return OverlayMap.of(before).withChanges(removed, passageNames(changedPassages, people, changed));
 }
 
 /** The terms of an article of `index` (title, then passages) as numbers, for an index restored from a snapshot (which keeps none). */
@@ -221,7 +254,13 @@ function keptArticleTerms(index: CorpusIndex, article: Article, fields: ArticleF
   return articleTermNumbers(article)!;
 }
 
-function checkChange(index: CorpusIndex, change: CorpusIndexChange): void {
+/**
+ * Checks that the change fits the index; tells whether the articles kept are in the same order
+ * relative to one another as in the index.
+ *
+ * @param articleById the change's articles by id (fewer than the articles when an id is listed twice)
+ */
+function checkChange(index: CorpusIndex, change: CorpusIndexChange, articleById: ReadonlyMap<string, Article>): boolean {
   const fail = (why: string): never => {
     throw new Error(`corpus index update: ${why}`);
   };
@@ -237,12 +276,23 @@ function checkChange(index: CorpusIndex, change: CorpusIndexChange): void {
     if (index.articleById.has(article.id) && !removed.has(article.id)) fail(`${article.id} is already in the index`);
     added.set(article.id, article);
   }
-  const seen = new Set<string>();
-  for (const article of change.articles) {
-    if (seen.has(article.id)) fail(`${article.id} listed twice in the articles`);
-    seen.add(article.id);
-    const kept = !removed.has(article.id) && index.articleById.get(article.id) === article;
-    if (!kept && added.get(article.id) !== article) fail(`${article.id} is in the articles but neither kept nor added`);
+  if (articleById.size !== change.articles.length) {
+    const seen = new Set<string>();
+    for (const article of change.articles) {
+      if (seen.has(article.id)) fail(`${article.id} listed twice in the articles`);
+      seen.add(article.id);
+    }
   }
-  if (seen.size !== index.articles.length - removed.size + added.size) fail("the articles are not the index's less the removed plus the added");
+  let keptInOrder = true;
+  let lastKept = -1;
+  for (const article of change.articles) {
+    const kept = index.articleById.get(article.id) === article && !removed.has(article.id);
+    if (!kept && added.get(article.id) !== article) fail(`${article.id} is in the articles but neither kept nor added`);
+    if (!kept) continue;
+    const before = index.articleOrder.get(article.id)!;
+    if (before < lastKept) keptInOrder = false;
+    lastKept = before;
+  }
+  if (articleById.size !== index.articles.length - removed.size + added.size) fail("the articles are not the index's less the removed plus the added");
+  return keptInOrder;
 }

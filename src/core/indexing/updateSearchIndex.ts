@@ -97,8 +97,12 @@ export function updateSearchIndex<T>(search: MiniSearch<T>, options: Options<T>,
 
   const touched = new Set<string>();
   const removedIds = new Set<number>();
+  /** The ids of the documents taken out and put in (a document indexed again is both). */
+  const removedKeys = new Set<unknown>();
+  const addedKeys = new Set<unknown>();
   for (const document of change.removed) {
     const id = extractField(document, idField);
+    removedKeys.add(id);
     const shortId = idToShortId.get(id);
     if (shortId === undefined) throw new Error(`search index update: cannot remove ${String(id)}, not in the index`);
     for (const field of fields) for (const term of termsOf(document, field)?.terms ?? []) touched.add(term);
@@ -111,6 +115,7 @@ export function updateSearchIndex<T>(search: MiniSearch<T>, options: Options<T>,
   for (const document of change.added) {
     const id = extractField(document, idField);
     if (id == null) throw new Error('search index update: cannot add a document without an id');
+    addedKeys.add(id);
     const shortId = nextId;
     nextId += 1;
     idToShortId.set(id, shortId);
@@ -166,8 +171,9 @@ export function updateSearchIndex<T>(search: MiniSearch<T>, options: Options<T>,
   const packed = packTermPostings(fieldCount, rebuilt);
   for (const [term, postings] of packRawPostings(fieldCount, copied)) packed.set(term, postings);
 
-  const averages = averageFieldLengths(change.order, idToShortId, fieldLength, fieldCount);
-  if (change.order.length !== documentCount || averages === undefined) throw new Error('search index update: the order given does not list the documents after the change');
+  const lengths = lengthsInOrder(lengthTables.get(search), { removed: removedKeys, added: addedKeys }, change.order, idToShortId, fieldLength, fieldCount);
+  if (change.order.length !== documentCount || lengths === undefined) throw new Error('search index update: the order given does not list the documents after the change');
+  const averages = averageFieldLengths(lengths.lengths, fieldCount);
   if (documentIds.size > 2 * documentCount) {
     const live = change.order.map((id) => [idToShortId.get(id)!, id] as const);
     documentIds = new Map(live);
@@ -191,7 +197,65 @@ export function updateSearchIndex<T>(search: MiniSearch<T>, options: Options<T>,
   for (const [term, byField] of rebuilt) kept.push([term, packed.get(term) ?? byField]);
   for (const [term] of copied) kept.push([term, packed.get(term)!]);
   setTermsInOrder(next, kept);
+  lengthTables.set(next, lengths);
   return next;
+}
+
+/** Each field's length of every document, in the order given (`-1`: the document has no such field). */
+interface LengthTable {
+  readonly order: readonly unknown[];
+  readonly lengths: Int32Array;
+}
+
+/** The field lengths of an updated index's documents in the order its update was given: the next update copies those it does not change. */
+const lengthTables = new WeakMap<object, LengthTable>();
+
+/**
+ * Readies a complete index, whose documents are `order` (in the order a build added them), for
+ * {@link updateSearchIndex}: its field lengths are listed in that order once, so that the first
+ * update copies them instead of looking every document up (as later updates do). Cost: a pass over
+ * the documents.
+ *
+ * @example prepareSearchIndexUpdate(index.passageSearch, index.passages.map((passage) => passage.id));
+ */
+export function prepareSearchIndexUpdate<T>(search: MiniSearch<T>, order: readonly unknown[]): void {
+  if (lengthTables.has(search)) return;
+  const internals = search as unknown as MiniSearchInternals;
+  const table = lengthsInOrder(undefined, { removed: new Set(), added: new Set() }, order, internals._idToShortId, internals._fieldLength, Object.keys(internals._fieldIds).length);
+  if (table !== undefined) lengthTables.set(search, table);
+}
+
+/**
+ * The field lengths of the documents in `order`: copied from `before` (the lengths in the
+ * previous order) for documents the change keeps in the same sequence, else looked up.
+ * `undefined` when `order` names an unknown document.
+ */
+function lengthsInOrder(
+  before: LengthTable | undefined,
+  change: { readonly removed: ReadonlySet<unknown>; readonly added: ReadonlySet<unknown> },
+  order: readonly unknown[],
+  idToShortId: ReadonlyMap<unknown, number>,
+  fieldLength: ReadonlyMap<number, readonly number[]>,
+  fieldCount: number,
+): LengthTable | undefined {
+  const lengths = new Int32Array(order.length * fieldCount);
+  const previous = before?.order ?? [];
+  let from = 0;
+  for (let position = 0; position < order.length; position += 1) {
+    const id = order[position];
+    while (from < previous.length && change.removed.has(previous[from])) from += 1;
+    const at = position * fieldCount;
+    if (from < previous.length && previous[from] === id && !change.added.has(id)) {
+      lengths.set(before!.lengths.subarray(from * fieldCount, (from + 1) * fieldCount), at);
+      from += 1;
+      continue;
+    }
+    const shortId = idToShortId.get(id);
+    const documentLengths = shortId === undefined ? undefined : fieldLength.get(shortId);
+    if (documentLengths === undefined) return undefined;
+    for (let field = 0; field < fieldCount; field += 1) lengths[at + field] = documentLengths[field] ?? -1;
+  }
+  return { order, lengths };
 }
 
 /**
@@ -224,28 +288,19 @@ function copyPacked(
 }
 
 /**
- * The average length of each field over the documents in `order`, computed as MiniSearch's
- * `add` does while a fresh index is built (a running average, rounded at every document), so
- * that it is the same number. `undefined` when `order` names an unknown document.
+ * The average length of each field over the documents' lengths (in order, `-1` for none),
+ * computed as MiniSearch's `add` does while a fresh index is built (a running average, rounded at
+ * every document), so that it is the same number.
  */
-function averageFieldLengths(
-  order: readonly string[],
-  idToShortId: ReadonlyMap<unknown, number>,
-  fieldLength: ReadonlyMap<number, readonly number[]>,
-  fieldCount: number,
-): number[] | undefined {
+function averageFieldLengths(lengths: Int32Array, fieldCount: number): number[] {
   const averages: number[] = [];
-  let count = 0;
-  for (const id of order) {
-    const shortId = idToShortId.get(id);
-    const lengths = shortId === undefined ? undefined : fieldLength.get(shortId);
-    if (lengths === undefined) return undefined;
+  const documents = lengths.length / fieldCount;
+  for (let count = 0; count < documents; count += 1) {
     for (let field = 0; field < fieldCount; field += 1) {
-      const length = lengths[field];
-      if (length === undefined) continue;
+      const length = lengths[count * fieldCount + field]!;
+      if (length < 0) continue;
       averages[field] = ((averages[field] || 0) * count + length) / (count + 1);
     }
-    count += 1;
   }
   return averages;
 }

@@ -79,7 +79,7 @@ export function buildPeopleDirectory(articles: readonly Article[]): PeopleDirect
   const state: PeopleState = { persons: [], personsByKey: new Map(), clustersByKey: new Map(), clustersOf: new Map(), drafts: new Map() };
   const clusters: ClusterRef[] = [];
   for (const article of articles) clusters.push(...indexClusters(state, article));
-  return assembleDirectory(articles, state, mergeAcrossArticles(clusters), state.drafts);
+  return assembleDirectory(articles, state, mergeAcrossArticles(clusters), state.drafts, corpusOrder(articles));
 }
 
 /**
@@ -95,7 +95,13 @@ export function buildPeopleDirectory(articles: readonly Article[]): PeopleDirect
  *
  * @example const { people } = updatePeopleDirectory(index.people, articles, [removedArticle], [addedArticle]);
  */
-export function updatePeopleDirectory(previous: PeopleDirectory, articles: readonly Article[], removed: readonly Article[], added: readonly Article[]): PeopleUpdate {
+export function updatePeopleDirectory(
+  previous: PeopleDirectory,
+  articles: readonly Article[],
+  removed: readonly Article[],
+  added: readonly Article[],
+  order: ReadonlyMap<string, number> = corpusOrder(articles),
+): PeopleUpdate {
   const state = peopleStateOf(previous);
   if (state === undefined) return { people: buildPeopleDirectory(articles) };
   peopleStates.delete(previous);
@@ -130,7 +136,6 @@ export function updatePeopleDirectory(previous: PeopleDirectory, articles: reado
   for (const key of keys) for (const person of state.personsByKey.get(key) ?? []) dropped.add(person);
   for (const person of dropped) for (const key of person.keys) state.personsByKey.get(key)?.delete(person);
 
-  const order = new Map(articles.map((article, index) => [article.id, index]));
   const clusters = [...region].sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || a.position - b.position);
   const merged = mergeAcrossArticles(clusters);
   const kept = state.persons.filter((person) => !dropped.has(person));
@@ -152,6 +157,7 @@ export function updatePeopleDirectory(previous: PeopleDirectory, articles: reado
       { ...state, persons: [] },
       all.map((each) => each.person),
       drafts,
+      order,
       changedArticles,
     ),
     changedArticles,
@@ -186,6 +192,15 @@ interface PeopleState {
 }
 
 const peopleStates = new WeakMap<PeopleDirectory, PeopleState>();
+
+/** Each article's position in `articles`, by id. */
+function corpusOrder(articles: readonly Article[]): Map<string, number> {
+  const order = new Map<string, number>();
+  articles.forEach((article, position) => {
+    order.set(article.id, position);
+  });
+  return order;
+}
 /** The state of a directory restored from a snapshot, made on first use (see {@link restorePeopleMerge}). */
 const savedMerges = new WeakMap<PeopleDirectory, () => PeopleState | undefined>();
 
@@ -334,10 +349,10 @@ function assembleDirectory(
   state: PeopleState,
   persons: readonly MergedPerson[],
   drafts: Map<MergedPerson, Draft>,
+  order: ReadonlyMap<string, number>,
   changedArticles?: ReadonlySet<string>,
 ): PeopleDirectory {
-  const order = new Map(articles.map((article, index) => [article.id, index]));
-  const dates = new Map(articles.map((article) => [article.id, article.date]));
+  const dates = { get: (id: string): string | undefined => articles[order.get(id)!]?.date };
   const people = persons.map((merged) => {
     let draft = drafts.get(merged);
     if (draft === undefined) {

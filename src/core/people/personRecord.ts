@@ -11,7 +11,7 @@ import type { RawMention } from './articlePeople.js';
 export function toPerson(
   mentions: RawMention[],
   order: ReadonlyMap<string, number>,
-  dates: ReadonlyMap<string, string | undefined>,
+  dates: Pick<ReadonlyMap<string, string | undefined>, 'get'>,
 ): Person & { id: string; coMentioned: Person['coMentioned'] } {
   const sorted = [...mentions].sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || (a.offset ?? -1) - (b.offset ?? -1));
   const names = sorted.filter((mention) => !/^the\s/iu.test(mention.form));
@@ -57,10 +57,16 @@ export function personSlug(name: string): string {
 /** Gives each person an id: the slug of their name, with `-2`, `-3`… after the first who has it (in the order given). */
 export function assignIds(people: Array<{ readonly name: string; slug?: string | undefined; id: string }>): void {
   const used = new Set<string>();
+  // The suffix each base tries next: those below it are taken (ids are never freed), so many people of one name cost one try each.
+  const nextSuffix = new Map<string, number>();
   for (const person of people) {
     const base = (person.slug ??= personSlug(person.name));
     let id = base;
-    for (let suffix = 2; used.has(id); suffix += 1) id = `${base}-${suffix}`;
+    if (used.has(id)) {
+      let suffix = nextSuffix.get(base) ?? 2;
+      while (used.has((id = `${base}-${suffix}`))) suffix += 1;
+      nextSuffix.set(base, suffix + 1);
+    }
     used.add(id);
     person.id = id;
   }
