@@ -156,6 +156,100 @@ export function setTermsInOrder<T>(search: MiniSearch<T>, entries: Iterable<read
   (internals as { _index: unknown })._index = tree;
 }
 
+/** A node of MiniSearch's radix tree: the value under `''`, then each edge (a part of a term) to the node below. */
+type TreeNode = Map<string, unknown>;
+const LEAF = '';
+
+/**
+ * Gives `search` the term tree of `from` with `changes` applied (a term set to a value, or taken
+ * out when its value is `undefined`): the very tree {@link setTermsInOrder} would build from all
+ * the terms, each node listing its value first and its edges in code-unit order, made by copying
+ * only the nodes on the changed terms' paths (the others are shared with `from`, which is not
+ * changed). Cost: the changed terms' paths, not the tree.
+ *
+ * @example setTermsChanged(next, previous, new Map([['iran', postings], ['gone', undefined]]));
+ */
+export function setTermsChanged<T>(search: MiniSearch<T>, from: MiniSearch<T>, changes: ReadonlyMap<string, unknown>): void {
+  const internals = from as unknown as { _index: { _tree: TreeNode; _prefix: string; constructor: new (tree?: TreeNode, prefix?: string) => unknown } };
+  const Tree = internals._index.constructor;
+  const sorted = [...changes].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const root = changedNode(internals._index._tree, sorted, Tree) ?? new Map();
+  (search as unknown as { _index: unknown })._index = new Tree(root, '');
+}
+
+/** A node with the changes (keys relative to it, sorted) applied; `undefined` when nothing is left under it. */
+function changedNode(node: TreeNode, changes: ReadonlyArray<readonly [string, unknown]>, Tree: new () => unknown): TreeNode | undefined {
+  if (changes.length === 0) return node;
+  const edges = new Map<string, [string, TreeNode]>();
+  for (const [key, child] of node) if (key !== LEAF) edges.set(key[0]!, [key, child as TreeNode]);
+  let leaf: { value: unknown } | undefined = node.has(LEAF) ? { value: node.get(LEAF) } : undefined;
+  let start = 0;
+  while (start < changes.length) {
+    const [key, value] = changes[start]!;
+    if (key === LEAF) {
+      leaf = value === undefined ? undefined : { value };
+      start += 1;
+      continue;
+    }
+    let end = start + 1;
+    while (end < changes.length && changes[end]![0][0] === key[0]) end += 1;
+    const group = changes.slice(start, end);
+    start = end;
+    const first = key[0]!;
+    const edge = edges.get(first);
+    let made: [string, TreeNode] | undefined;
+    if (edge !== undefined && group.every(([term]) => term.startsWith(edge[0]))) {
+      made = compressed(
+        edge[0],
+        changedNode(
+          edge[1],
+          group.map(([term, change]) => [term.slice(edge[0].length), change] as const),
+          Tree,
+        ),
+      );
+    } else {
+      // A change that splits the edge (or a new edge): the part of the tree under this first character built again, in order.
+      const entries = new Map<string, unknown>();
+      if (edge !== undefined) collectEntries(edge[1], edge[0], entries);
+      for (const [term, change] of group) {
+        if (change === undefined) entries.delete(term);
+        else entries.set(term, change);
+      }
+      const tree = new Tree() as { set(term: string, value: unknown): unknown; _tree: TreeNode };
+      for (const term of [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) tree.set(term, entries.get(term));
+      const [only] = tree._tree;
+      made = only === undefined ? undefined : [only[0], only[1] as TreeNode];
+    }
+    if (made === undefined) edges.delete(first);
+    else edges.set(first, made);
+  }
+  const result: TreeNode = new Map();
+  if (leaf !== undefined) result.set(LEAF, leaf.value);
+  for (const first of [...edges.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const [key, child] = edges.get(first)!;
+    result.set(key, child);
+  }
+  return result.size === 0 ? undefined : result;
+}
+
+/** An edge to `child`, joined with the child's only edge when it has no value of its own (as the tree keeps edges); `undefined` for no child. */
+function compressed(key: string, child: TreeNode | undefined): [string, TreeNode] | undefined {
+  if (child === undefined) return undefined;
+  if (child.size === 1 && !child.has(LEAF)) {
+    const [below, grandchild] = child.entries().next().value as [string, TreeNode];
+    return [key + below, grandchild];
+  }
+  return [key, child];
+}
+
+/** Every term under `node` (whose terms start with `prefix`) and its value. */
+function collectEntries(node: TreeNode, prefix: string, into: Map<string, unknown>): void {
+  for (const [key, value] of node) {
+    if (key === LEAF) into.set(prefix, value);
+    else collectEntries(value as TreeNode, prefix + key, into);
+  }
+}
+
 /** Whether a term's maps can be packed: known fields, documents in increasing order below 2^24, frequencies 1–255. */
 function fitsCompaction(fields: ReadonlyMap<unknown, unknown>, fieldCount: number): boolean {
   for (const [field, postings] of fields) {

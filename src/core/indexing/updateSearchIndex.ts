@@ -4,7 +4,7 @@
  * touch, and scores every document exactly as an index built at once from the same documents.
  */
 import MiniSearch, { type Options } from 'minisearch';
-import { packedFieldPostings, packPosting, packRawPostings, packTermPostings, postingDocument, setTermsInOrder } from './compactPostings.js';
+import { packedFieldPostings, packPosting, packRawPostings, packTermPostings, postingDocument, setTermsChanged } from './compactPostings.js';
 
 /** Indexes an update was made from: each is updated once (its successor is the one to update next). */
 const updated = new WeakSet<object>();
@@ -192,11 +192,12 @@ export function updateSearchIndex<T>(search: MiniSearch<T>, options: Options<T>,
   internals._avgFieldLength = averages;
   internals._storedFields = storedFields;
   internals._dirtCount = old._dirtCount;
-  const kept: Array<readonly [string, unknown]> = [];
-  for (const entry of old._index) if (!touched.has(entry[0])) kept.push(entry);
-  for (const [term, byField] of rebuilt) kept.push([term, packed.get(term) ?? byField]);
-  for (const [term] of copied) kept.push([term, packed.get(term)!]);
-  setTermsInOrder(next, kept);
+  // The touched terms' new postings (none: the term is gone); every other term's are shared with `search`.
+  const changes = new Map<string, unknown>();
+  for (const term of touched) changes.set(term, undefined);
+  for (const [term, byField] of rebuilt) changes.set(term, packed.get(term) ?? byField);
+  for (const [term] of copied) changes.set(term, packed.get(term)!);
+  setTermsChanged(next, search, changes);
   lengthTables.set(next, lengths);
   return next;
 }

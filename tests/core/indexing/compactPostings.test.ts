@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { compactPostings } from '../../../src/core/indexing/compactPostings.js';
+import { compactPostings, setTermsChanged, setTermsInOrder } from '../../../src/core/indexing/compactPostings.js';
 import { SAMPLE_TEXT } from '../../support/tempCorpus.js';
 
 interface Doc {
@@ -67,5 +67,46 @@ describe('compactPostings', () => {
     compactPostings(compact);
     expect(compact.search('buffalo')).toEqual(plain.search('buffalo'));
     expect(serialised(compact)).toEqual(serialised(plain));
+  });
+});
+
+describe('setTermsChanged', () => {
+  /** A tree's shape: each node's keys in order, with the nodes below (values as they are). */
+  function shape(node: Map<string, unknown>): unknown[] {
+    return [...node].map(([key, value]) => [key, key === '' ? value : shape(value as Map<string, unknown>)]);
+  }
+  function treeOf(search: MiniSearch<{ id: string; text: string }>): Map<string, unknown> {
+    return (search as unknown as { _index: { _tree: Map<string, unknown> } })._index._tree;
+  }
+
+  it('gives the tree that inserting every term in order gives, through a series of changes that split and join edges (seed 5)', () => {
+    let state = 5;
+    const random = (): number => (state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32;
+    // Short words of few letters: many share prefixes, so changes split and join edges.
+    const word = (): string => Array.from({ length: 1 + Math.floor(random() * 5) }, () => 'abcé'[Math.floor(random() * 4)]).join('');
+    let terms = new Map<string, unknown>();
+    for (let n = 0; n < 60; n += 1) terms.set(word(), n);
+    const options = { fields: ['text'] };
+    let current = new MiniSearch<{ id: string; text: string }>(options);
+    setTermsInOrder(current, terms);
+    const before = shape(treeOf(current));
+    for (let step = 0; step < 40; step += 1) {
+      const changes = new Map<string, unknown>();
+      for (let n = 0; n < 1 + Math.floor(random() * 6); n += 1) changes.set(word(), random() < 0.4 ? undefined : `step ${step}`);
+      const next = new MiniSearch<{ id: string; text: string }>(options);
+      const first = step === 0 ? before : undefined;
+      setTermsChanged(next, current, changes);
+      terms = new Map(terms);
+      for (const [term, value] of changes) {
+        if (value === undefined) terms.delete(term);
+        else terms.set(term, value);
+      }
+      const built = new MiniSearch<{ id: string; text: string }>(options);
+      setTermsInOrder(built, terms);
+
+      expect({ step, tree: shape(treeOf(next)) }).toEqual({ step, tree: shape(treeOf(built)) });
+      if (first !== undefined) expect(shape(treeOf(current))).toEqual(first);
+      current = next;
+    }
   });
 });

@@ -80,6 +80,8 @@ function contents(index: CorpusIndex): unknown {
     duplicateGroups: index.duplicateGroups,
     abbreviations: [...index.abbreviations.counts].sort(),
     averages: [search._avgFieldLength, search._documentCount, titles._avgFieldLength, titles._documentCount],
+    // The term trees in the order prefix and fuzzy search walk them.
+    termOrder: [index.passageSearch, index.titleSearch].map((each) => [...(each as unknown as { _index: Map<string, unknown> })._index.keys()]),
   };
 }
 
