@@ -15,7 +15,7 @@ export interface BuiltIndex {
 /**
  * Builds the index of `articles` on a worker thread, then restores it here from the snapshot the
  * worker sends back, in slices between which other work runs (a fraction of the build's cost:
- * see the README's Performance section).
+ * see docs/performance.md, "The benchmark").
  * The result is the index `buildCorpusIndex(articles)` would give.
  */
 export async function buildIndexOffThread(articles: readonly Article[]): Promise<BuiltIndex> {
