@@ -310,6 +310,12 @@ function stateFromSavedMerge(directory: PeopleDirectory, articles: readonly Arti
   const creation = (person: MergedPerson): number => (person.tokens.length > 1 ? -person.tokens.length : 0);
   const order = new Map(articles.map((article, index) => [article.id, index]));
   persons.sort((a, b) => creation(a) - creation(b) || order.get(a.creator.articleId)! - order.get(b.creator.articleId)! || a.creator.position - b.creator.position);
+  setPersons(state, persons);
+  return state;
+}
+
+/** Makes `persons` the merge state's people, indexed by their surname keys. */
+function setPersons(state: PeopleState, persons: readonly MergedPerson[]): void {
   state.persons = persons;
   for (const person of persons) {
     for (const key of person.keys) {
@@ -318,7 +324,6 @@ function stateFromSavedMerge(directory: PeopleDirectory, articles: readonly Arti
       set.add(person);
     }
   }
-  return state;
 }
 
 /** Indexes an article's clusters by their surname keys (those with a name: a cluster of roles only joins no one). */
@@ -408,14 +413,7 @@ function assembleDirectory(
     }
     return made;
   });
-  state.persons = persons;
-  for (const person of persons) {
-    for (const key of person.keys) {
-      let set = state.personsByKey.get(key);
-      if (set === undefined) state.personsByKey.set(key, (set = new Set()));
-      set.add(person);
-    }
-  }
+  setPersons(state, persons);
   const directory = { people: packed, byId: new Map(packed.map((person) => [person.id, person])) };
   peopleStates.set(directory, state);
   preparePeopleLookup(directory);
