@@ -5,6 +5,7 @@
  */
 import { builtInAlternatives } from '../text/abbreviations.js';
 import { tokenizeWords, toTerm } from '../text/analysis.js';
+import { ROLE_NOUNS } from '../text/attribution.js';
 import { normalizeForMatching } from '../text/normalize.js';
 
 /** A question about what someone said, read by {@link analyzeSaidQuestion}. */
@@ -50,16 +51,13 @@ const SPEECH_TERMS: ReadonlySet<string> = new Set(
 );
 
 /**
- * Nouns for a person by role; kept in a said-question's {@link SaidQuestion.roleTerms}. Compared lowercase.
+ * Who may be asked about by role: a person's role nouns (those of attribution, "the spokesman")
+ * and the bodies that make statements ("the union", "the court"); kept in a said-question's
+ * {@link SaidQuestion.roleTerms}. Compared lowercase.
  */
-// biome-ignore format: packed word list
-const ROLE_NOUNS: ReadonlySet<string> = new Set([
-  'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'president', 'chairman', 'chairwoman', 'chair', 'executive',
-  'analyst', 'lawyer', 'solicitor', 'director', 'commissioner', 'secretary', 'adviser', 'advisor', 'economist', 'official',
-  'manager', 'coach', 'boss', 'leader', 'chancellor', 'governor', 'ambassador', 'envoy', 'chief', 'founder', 'professor',
-  'judge', 'mayor', 'senator', 'premier', 'captain', 'striker', 'actor', 'actress', 'singer', 'frontman', 'producer',
-  'campaigner', 'farmer', 'author', 'editor', 'researcher', 'expert', 'diplomat', 'commander', 'inspector', 'union',
-  'committee', 'group', 'party', 'company', 'firm', 'statement', 'report', 'court', 'tribunal', 'police',
+const SPEAKER_ROLE_NOUNS: ReadonlySet<string> = new Set([
+  ...ROLE_NOUNS,
+  ...['union', 'committee', 'group', 'party', 'company', 'firm', 'statement', 'report', 'court', 'tribunal', 'police'],
 ]);
 
 /**
@@ -91,7 +89,7 @@ export function analyzeSaidQuestion(question: string): SaidQuestion | null {
   const termOf = (word: string): string | null => toTerm(normalizeForMatching(word));
   const names = distinct(speakerTokens.filter((token) => /^\p{Lu}/u.test(token.word) && !TITLES.has(token.word.toLowerCase())).map((token) => termOf(token.word)));
   const all = distinct(speakerTokens.map((token) => termOf(token.word)));
-  const roleTerms = distinct(speakerTokens.filter((token) => ROLE_NOUNS.has(token.word.toLowerCase())).map((token) => termOf(token.word)));
+  const roleTerms = distinct(speakerTokens.filter((token) => SPEAKER_ROLE_NOUNS.has(token.word.toLowerCase())).map((token) => termOf(token.word)));
   // "the US national security adviser": a country or body named in the speaker tells no one apart; the role's words do.
   const roleWords = all.filter((term) => !isBuiltInName(term));
   const speakerTerms = names.length > 0 && !names.every(isBuiltInName) ? names : roleWords.length > 0 ? roleWords : all;

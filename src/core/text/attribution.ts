@@ -81,7 +81,7 @@ const WORD_END_SPEAKER = /[\s,;:]+$/u;
  * … he said"). Compared lowercase.
  */
 // biome-ignore format: packed word list
-const ROLE_NOUNS: ReadonlySet<string> = new Set([
+export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'president', 'chairman', 'chairwoman', 'chair', 'executive',
   'analyst', 'lawyer', 'solicitor', 'director', 'commissioner', 'secretary', 'adviser', 'advisor', 'economist', 'official',
   'manager', 'coach', 'boss', 'leader', 'chancellor', 'governor', 'ambassador', 'envoy', 'chief', 'head', 'founder',
